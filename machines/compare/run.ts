@@ -1,0 +1,314 @@
+import type { RestorePath } from '../events';
+import { Simulation } from '../engine/simulation';
+import { computeMetrics, type Metrics } from '../metrics/metrics';
+import { MINUTES_PER_DAY, isWorkday, lastWorkdayOnOrBefore } from '../sim/calendar';
+import type { CommitKind } from '../world/commits';
+import type { Mode } from '../world/modes';
+import type { Settings } from '../world/settings';
+import type { ReleasePlan } from './cadence';
+import { modeSettings, orderModes, type CompareSettings } from './settings';
+
+/** What revealed a hidden problem in a commit, once something did. */
+export type Found = 'build' | 'test' | 'production';
+
+/** One commit pushed during the run, and what became of it. Times are virtual minutes. */
+export interface CommitRecord {
+  seq: number;
+  sha: string;
+  author: string;
+  kind: CommitKind;
+  size: number;
+  message: string;
+  pushedAt: number;
+  /** First time a revision containing it passed Test; null if none did before the run ended. */
+  testedAt: number | null;
+  /** First time a revision containing it reached production; null while pending. */
+  deployedAt: number | null;
+  /** Id of that deployment. */
+  deployment: number | null;
+  /** deployedAt - pushedAt; null while pending. */
+  leadMinutes: number | null;
+  /** Where its hidden compile error or defect came to light (never shown before that happened). */
+  found: Found | null;
+}
+
+/** One successful production deployment [CodeDeploy]. */
+export interface DeploymentRecord {
+  id: number;
+  at: number;
+  revision: number;
+  sha: string;
+  /** The revision production ran before. */
+  from: number;
+  /** Commits shipped: every commit in (from, revision]. */
+  batch: number;
+  /** Commits with a defect it shipped; at least one makes it a failed change. */
+  defects: number;
+  failed: boolean;
+  /** The incident it caused, if any. */
+  incident: number | null;
+  rolledBack: boolean;
+  /** Who let it into production: "Priya (approver)", "Helen (release manager, by hand)", "automatic". */
+  releasedBy: string;
+}
+
+export interface IncidentRecord {
+  id: number;
+  deployment: number;
+  startedAt: number;
+  detectedAt: number | null;
+  detectedBy: 'alarm' | 'customers' | null;
+  restoredAt: number | null;
+  restoredBy: RestorePath | null;
+  /** restoredAt - startedAt; null while open. */
+  restoreMinutes: number | null;
+  /** Share of requests failing while it lasted (0-1). */
+  errorRate: number;
+  culprits: number;
+}
+
+/** Cumulative counts sampled on one time grid: the cumulative flow and deployments over time. */
+export interface FlowSeries {
+  /** Sample times, virtual minutes from 0 to the end of the run. */
+  t: number[];
+  pushed: number[];
+  tested: number[];
+  deployed: number[];
+  deployments: number[];
+  failedChanges: number[];
+}
+
+/** One mode's headless run over the comparison's span, as plain, serialisable data. */
+export interface ModeRun {
+  mode: Mode;
+  settings: Settings;
+  plan: ReleasePlan;
+  metrics: Metrics;
+  commits: CommitRecord[];
+  deployments: DeploymentRecord[];
+  incidents: IncidentRecord[];
+  flow: FlowSeries;
+  /** Test coverage at the end: blameless postmortems raise it during the run. */
+  testCoverageAtEnd: number;
+}
+
+export interface Comparison {
+  compare: CompareSettings;
+  runs: ModeRun[];
+}
+
+/** Minutes between samples of the flow series: hourly, coarser for long runs (about 2,500 points at most). */
+export function flowStep(days: number): number {
+  return Math.max(60, Math.ceil((days * MINUTES_PER_DAY) / 2500 / 60) * 60);
+}
+
+/**
+ * Runs one mode headless for `settings.days` days and measures it over the whole run, exactly as
+ * `runHeadless` does, plus what the comparison page shows: per-commit and per-deployment records and
+ * the flow series.
+ *
+ * A Continuous Delivery plan slower than daily has no engine setting: the approver is switched to
+ * 'learner' (the engine's schedule stays silent) and approves here, on the last working day of each
+ * interval at the hour release days start, the way the scheduled approver approves: the newest waiting
+ * revision.
+ */
+export function runMode(settings: Settings, plan: ReleasePlan): ModeRun {
+  const end = settings.days * MINUTES_PER_DAY;
+  const sim = new Simulation(settings);
+  if (plan.drivenIntervalDays !== null) {
+    for (const at of approvalTimes(settings, plan.drivenIntervalDays)) {
+      sim.clock.at(at, () => {
+        sim.approvalActor?.send({ type: 'approval.takeNewest' });
+        sim.approve(sim.team.approver.name, 'Release day.');
+      });
+    }
+  }
+  sim.runToEnd();
+  const metrics = computeMetrics(sim.log, { from: 0, to: end });
+  const records = buildRecords(sim, settings, end);
+  return { mode: settings.mode, settings, plan, metrics, ...records, testCoverageAtEnd: sim.testCoverage };
+}
+
+/** Release moments for a plan that releases every `intervalDays` calendar days. */
+export function approvalTimes(settings: Settings, intervalDays: number): number[] {
+  const times: number[] = [];
+  for (let day = 0; day < settings.days; day++) {
+    if (!isWorkday(day)) continue;
+    const boundary = (Math.floor(day / intervalDays) + 1) * intervalDays - 1;
+    if (lastWorkdayOnOrBefore(boundary) === day) times.push(day * MINUTES_PER_DAY + (settings.workingHours.start + 1) * 60);
+  }
+  return times;
+}
+
+/** Runs every mode of a comparison, in the product's mode order. */
+export function runComparison(compare: CompareSettings): Comparison {
+  const runs = orderModes(compare.modes).map((mode) => {
+    const { settings, plan } = modeSettings(compare, mode);
+    return runMode(settings, plan);
+  });
+  return { compare, runs };
+}
+
+function buildRecords(sim: Simulation, settings: Settings, end: number) {
+  const commits: CommitRecord[] = [];
+  const bySeq = new Map<number, CommitRecord>();
+  for (const c of sim.allCommits()) {
+    if (c.pushedAt >= end) continue;
+    const record: CommitRecord = {
+      seq: c.seq,
+      sha: c.sha,
+      author: c.author,
+      kind: c.kind,
+      size: c.size,
+      message: c.message,
+      pushedAt: c.pushedAt,
+      testedAt: null,
+      deployedAt: null,
+      deployment: null,
+      leadMinutes: null,
+      found: null,
+    };
+    commits.push(record);
+    bySeq.set(c.seq, record);
+  }
+  const reveal = (seqs: readonly number[], found: Found) => {
+    for (const seq of seqs) {
+      const r = bySeq.get(seq);
+      if (r && r.found === null) r.found = found;
+    }
+  };
+
+  const deployments: DeploymentRecord[] = [];
+  const byDeployment = new Map<number, DeploymentRecord>();
+  const approvedBy = new Map<number, string>();
+  const incidentOfDeployment = new Map<number, number>();
+  let maxTested = 0;
+  let maxDeployed = 0;
+  const releasedByHand = settings.mode === 'manual' || settings.mode === 'ci';
+
+  for (const e of sim.log) {
+    if (e.t >= end) break;
+    switch (e.type) {
+      case 'stage.succeeded':
+        if (e.stage === 'test' && e.revision > maxTested) {
+          for (let seq = maxTested + 1; seq <= e.revision; seq++) {
+            const r = bySeq.get(seq);
+            if (r) r.testedAt = e.t;
+          }
+          maxTested = e.revision;
+        }
+        break;
+      case 'stage.failed':
+        if (e.reason === 'compile-error') reveal(e.culprits, 'build');
+        else if (e.reason === 'defect-caught') reveal(e.culprits, 'test');
+        break;
+      case 'approval.granted':
+        approvedBy.set(e.execution, e.by);
+        break;
+      case 'deploy.succeeded': {
+        for (let seq = maxDeployed + 1; seq <= e.revision; seq++) {
+          const r = bySeq.get(seq);
+          if (r) {
+            r.deployedAt = e.t;
+            r.deployment = e.deployment;
+            r.leadMinutes = e.t - r.pushedAt;
+          }
+        }
+        maxDeployed = Math.max(maxDeployed, e.revision);
+        const by = approvedBy.get(e.execution);
+        const record: DeploymentRecord = {
+          id: e.deployment,
+          at: e.t,
+          revision: e.revision,
+          sha: bySeq.get(e.revision)?.sha ?? sim.commit(e.revision)?.sha ?? String(e.revision),
+          from: e.from,
+          batch: e.batch,
+          defects: e.defects.length,
+          failed: e.defects.length > 0,
+          incident: null,
+          rolledBack: false,
+          releasedBy: releasedByHand
+            ? `${by ?? sim.team.releaseManager.name}, by hand`
+            : by
+              ? `approved by ${by}`
+              : 'automatic',
+        };
+        if (settings.mode === 'ci') record.releasedBy = 'by hand, on the release schedule';
+        deployments.push(record);
+        byDeployment.set(record.id, record);
+        break;
+      }
+      case 'incident.started': {
+        incidentOfDeployment.set(e.incident, e.deployment);
+        reveal(e.culprits, 'production');
+        const d = byDeployment.get(e.deployment);
+        if (d && d.incident === null) d.incident = e.incident;
+        break;
+      }
+      case 'deploy.rolledBack': {
+        const d = byDeployment.get(incidentOfDeployment.get(e.incident) ?? -1);
+        if (d) d.rolledBack = true;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  const incidents: IncidentRecord[] = [];
+  for (const i of sim.incidents.values()) {
+    if (i.startedAt >= end) continue;
+    const restored = i.restoredAt !== undefined && i.restoredAt < end;
+    incidents.push({
+      id: i.id,
+      deployment: i.deployment,
+      startedAt: i.startedAt,
+      detectedAt: i.detectedAt !== undefined && i.detectedAt < end ? i.detectedAt : null,
+      detectedBy: i.detectedAt !== undefined && i.detectedAt < end ? (i.detectedBy ?? null) : null,
+      restoredAt: restored ? i.restoredAt! : null,
+      restoredBy: restored ? (i.restoredBy ?? null) : null,
+      restoreMinutes: restored ? i.restoredAt! - i.startedAt : null,
+      errorRate: i.errorRate,
+      culprits: i.culprits.length,
+    });
+  }
+  incidents.sort((a, b) => a.id - b.id);
+
+  return { commits, deployments, incidents, flow: buildFlow(commits, deployments, settings.days) };
+}
+
+/** Cumulative counts at each sample time (a count includes everything that happened at or before it). */
+function buildFlow(commits: readonly CommitRecord[], deployments: readonly DeploymentRecord[], days: number): FlowSeries {
+  const step = flowStep(days);
+  const end = days * MINUTES_PER_DAY;
+  const samples = Math.floor(end / step) + 1;
+  const t: number[] = new Array(samples);
+  for (let i = 0; i < samples; i++) t[i] = i * step;
+
+  const cumulative = (times: number[]): number[] => {
+    times.sort((a, b) => a - b);
+    const out: number[] = new Array(samples);
+    let k = 0;
+    for (let i = 0; i < samples; i++) {
+      while (k < times.length && times[k]! <= t[i]!) k++;
+      out[i] = k;
+    }
+    return out;
+  };
+  const pushed: number[] = [];
+  const tested: number[] = [];
+  const deployed: number[] = [];
+  for (const c of commits) {
+    pushed.push(c.pushedAt);
+    if (c.testedAt !== null) tested.push(c.testedAt);
+    if (c.deployedAt !== null) deployed.push(c.deployedAt);
+  }
+  return {
+    t,
+    pushed: cumulative(pushed),
+    tested: cumulative(tested),
+    deployed: cumulative(deployed),
+    deployments: cumulative(deployments.map((d) => d.at)),
+    failedChanges: cumulative(deployments.filter((d) => d.failed).map((d) => d.at)),
+  };
+}

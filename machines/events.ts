@@ -1,0 +1,47 @@
+import type { CommitKind } from './world/commits';
+
+/** The pipeline's stages, in the order work flows (AWS service in `STAGES`). */
+export type StageName = 'source' | 'build' | 'test' | 'approval' | 'deploy';
+
+export type FailureReason = 'compile-error' | 'defect-caught' | 'flaky-test' | 'manual-step' | 'injected' | 'rejected';
+
+export type RestorePath = 'automatic-rollback' | 'manual-rollback' | 'fix';
+
+/**
+ * The run's event log: the single source of truth for metrics and for the UI's feed. Every event is
+ * a plain, serialisable object stamped with virtual time `t` (minutes) and a sequence number.
+ */
+export type SimEvent =
+  | { type: 'commit.pushed'; commit: number; sha: string; author: string; message: string; kind: CommitKind; size: number }
+  | { type: 'execution.started'; execution: number; revision: number }
+  | { type: 'stage.entered'; execution: number; stage: StageName }
+  | { type: 'stage.started'; execution: number; stage: StageName }
+  | { type: 'stage.succeeded'; execution: number; stage: StageName; revision: number }
+  | { type: 'stage.failed'; execution: number; stage: StageName; revision: number; reason: FailureReason; culprits: number[] }
+  | { type: 'execution.superseded'; execution: number; stage: StageName; by: number }
+  | { type: 'execution.held'; execution: number; revision: number; incident: number }
+  | { type: 'approval.requested'; execution: number; revision: number; pendingCommits: number }
+  | { type: 'approval.granted'; execution: number; revision: number; by: string; comment?: string }
+  | { type: 'approval.rejected'; execution: number; revision: number; by: string; comment?: string }
+  | { type: 'release.scheduled'; execution: number; revision: number }
+  | { type: 'deploy.succeeded'; execution: number; revision: number; from: number; batch: number; defects: number[]; deployment: number }
+  | { type: 'incident.started'; incident: number; deployment: number; revision: number; errorRate: number; culprits: number[] }
+  | { type: 'alarm.fired'; incident: number; errorRate: number; threshold: number }
+  | { type: 'incident.reported'; incident: number }
+  | { type: 'incident.paged'; incident: number; person: string }
+  | { type: 'incident.acknowledged'; incident: number; person: string }
+  | { type: 'rollback.started'; incident: number; automatic: boolean; by: string; to: number }
+  | { type: 'deploy.rolledBack'; incident: number; from: number; to: number }
+  | { type: 'incident.restored'; incident: number; path: RestorePath }
+  | { type: 'handoff.queued'; handoff: number; from: 'dev' | 'ops'; to: 'dev' | 'ops'; about: string }
+  | { type: 'handoff.done'; handoff: number; waited: number }
+  | { type: 'postmortem.held'; incident: number; blameless: boolean; action: string; blamed?: string }
+  | { type: 'pipeline.held'; incident: number }
+  | { type: 'pipeline.resumed' }
+  | { type: 'fault.injected'; fault: Fault };
+
+export type Fault = 'break-build' | 'flaky-test' | 'escape-defect' | 'fail-deploy';
+
+export type LoggedEvent = SimEvent & { t: number; seq: number };
+
+export type EventOf<T extends SimEvent['type']> = Extract<LoggedEvent, { type: T }>;

@@ -1,0 +1,162 @@
+import type { FailureReason } from '../events';
+import type { Simulation } from '../engine/simulation';
+import type { Execution } from '../engine/types';
+import { MODE_INFO } from '../world/modes';
+import { STAGE_INFO, stagesFor, type StageId, type Status } from './stages';
+
+export interface RevisionView {
+  execution: number;
+  revision: number;
+  sha: string;
+  author: string;
+  message: string;
+  /** Commits this execution carries (its own plus superseded ones). */
+  carries: number;
+  /** Commits in this revision that production does not run yet: its batch if deployed now. */
+  batch: number;
+  /** Virtual minute it reached the stage. */
+  since: number;
+}
+
+export interface StageView {
+  id: StageId;
+  name: string;
+  service: string;
+  status: Status;
+  /** Why the status is what it is, in words: "compile error in 3f2a1c1", "waiting for approval". */
+  detail: string;
+  current: RevisionView | null;
+  waiting: RevisionView | null;
+  superseded: number;
+  lastReason?: FailureReason;
+}
+
+export interface ProductionView {
+  revision: number;
+  sha: string | null;
+  healthy: boolean;
+  errorRate: number;
+  openIncidents: number;
+  deployments: number;
+  lastDeployedAt: number | null;
+}
+
+export interface PipelineView {
+  now: number;
+  stages: StageView[];
+  production: ProductionView;
+  /** The line is stopped: revisions with a known defect are held before Deploy. */
+  held: boolean;
+  /** Approve / Reject are possible right now. */
+  canDecide: boolean;
+  /** The approval request is in Ops' ticket queue (silos) and not yet in front of the approver. */
+  inTicketQueue: boolean;
+}
+
+const REASON_WORDS: Record<FailureReason, string> = {
+  'compile-error': 'compile error',
+  'defect-caught': 'a test caught a defect',
+  'flaky-test': 'flaky test',
+  'manual-step': 'a manual step went wrong',
+  injected: 'deploy failed',
+  rejected: 'rejected',
+};
+
+export function reasonWords(reason: FailureReason): string {
+  return REASON_WORDS[reason];
+}
+
+/** Everything the pipeline diagram shows, derived from the simulation in one pure read. */
+export function pipelineView(sim: Simulation): PipelineView {
+  const revisionView = (execution: Execution | undefined, since?: number): RevisionView | null => {
+    if (!execution) return null;
+    const commit = sim.commit(execution.revision);
+    const visit = execution.visits[execution.visits.length - 1];
+    return {
+      execution: execution.id,
+      revision: execution.revision,
+      sha: commit?.sha ?? String(execution.revision),
+      author: commit?.author ?? '',
+      message: commit?.message ?? '',
+      carries: execution.carries,
+      batch: sim.undeployedCommits(execution.revision),
+      since: since ?? visit?.enteredAt ?? execution.startedAt,
+    };
+  };
+  const superseded = sim.supersededByStage;
+  const stages: StageView[] = [];
+  const approvalSnapshot = sim.approvalActor?.getSnapshot();
+  for (const id of stagesFor(sim.settings.mode)) {
+    const info = STAGE_INFO[id];
+    const base = { id, name: info.name, service: info.service, superseded: id === 'production' ? 0 : (superseded[id] ?? 0) };
+    if (id === 'production') continue;
+    let current: RevisionView | null = null;
+    let waiting: RevisionView | null = null;
+    let status: Status = 'idle';
+    let detail = 'Nothing to do';
+    if (id === 'approval') {
+      const ctx = approvalSnapshot?.context;
+      current = revisionView(ctx?.pending ? sim.executions.get(ctx.pending.execution) : undefined);
+      waiting = revisionView(ctx?.waiting ? sim.executions.get(ctx.waiting.execution) : undefined);
+      if (current) {
+        status = 'waiting';
+        detail = approvalSnapshot?.matches({ pending: 'inTicketQueue' })
+          ? 'Ticket in the Ops queue'
+          : sim.settings.mode === 'manual'
+            ? 'Waiting for release day'
+            : sim.settings.approver === 'learner'
+              ? 'Waiting for your decision'
+              : 'Waiting for the approver';
+      }
+    } else {
+      const ctx = sim.stageActors[id].getSnapshot().context;
+      current = revisionView(ctx.current ? sim.executions.get(ctx.current.execution) : undefined);
+      waiting = revisionView(ctx.waiting ? sim.executions.get(ctx.waiting.execution) : undefined);
+      if (id === 'deploy' && !current && sim.releaseCandidate) {
+        waiting = revisionView(sim.releaseCandidate);
+        status = 'waiting';
+        detail = 'Waiting for the scheduled release';
+      }
+      if (current) {
+        status = 'working';
+        detail = id === 'deploy' && MODE_INFO[sim.settings.mode].deploysByHand ? 'Deploying by hand' : 'Working';
+      }
+    }
+    const last = sim.lastResults[id];
+    if (status === 'idle' && last) {
+      status = last.status === 'succeeded' ? 'succeeded' : 'failed';
+      detail = last.reason ? reasonWords(last.reason) : last.status === 'rejected' ? 'Rejected' : 'Succeeded';
+    }
+    stages.push({ ...base, status, detail, current, waiting, lastReason: last?.reason });
+  }
+  const open = sim.openIncidents();
+  const lastDeployment = sim.deployments[sim.deployments.length - 1];
+  const production: ProductionView = {
+    revision: sim.productionRevision,
+    sha: sim.productionRevision > 0 ? (sim.commit(sim.productionRevision)?.sha ?? null) : null,
+    healthy: open.length === 0,
+    errorRate: sim.errorRate(),
+    openIncidents: open.length,
+    deployments: sim.deployments.length,
+    lastDeployedAt: lastDeployment?.at ?? null,
+  };
+  const rolledBack = lastDeployment !== undefined && sim.productionRevision < lastDeployment.revision;
+  stages.push({
+    id: 'production',
+    name: STAGE_INFO.production.name,
+    service: STAGE_INFO.production.service,
+    status: open.length > 0 ? 'failed' : rolledBack ? 'rolled-back' : production.deployments > 0 ? 'succeeded' : 'idle',
+    detail: open.length > 0 ? `${open.length} open incident${open.length > 1 ? 's' : ''}` : rolledBack ? 'Rolled back to a good revision' : 'Healthy',
+    current: null,
+    waiting: null,
+    superseded: 0,
+  });
+  return {
+    now: sim.now,
+    stages,
+    production,
+    held: sim.pipelineActor.getSnapshot().matches('held'),
+    canDecide: approvalSnapshot?.matches({ pending: 'awaitingDecision' }) ?? false,
+    inTicketQueue: approvalSnapshot?.matches({ pending: 'inTicketQueue' }) ?? false,
+  };
+}
