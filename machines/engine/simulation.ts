@@ -19,7 +19,7 @@ import { stageMachine, type StageEmitted, type StageJob } from '../pipeline/stag
 import { approvalMachine, type ApprovalEmitted } from '../pipeline/approvalMachine';
 import { pipelineMachine } from '../pipeline/pipelineMachine';
 import { incidentMachine, type IncidentEmitted, type IncidentPlan } from '../production/incidentMachine';
-import type { Deployment, Execution, Incident, StageResult } from './types';
+import type { Deployment, Execution, Incident, StageResult, Task, TaskKind } from './types';
 import { STAGE_TIMES, deployTimes } from './durations';
 
 export type WorkStage = 'source' | 'build' | 'test' | 'deploy';
@@ -45,7 +45,9 @@ export const BASELINE_ERROR_RATE = 0.002;
  */
 export class Simulation {
   readonly settings: Settings;
-  readonly team: Team;
+  team: Team;
+  /** What people are busy with now and lately (the team view); finished tasks are dropped after a day. */
+  tasks: Task[] = [];
   readonly clock = new VirtualClock();
   readonly log: LoggedEvent[] = [];
   readonly deployments: Deployment[] = [];
@@ -81,6 +83,7 @@ export class Simulation {
   private nextExecution = 1;
   private nextIncident = 1;
   private nextHandoff = 1;
+  private nextTask = 1;
   /** Commits with a compile error or a defect that may still sit in a revision someone evaluates. */
   private problems: Commit[] = [];
   /** Defects revealed by an incident and not yet fixed on main: the pipeline holds revisions carrying them. */
@@ -201,6 +204,7 @@ export class Simulation {
   configure(change: Partial<Pick<Settings, 'monitoring' | 'alarmThreshold' | 'approver' | 'approvalsPerDay' | 'testCoverage' | 'culture'>>): void {
     if (change.testCoverage !== undefined) this.testCoverage = change.testCoverage;
     Object.assign(this.settings, change);
+    if (change.culture !== undefined) this.team = createTeam(this.settings.developers, change.culture);
   }
 
   // ---------------------------------------------------------------- reading
@@ -251,6 +255,7 @@ export class Simulation {
     for (const commit of planned) this.clock.at(commit.at, () => this.pushPlanned(commit));
     if (isWorkday(day)) this.scheduleReleases(day);
     this.forgetSettledProblems();
+    this.tasks = this.tasks.filter((task) => task.until === undefined || task.until > this.now - MINUTES_PER_DAY);
     this.trimHistory();
     this.clock.at((day + 1) * MINUTES_PER_DAY, () => this.startDay(day + 1));
   }
@@ -300,7 +305,14 @@ export class Simulation {
       defect = true;
       detectDraw = 1;
     }
-    this.push({ ...planned, compileError, defect, detectDraw }, 'feature', []);
+    const commit = this.push({ ...planned, compileError, defect, detectDraw }, 'feature', []);
+    // A teammate looks over every change as it lands: shared ownership, in DevOps culture.
+    if (this.settings.culture === 'devops' && this.team.developers.length > 1) {
+      const devs = this.team.developers;
+      const author = devs.findIndex((d) => d.name === commit.author);
+      const reviewer = devs[(author + 1 + (commit.seq % (devs.length - 1))) % devs.length]!;
+      this.addTask(reviewer.name, 'reviewing', `reviewing ${commit.author}'s ${commit.sha}`, this.now + REVIEW_MINUTES);
+    }
   }
 
   private push(
@@ -418,6 +430,10 @@ export class Simulation {
     execution.status = 'working';
     const visit = execution.visits[execution.visits.length - 1];
     if (visit) visit.startedAt = this.now;
+    if (stage === 'deploy' && MODE_INFO[this.settings.mode].deploysByHand) {
+      const sha = this.commit(job.revision)?.sha ?? String(job.revision);
+      for (const person of this.handDeployers()) this.addTask(person, 'deploying', `deploying ${sha} by hand`, this.now + job.duration);
+    }
     this.emit({ type: 'stage.started', execution: job.execution, stage });
   }
 
@@ -484,6 +500,7 @@ export class Simulation {
       if (!commit) continue;
       const at = addWorkingMinutes(this.now, this.rng.people.between(FIX_MINUTES[0], FIX_MINUTES[1]), this.settings.workingHours);
       const what = stage === 'build' ? 'compile error' : 'failing test';
+      this.addTask(commit.author, 'fixing', `fixing the ${what} from ${commit.sha}`, at);
       this.clock.at(at, () => this.pushFix(commit, `fix ${what} from ${commit.sha}`, [seq]));
     }
   }
@@ -692,6 +709,7 @@ export class Simulation {
       incident.phase = 'restored';
       incident.restoredAt = this.now;
       incident.restoredBy = e.path;
+      for (const task of this.tasks) if (task.incident === id && task.kind === 'on-call') task.until = this.now;
       this.emit({ type: 'incident.restored', incident: id, path: e.path });
       this.incidentActors.delete(id);
       this.schedulePostmortem(incident);
@@ -713,6 +731,7 @@ export class Simulation {
       incident.phase = 'paged';
       this.emit({ type: 'incident.paged', incident: incident.id, person: person.name });
     }
+    this.addTask(person.name, 'on-call', `on call for incident #${incident.id}`, undefined, incident.id);
 
     // Stop the line, then find the culprits and fix them; a bigger batch takes longer to search.
     const culprits = incident.culprits.filter((seq) => this.commit(seq)?.fixedBy === undefined);
@@ -727,6 +746,7 @@ export class Simulation {
       if (!first) return;
       for (const seq of culprits) this.fixScheduled.add(seq);
       const shas = culprits.map((seq) => this.commit(seq)?.sha ?? String(seq)).join(', ');
+      this.addTask(first.author, 'fixing', `fixing the production defect from ${shas}`, at, incident.id);
       this.clock.at(at, () => this.pushFix(first, `fix production defect from ${shas} (incident #${incident.id})`, culprits));
     };
     if (this.settings.culture === 'silos') this.handoff('ops', 'dev', `incident #${incident.id}: fix the defect`, fix);
@@ -781,8 +801,25 @@ export class Simulation {
 
   private countHandoff(from: 'dev' | 'ops', to: 'dev' | 'ops', about: string, wait: number): void {
     const id = this.nextHandoff++;
+    const requester = from === 'dev' ? this.team.developers[0] : this.team.operators[0];
+    const receivers = to === 'ops' ? this.team.operators : this.team.developers;
+    const receiver = receivers[id % receivers.length];
+    if (requester) this.addTask(requester.name, 'waiting', `waiting on ${to === 'ops' ? 'Ops' : 'Dev'}: ${about}`, this.now + wait);
+    if (receiver) this.addTask(receiver.name, 'ticket', `ticket in the queue: ${about}`, this.now + wait);
     this.emit({ type: 'handoff.queued', handoff: id, from, to, about });
     this.clock.at(this.now + wait, () => this.emit({ type: 'handoff.done', handoff: id, waited: wait }));
+  }
+
+  // ---------------------------------------------------------------- people's work
+
+  private addTask(person: string, kind: TaskKind, about: string, until?: number, incident?: number): void {
+    this.tasks.push({ id: this.nextTask++, person, kind, about, since: this.now, until, incident });
+  }
+
+  /** Who runs a deploy by hand: Ops in silos; the release manager or the tech lead otherwise. */
+  private handDeployers(): string[] {
+    if (this.settings.culture === 'silos') return this.team.operators.map((p) => p.name);
+    return this.settings.mode === 'manual' ? [this.team.releaseManager.name] : [this.team.developers[0]!.name];
   }
 
   // ---------------------------------------------------------------- log and memory
@@ -842,6 +879,8 @@ export class Simulation {
   }
 }
 
+/** Minutes a teammate spends reviewing a pushed change (DevOps culture). */
+export const REVIEW_MINUTES = 15;
 /** Test coverage a blameless postmortem's action adds. */
 export const POSTMORTEM_COVERAGE_STEP = 0.03;
 /** Chance that a step of a hand-run release goes wrong (manual release only). */

@@ -65,3 +65,16 @@ export interface StageResult {
   at: number;
   reason?: import('../events').FailureReason;
 }
+
+export type TaskKind = 'fixing' | 'reviewing' | 'deploying' | 'on-call' | 'waiting' | 'ticket';
+
+/** Something a person is busy with, for the team view; `until` is unknown while it is open-ended. */
+export interface Task {
+  id: number;
+  person: string;
+  kind: TaskKind;
+  about: string;
+  since: number;
+  until?: number;
+  incident?: number;
+}
