@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { Workflow } from "lucide-react";
+import { NavLink } from "./NavLink";
+import { ThemeToggle } from "./ThemeToggle";
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-border bg-surface-raised">
+      <div className="page-container flex h-16 items-center gap-2 sm:gap-6">
+        <Link
+          href="/"
+          className="flex items-center gap-2.5 rounded-md text-xl font-bold tracking-tight text-text"
+        >
+          <span className="flex size-9 items-center justify-center rounded-lg bg-accent text-on-accent">
+            <Workflow aria-hidden="true" className="size-5" strokeWidth={2.5} />
+          </span>
+          <span className="max-sm:sr-only">Pipeline Lab</span>
+        </Link>
+        <nav aria-label="Main" className="flex items-center sm:gap-1">
+          <NavLink href="/simulator">Simulator</NavLink>
+          <NavLink href="/compare">Compare</NavLink>
+        </nav>
+        <div className="ml-auto">
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,15 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL("./", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Same alias as tsconfig.json "paths": "@/machines/x" -> "<repo>/machines/x".
+    alias: [{ find: /^@\//, replacement: root }],
+  },
+  test: {
+    environment: "node",
+    include: ["test/unit/**/*.test.ts"],
+  },
+});
