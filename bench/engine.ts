@@ -23,7 +23,7 @@ function median(values: number[]): number {
 
 function timeRun(settings: Settings): { ms: number; commits: number; events: number } {
   const start = performance.now();
-  const sim = new Simulation(settings).runToEnd();
+  const sim = new Simulation(settings, { stages: 'direct' }).runToEnd();
   computeMetrics(sim.log, { from: 0, to: settings.days * MINUTES_PER_DAY });
   const ms = performance.now() - start;
   return { ms, commits: sim.allCommits().length, events: sim.log.length };
@@ -54,7 +54,7 @@ export function benchEngine(repeats = 9): EngineBenchResult {
 
   // Stress: 10,000 commits pushed over two working weeks, a thousand a day.
   const stressSettings: Settings = { ...defaultSettings('deployment', 7), days: 14, commitsPerDay: 1000 };
-  const sim = new Simulation(stressSettings);
+  const sim = new Simulation(stressSettings, { stages: 'direct' });
   let maxInFlight = 0;
   const start = performance.now();
   for (let t = 0; t < stressSettings.days * MINUTES_PER_DAY; t += 60) {

@@ -11,7 +11,7 @@ export interface RunResult {
 
 /** Runs `settings.days` days headless and measures them over the whole run. */
 export function runHeadless(settings: Settings): RunResult {
-  const simulation = new Simulation(settings).runToEnd();
+  const simulation = new Simulation(settings, { stages: 'direct' }).runToEnd();
   const metrics = computeMetrics(simulation.log, { from: 0, to: settings.days * MINUTES_PER_DAY });
   return { settings, simulation, metrics };
 }

@@ -15,7 +15,8 @@ import { planDay, shaFor, type Commit, type PlannedCommit } from '../world/commi
 import { MODE_INFO } from '../world/modes';
 import type { Settings } from '../world/settings';
 import { createTeam, onCallAt, type Team } from '../world/team';
-import { stageMachine, type StageEmitted, type StageJob } from '../pipeline/stageMachine';
+import type { StageEmitted, StageJob } from '../pipeline/stageMachine';
+import { DirectStage, machineStage, type StageRunner } from '../pipeline/stageRunner';
 import { approvalMachine, type ApprovalEmitted } from '../pipeline/approvalMachine';
 import { pipelineMachine } from '../pipeline/pipelineMachine';
 import { incidentMachine, type IncidentEmitted, type IncidentPlan } from '../production/incidentMachine';
@@ -26,6 +27,11 @@ export type WorkStage = 'source' | 'build' | 'test' | 'deploy';
 const WORK_STAGES: readonly WorkStage[] = ['source', 'build', 'test', 'deploy'];
 
 export interface SimulationOptions {
+  /**
+   * 'machine' (default) runs each stage as an XState actor; 'direct' runs the hand transcription
+   * of the same machine, for fast headless batches. Both give the same event log.
+   */
+  stages?: 'machine' | 'direct';
   /**
    * Days of history kept for live runs; older events, commits and executions are dropped so memory
    * stays bounded however long the run goes on. Headless runs keep everything.
@@ -67,7 +73,7 @@ export class Simulation {
   /** The newest revision that passed Test in CI mode, waiting for the scheduled hand deploy. */
   releaseCandidate: Execution | null = null;
 
-  readonly stageActors: Record<WorkStage, Actor<typeof stageMachine>>;
+  readonly stages: Record<WorkStage, StageRunner>;
   readonly approvalActor: Actor<typeof approvalMachine> | null;
   readonly pipelineActor: Actor<typeof pipelineMachine>;
   readonly incidentActors = new Map<number, Actor<typeof incidentMachine>>();
@@ -102,13 +108,14 @@ export class Simulation {
 
     const clock = this.clock;
     this.pipelineActor = createActor(pipelineMachine, { clock }).start();
-    this.stageActors = {} as Record<WorkStage, Actor<typeof stageMachine>>;
+    const handlers = {
+      'job.started': (e: StageEmitted & { type: 'job.started' }) => this.onJobStarted(e),
+      'job.finished': (e: StageEmitted & { type: 'job.finished' }) => this.onJobFinished(e),
+      'job.superseded': (e: StageEmitted & { type: 'job.superseded' }) => this.onJobSuperseded(e),
+    };
+    this.stages = {} as Record<WorkStage, StageRunner>;
     for (const stage of WORK_STAGES) {
-      const actor = createActor(stageMachine, { clock, input: { stage } });
-      actor.on('job.started', (e) => this.onJobStarted(e));
-      actor.on('job.finished', (e) => this.onJobFinished(e));
-      actor.on('job.superseded', (e) => this.onJobSuperseded(e));
-      this.stageActors[stage] = actor.start();
+      this.stages[stage] = options.stages === 'direct' ? new DirectStage(clock, stage, handlers) : machineStage(clock, stage, handlers);
     }
     if (MODE_INFO[settings.mode].hasApproval) {
       const approval = createActor(approvalMachine, { clock });
@@ -162,7 +169,7 @@ export class Simulation {
 
   /** Stops every actor; the run cannot continue afterwards. */
   stop(): void {
-    for (const actor of Object.values(this.stageActors)) actor.stop();
+    for (const stage of Object.values(this.stages)) stage.stop();
     this.approvalActor?.stop();
     this.pipelineActor.stop();
     for (const actor of this.incidentActors.values()) actor.stop();
@@ -305,7 +312,7 @@ export class Simulation {
       defect = true;
       detectDraw = 1;
     }
-    const commit = this.push({ ...planned, compileError, defect, detectDraw }, 'feature', []);
+    const commit = this.push({ author: planned.author, size: planned.size, message: planned.message, compileError, defect, detectDraw }, 'feature', []);
     // A teammate looks over every change as it lands: shared ownership, in DevOps culture.
     if (this.settings.culture === 'devops' && this.team.developers.length > 1) {
       const devs = this.team.developers;
@@ -321,13 +328,20 @@ export class Simulation {
     fixes: number[],
   ): Commit {
     const seq = ++this.lastSeq;
+    // Spelled out rather than spread: one object shape for every commit keeps the hot path fast.
     const commit: Commit = {
-      ...draft,
       seq,
       sha: shaFor(this.settings.seed, seq),
+      author: draft.author,
+      message: draft.message,
       kind,
+      size: draft.size,
       pushedAt: this.now,
+      compileError: draft.compileError,
+      defect: draft.defect,
+      detectDraw: draft.detectDraw,
       fixes,
+      fixedBy: undefined,
     };
     this.commits.push(commit);
     if (commit.compileError || commit.defect) this.problems.push(commit);
@@ -378,7 +392,7 @@ export class Simulation {
       });
       return;
     }
-    this.stageActors[stage].send({ type: 'job.arrived', job: this.makeJob(execution, stage) });
+    this.stages[stage].arrive(this.makeJob(execution, stage));
   }
 
   /** What happens to this execution at this stage: decided from the code in its revision. */
@@ -570,7 +584,7 @@ export class Simulation {
   private startDeploy(execution: Execution): void {
     const go = () => {
       if (this.holdIfKnownBad(execution)) return;
-      this.stageActors.deploy.send({ type: 'job.arrived', job: this.makeJob(execution, 'deploy') });
+      this.stages.deploy.arrive(this.makeJob(execution, 'deploy'));
     };
     if (this.settings.culture === 'silos' && MODE_INFO[this.settings.mode].deploysByHand) {
       this.handoff('dev', 'ops', `deploy revision ${this.commit(execution.revision)?.sha ?? execution.revision}`, go);
@@ -833,8 +847,7 @@ export class Simulation {
     const consider = (revision: number | undefined) => {
       if (revision !== undefined && revision < oldest) oldest = revision;
     };
-    for (const actor of Object.values(this.stageActors)) {
-      const { current, waiting } = actor.getSnapshot().context;
+    for (const { current, waiting } of Object.values(this.stages)) {
       consider(current?.revision);
       consider(waiting?.revision);
     }

@@ -36,7 +36,7 @@ export const LIVE_RETAIN_DAYS = 60;
 export function isQuiet(sim: Simulation): boolean {
   if (isWorkingTime(sim.now, sim.settings.workingHours)) return false;
   if (sim.openIncidents().length > 0) return false;
-  for (const actor of Object.values(sim.stageActors)) if (!actor.getSnapshot().matches('idle')) return false;
+  for (const stage of Object.values(sim.stages)) if (stage.current) return false;
   return true;
 }
 

@@ -109,7 +109,7 @@ export function pipelineView(sim: Simulation): PipelineView {
               : 'Waiting for the approver';
       }
     } else {
-      const ctx = sim.stageActors[id].getSnapshot().context;
+      const ctx = sim.stages[id];
       current = revisionView(ctx.current ? sim.executions.get(ctx.current.execution) : undefined);
       waiting = revisionView(ctx.waiting ? sim.executions.get(ctx.waiting.execution) : undefined);
       if (id === 'deploy' && !current && sim.releaseCandidate) {
