@@ -31,7 +31,7 @@ export function formatReport({ settings, simulation, metrics }: RunResult): stri
   if (settings.mode === 'delivery') lines.push(`Scheduled approver: ${settings.approvalsPerDay} approvals a working day`);
   if (settings.mode === 'manual' || settings.mode === 'ci') lines.push(`Release by hand every ${settings.releaseIntervalDays} days`);
   lines.push('');
-  lines.push(`DORA four keys (bands: ${m.bands.source})`);
+  lines.push(`DORA four keys, banded by the ${m.bands.source}`);
   const rows: [string, string, string][] = [
     ['Deployment frequency', `${m.deploymentsPerDay.toFixed(2)} per day (${m.deployments} deployments)`, band(m.bands.deploymentFrequency)],
     [

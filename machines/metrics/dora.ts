@@ -34,7 +34,7 @@ export interface BandTable {
 
 export const DORA_2024: BandTable = {
   year: 2024,
-  source: 'Accelerate State of DevOps Report 2024 (DORA)',
+  source: 'Accelerate State of DevOps Report 2024',
   rules: {
     deploymentFrequency: [
       { band: 'elite', min: 1, label: 'on demand, several a day' },
