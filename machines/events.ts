@@ -38,7 +38,18 @@ export type SimEvent =
   | { type: 'postmortem.held'; incident: number; blameless: boolean; action: string; blamed?: string }
   | { type: 'pipeline.held'; incident: number }
   | { type: 'pipeline.resumed' }
-  | { type: 'fault.injected'; fault: Fault };
+  | { type: 'fault.injected'; fault: Fault }
+  /** A trainer or learner changed a live setting; charts can mark before and after. */
+  | { type: 'settings.changed'; change: LiveSettingsChange };
+
+export interface LiveSettingsChange {
+  monitoring?: boolean;
+  alarmThreshold?: number;
+  approver?: 'scheduled' | 'learner';
+  approvalsPerDay?: number;
+  testCoverage?: number;
+  culture?: 'devops' | 'silos';
+}
 
 export type Fault = 'break-build' | 'flaky-test' | 'escape-defect' | 'fail-deploy';
 

@@ -1,5 +1,5 @@
 import { createActor, type Actor } from 'xstate';
-import type { Fault, LoggedEvent, SimEvent, StageName } from '../events';
+import type { Fault, LiveSettingsChange, LoggedEvent, SimEvent, StageName } from '../events';
 import { VirtualClock } from '../sim/scheduler';
 import { createStreams, type RandomStreams } from '../sim/random';
 import {
@@ -208,10 +208,13 @@ export class Simulation {
   }
 
   /** Settings that may change while the run goes on (the rest shape the run from its start). */
-  configure(change: Partial<Pick<Settings, 'monitoring' | 'alarmThreshold' | 'approver' | 'approvalsPerDay' | 'testCoverage' | 'culture'>>): void {
-    if (change.testCoverage !== undefined) this.testCoverage = change.testCoverage;
-    Object.assign(this.settings, change);
+  configure(change: LiveSettingsChange): void {
+    const { testCoverage, ...rest } = change;
+    // settings keep the values the run started with for coverage; the live value is testCoverage.
+    if (testCoverage !== undefined) this.testCoverage = testCoverage;
+    Object.assign(this.settings, rest);
     if (change.culture !== undefined) this.team = createTeam(this.settings.developers, change.culture);
+    this.emit({ type: 'settings.changed', change: { ...change } });
   }
 
   // ---------------------------------------------------------------- reading
@@ -366,12 +369,15 @@ export class Simulation {
   private markFixed(problemSeq: number, fixSeq: number): void {
     const problem = this.commit(problemSeq);
     if (problem && problem.fixedBy === undefined) problem.fixedBy = fixSeq;
-    if (this.knownDefects.delete(problemSeq)) {
-      for (const incident of this.incidents.values()) {
-        if (incident.culprits.includes(problemSeq) && incident.culprits.every((c) => !this.knownDefects.has(c))) {
-          this.pipelineActor.send({ type: 'line.resume', incident: incident.id });
-          if (this.pipelineActor.getSnapshot().matches('flowing')) this.emit({ type: 'pipeline.resumed' });
-        }
+    if (!this.knownDefects.has(problemSeq)) return;
+    // The line flows again for revisions after the fix; older revisions still carry the defect and
+    // stay held (holdIfKnownBad looks at each revision's own content).
+    const held = this.pipelineActor.getSnapshot().context.heldFor;
+    for (const incident of this.incidents.values()) {
+      if (!held.includes(incident.id) || !incident.culprits.includes(problemSeq)) continue;
+      if (incident.culprits.every((c) => this.commit(c)?.fixedBy !== undefined)) {
+        this.pipelineActor.send({ type: 'line.resume', incident: incident.id });
+        if (this.pipelineActor.getSnapshot().matches('flowing')) this.emit({ type: 'pipeline.resumed' });
       }
     }
   }
@@ -857,6 +863,8 @@ export class Simulation {
     consider(this.releaseCandidate?.revision);
     for (const deployment of this.deployments.slice(-3)) consider(deployment.from);
     this.problems = this.problems.filter((c) => c.fixedBy === undefined || c.fixedBy > oldest);
+    const unsettled = new Set(this.problems.map((c) => c.seq));
+    for (const seq of this.knownDefects) if (!unsettled.has(seq)) this.knownDefects.delete(seq);
   }
 
   private emit(event: SimEvent): void {

@@ -177,6 +177,8 @@ export function narrate(event: LoggedEvent, sim: Simulation): Narration | null {
       return { ...base, who: PIPELINE_BOT, text: `Stopped the line: no deploys of revisions carrying the incident #${event.incident} defect until it is fixed.`, tone: 'warning', incident: event.incident };
     case 'pipeline.resumed':
       return { ...base, who: PIPELINE_BOT, text: 'The fix is in: the line flows again.', tone: 'success' };
+    case 'settings.changed':
+      return { ...base, who: 'Trainer', text: describeChange(event.change), tone: 'action' };
     case 'fault.injected':
       return { ...base, who: 'Trainer', text: FAULT_WORDS[event.fault], tone: 'action' };
     default:
@@ -190,6 +192,17 @@ const FAULT_WORDS = {
   'escape-defect': 'slipped a defect past the tests in the next commit.',
   'fail-deploy': 'made the next deploy fail.',
 } as const;
+
+function describeChange(change: import('../events').LiveSettingsChange): string {
+  const parts: string[] = [];
+  if (change.monitoring !== undefined) parts.push(`turned monitoring ${change.monitoring ? 'on' : 'off'}`);
+  if (change.alarmThreshold !== undefined) parts.push(`set the alarm threshold to ${(change.alarmThreshold * 100).toFixed(1)}% errors`);
+  if (change.culture !== undefined) parts.push(`switched the culture to ${change.culture === 'devops' ? 'DevOps' : 'silos'}`);
+  if (change.approver !== undefined) parts.push(change.approver === 'scheduled' ? 'handed approvals to the scheduled approver' : 'took over approvals');
+  if (change.approvalsPerDay !== undefined) parts.push(`set ${change.approvalsPerDay} approvals a day`);
+  if (change.testCoverage !== undefined) parts.push(`set test coverage to ${Math.round(change.testCoverage * 100)}%`);
+  return `${parts.join(', ') || 'changed a setting'}.`;
+}
 
 /** The latest `limit` narrated lines, newest last. */
 export function recentNarration(sim: Simulation, limit: number): Narration[] {

@@ -141,3 +141,25 @@ describe('words', () => {
     expect(approval.current?.batch).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('stopping the line', () => {
+  it('never ships a known defect twice, even in revisions pushed before its fix', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const sim = new Simulation({ ...quiet('deployment'), seed });
+      sim.inject('escape-defect');
+      sim.advanceTo(10 * MINUTES_PER_DAY);
+      expect(sim.incidents.size, `seed ${seed}`).toBe(1);
+      expect(sim.log.some((e) => e.type === 'pipeline.resumed')).toBe(true);
+    }
+  });
+
+  it('records live setting changes in the log', () => {
+    const sim = new Simulation(quiet('deployment'));
+    sim.configure({ monitoring: false, alarmThreshold: 0.1 });
+    expect(sim.log.at(-1)).toMatchObject({ type: 'settings.changed', change: { monitoring: false, alarmThreshold: 0.1 } });
+    expect(narrate(sim.log.at(-1)!, sim)?.text).toBe('turned monitoring off, set the alarm threshold to 10.0% errors.');
+    sim.configure({ testCoverage: 0.9 });
+    expect(sim.testCoverage).toBe(0.9);
+    expect(sim.settings.testCoverage).toBe(0.7);
+  });
+});
