@@ -310,7 +310,9 @@ export class Simulation {
       this.faults['break-build']--;
       compileError = true;
     }
-    if (this.faults['escape-defect'] > 0) {
+    // One fault per commit: a compile-error fix repairs the whole commit, which would quietly
+    // take an escaped defect on the same commit with it.
+    if (this.faults['escape-defect'] > 0 && !compileError) {
       this.faults['escape-defect']--;
       defect = true;
       detectDraw = 1;

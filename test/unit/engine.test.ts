@@ -288,3 +288,16 @@ describe('the hand-written stage for batch runs', () => {
     );
   });
 });
+
+describe('failure injection', () => {
+  it('puts a broken build and an escaped defect on different commits, so neither cancels the other', () => {
+    const sim = new Simulation(settings('deployment', 3, { defectRate: 0, compileErrorRate: 0, flakyRate: 0 }));
+    sim.inject('break-build');
+    sim.inject('escape-defect');
+    sim.advanceTo(4 * MINUTES_PER_DAY);
+    const [first, second] = sim.allCommits();
+    expect(first).toMatchObject({ compileError: true, defect: false });
+    expect(second).toMatchObject({ compileError: false, defect: true });
+    expect(sim.log.some((e) => e.type === 'incident.started')).toBe(true);
+  });
+});
