@@ -1,0 +1,120 @@
+/**
+ * The JavaScript /simulator loads, gzipped, against a bare page that imports only Next, React,
+ * XState and React Flow (app/bench/bare, a hidden route kept out of navigation). Next 16 no longer
+ * prints First Load JS, so this loads each page in headless Chromium, collects every script it
+ * requests until the network is idle (on /simulator also after a moment of playing, which starts the
+ * live-metrics worker), and sums their gzip sizes (zlib, default level, as the server compresses
+ * them).
+ *
+ * Target (issue 3): /simulator at most 1.15× the bare page.
+ *
+ *   npx tsx bench/browser/bundle.ts            (also run by `npm run bench`)
+ */
+import { gzipSync } from 'node:zlib';
+import type { Browser } from '@playwright/test';
+import { isMain, launchChromium, printTable, startServer } from './server';
+
+export interface PageScripts {
+  path: string;
+  scripts: { url: string; bytes: number; gzip: number }[];
+  bytes: number;
+  gzip: number;
+}
+
+export interface BundleResult {
+  pages: PageScripts[];
+  /** gzip of /simulator divided by gzip of the bare page. */
+  ratio: number;
+  target: number;
+}
+
+export const BUNDLE_TARGET = 1.15;
+
+async function scriptsOf(browser: Browser, baseUrl: string, path: string): Promise<PageScripts> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const pending: Promise<{ url: string; bytes: number; gzip: number } | null>[] = [];
+  // Scripts, and anything else that is JavaScript (a Web Worker's script is fetched as "other").
+  page.on('response', (response) => {
+    const type = response.request().resourceType();
+    const isJs = type === 'script' || /\.m?js(\?|$)/.test(new URL(response.url()).pathname);
+    if (!isJs || response.status() !== 200) return;
+    pending.push(
+      response
+        .body()
+        .then((body) => ({ url: new URL(response.url()).pathname, bytes: body.length, gzip: gzipSync(body).length }))
+        .catch(() => null),
+    );
+  });
+  try {
+    await page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' });
+    // Play a moment, so code loaded on first use (the live metrics worker) is counted too.
+    const play = page.getByRole('button', { name: 'Play', exact: true });
+    if (await play.count()) {
+      await play.click();
+      await page.waitForTimeout(1500);
+    }
+    await page.waitForTimeout(500);
+    const seen = new Set<string>();
+    const scripts = (await Promise.all(pending)).filter((s): s is NonNullable<typeof s> => {
+      if (!s || seen.has(s.url)) return false;
+      seen.add(s.url);
+      return true;
+    });
+    return {
+      path,
+      scripts,
+      bytes: scripts.reduce((n, s) => n + s.bytes, 0),
+      gzip: scripts.reduce((n, s) => n + s.gzip, 0),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function measureBundle(): Promise<BundleResult> {
+  const server = await startServer();
+  const browser = await launchChromium();
+  try {
+    const bare = await scriptsOf(browser, server.baseUrl, '/bench/bare');
+    const simulator = await scriptsOf(browser, server.baseUrl, '/simulator');
+    return { pages: [bare, simulator], ratio: simulator.gzip / bare.gzip, target: BUNDLE_TARGET };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+export function printBundle(result: BundleResult): void {
+  const [bare, simulator] = result.pages as [PageScripts, PageScripts];
+  printTable(
+    'JavaScript loaded by the page (sum over the script requests)',
+    ['page', 'scripts', 'raw', 'gzip', 'vs bare'],
+    result.pages.map((p) => [p.path, String(p.scripts.length), kb(p.bytes), kb(p.gzip), (p.gzip / bare.gzip).toFixed(3) + '×']),
+  );
+  const extra = simulator.gzip - bare.gzip;
+  console.log(
+    `/simulator adds ${kb(extra)} gzipped to the bare page: ${result.ratio.toFixed(3)}× (target ≤ ${result.target}×, ${
+      result.ratio <= result.target ? 'met' : 'MISSED'
+    }).`,
+  );
+  const bareUrls = new Set(bare.scripts.map((s) => s.url));
+  const own = simulator.scripts.filter((s) => !bareUrls.has(s.url)).sort((a, b) => b.gzip - a.gzip);
+  if (own.length > 0) {
+    console.log('Scripts only /simulator loads:');
+    for (const s of own) console.log(`  ${kb(s.gzip).padStart(9)}  ${s.url}`);
+  }
+}
+
+export async function run(): Promise<void> {
+  printBundle(await measureBundle());
+}
+
+if (isMain(import.meta.url)) {
+  run().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

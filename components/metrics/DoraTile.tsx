@@ -1,0 +1,90 @@
+import type { Band, KeyMetric } from "@/machines/metrics/dora";
+import type { Metrics } from "@/machines/metrics/metrics";
+import { METRIC_TITLES, describeMetric } from "./format";
+
+export type DoraTileSize = "compact" | "regular" | "large";
+
+export interface DoraTileProps {
+  metric: KeyMetric;
+  metrics: Metrics;
+  /** compact: one row (a sidebar of four); regular: a card; large: a dashboard card. */
+  size?: DoraTileSize;
+  className?: string;
+}
+
+const BAND_LEVEL: Record<Band, number> = { low: 1, medium: 2, high: 3, elite: 4 };
+
+/** Four bars, as many filled as the band is good: the band reads without colour. */
+function BandMeter({ band }: { band: Band | null }) {
+  const level = band ? BAND_LEVEL[band] : 0;
+  return (
+    <span aria-hidden="true" className="inline-flex items-end gap-[3px]">
+      {[1, 2, 3, 4].map((i) => (
+        <span
+          key={i}
+          className={`w-[5px] rounded-sm ${i <= level ? "bg-accent" : "bg-border"}`}
+          style={{ height: 6 + i * 3 }}
+        />
+      ))}
+    </span>
+  );
+}
+
+/**
+ * One of the DORA four keys: the value with its unit, the band it falls in and the report year the
+ * bands come from, and the counts behind it. Presentational: give it any Metrics (a live run, a
+ * headless comparison).
+ */
+export function DoraTile({ metric, metrics, size = "regular", className = "" }: DoraTileProps) {
+  const shown = describeMetric(metric, metrics);
+  const valueClass =
+    size === "large" ? "text-5xl" : size === "regular" ? "text-4xl" : "text-[2rem]";
+  const value = (
+    <span className="flex items-baseline gap-1.5 whitespace-nowrap">
+      {shown.lowerBound && <span className={`${valueClass} font-extrabold text-text-muted`}>≥</span>}
+      <span className={`${valueClass} leading-none font-extrabold tracking-tight text-text tabular-nums`}>{shown.value}</span>
+      {shown.unit && <span className="text-lg font-semibold text-text-muted">{shown.unit}</span>}
+    </span>
+  );
+  const band = (
+    <span className="inline-flex items-center gap-2 text-base">
+      <BandMeter band={shown.band} />
+      <span className="font-bold text-text">{shown.bandName ?? "No band yet"}</span>
+      <span className="text-text-muted">DORA {metrics.bands.year}</span>
+    </span>
+  );
+
+  if (size === "compact") {
+    return (
+      <div
+        role="group"
+        aria-label={METRIC_TITLES[metric]}
+        title={shown.sentence}
+        data-metric={metric}
+        className={`flex flex-col gap-1 rounded-xl border border-border bg-surface-raised px-4 py-2 ${className}`}
+      >
+        <span className="truncate text-base font-semibold text-text-muted">{METRIC_TITLES[metric]}</span>
+        <span className="flex flex-wrap items-end justify-between gap-x-3">
+          {value}
+          {band}
+        </span>
+        <span className="sr-only">{shown.detail}</span>
+      </div>
+    );
+  }
+
+  return (
+    <div
+      role="group"
+      aria-label={METRIC_TITLES[metric]}
+      title={shown.sentence}
+      data-metric={metric}
+      className={`flex flex-col gap-2 rounded-xl border border-border bg-surface-raised p-4 ${className}`}
+    >
+      <span className="text-base font-semibold text-text-muted">{METRIC_TITLES[metric]}</span>
+      {value}
+      {band}
+      <span className="text-base text-text-muted">{shown.detail}</span>
+    </div>
+  );
+}

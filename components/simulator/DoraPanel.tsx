@@ -1,0 +1,25 @@
+"use client";
+
+import { Gauge } from "lucide-react";
+import { DoraTile } from "@/components/metrics/DoraTile";
+import type { KeyMetric } from "@/machines/metrics/dora";
+import { useLiveMetrics } from "./SimulationProvider";
+
+const KEYS: readonly KeyMetric[] = ["deploymentFrequency", "leadTime", "changeFailureRate", "timeToRestore"];
+
+/** The DORA four keys of the running simulation, with their bands, updated about once a second. */
+export function DoraPanel({ className = "" }: { className?: string }) {
+  const metrics = useLiveMetrics(1000);
+  return (
+    <section aria-labelledby="dora-title" className={`flex flex-col gap-2 [contain:layout_style] ${className}`}>
+      <h2 id="dora-title" className="flex items-center gap-2 text-lg font-bold text-text">
+        <Gauge aria-hidden="true" className="size-5 text-text-muted" strokeWidth={2.5} />
+        DORA four keys
+        <span className="text-base font-normal text-text-muted">this run so far</span>
+      </h2>
+      {KEYS.map((metric) => (
+        <DoraTile key={metric} metric={metric} metrics={metrics} size="compact" />
+      ))}
+    </section>
+  );
+}

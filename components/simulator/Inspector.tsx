@@ -1,0 +1,327 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { X } from "lucide-react";
+import { STATUS, StatusBadge, type Status } from "@/components/site/status";
+import { Button } from "@/components/ui/Button";
+import { Panel } from "@/components/ui/Panel";
+import type { StageName } from "@/machines/events";
+import { formatClock, formatDuration } from "@/machines/sim/calendar";
+import { commitJourney, type CommitJourney, type JourneyStep } from "@/machines/view/journey";
+import { reasonWords } from "@/machines/view/pipelineView";
+import { stageHistory, type StageOutcome } from "@/machines/view/stageHistory";
+import { STAGE_INFO, type StageId } from "@/machines/view/stages";
+import { STAGE_ICONS } from "./diagram/stageIcons";
+import { CommitLink } from "./CommitLink";
+import {
+  LEARNER,
+  useDiagramView,
+  useLiveMetrics,
+  useRunner,
+  useSelection,
+  useThrottledSim,
+  type Selection,
+} from "./SimulationProvider";
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col">
+      <dt className="text-base text-text-muted">{label}</dt>
+      <dd className="text-xl font-bold text-text tabular-nums">{children}</dd>
+    </div>
+  );
+}
+
+function CloseButton() {
+  const { select } = useSelection();
+  return (
+    <Button size="sm" variant="ghost" onClick={() => select(null)} aria-label="Close inspector" title="Close (Esc)" className="size-10 px-0">
+      <X aria-hidden="true" className="size-5" strokeWidth={2.5} />
+    </Button>
+  );
+}
+
+const OUTCOME_STATUS: Record<StageOutcome["result"], Status> = {
+  succeeded: "succeeded",
+  failed: "failed",
+  superseded: "superseded",
+  rejected: "failed",
+};
+
+interface StageDetails {
+  history: (StageOutcome & { sha: string | null })[];
+  deployments: { id: number; revision: number; sha: string; batch: number; at: number }[];
+  incidents: { id: number; phase: string; errorRate: number; startedAt: number; canRollBack: boolean }[];
+  errorRate: number;
+}
+
+function StageInspector({ stage }: { stage: StageId }) {
+  const actor = useRunner();
+  const view = useDiagramView();
+  const metrics = useLiveMetrics();
+  const times = stage === "production" ? null : metrics.stages[stage as StageName];
+  const stageView = view.stages.find((s) => s.id === stage);
+  const details = useThrottledSim<StageDetails>(
+    (sim) => {
+      const sha = (r: number | undefined) => (r === undefined ? null : (sim.commit(r)?.sha ?? `r${r}`));
+      return {
+        history:
+          stage === "production"
+            ? []
+            : stageHistory(sim.log, stage as StageName, 6, (x) => sim.executions.get(x)?.revision).map((h) => ({ ...h, sha: sha(h.revision) })),
+        deployments:
+          stage === "production"
+            ? sim.deployments.slice(-6).reverse().map((d) => ({ id: d.id, revision: d.revision, sha: sha(d.revision) ?? "", batch: d.batch, at: d.at }))
+            : [],
+        incidents:
+          stage === "production"
+            ? sim.openIncidents().map((i) => ({
+                id: i.id,
+                phase: i.phase,
+                errorRate: i.errorRate,
+                startedAt: i.startedAt,
+                canRollBack: sim.incidentActors.get(i.id)?.getSnapshot().can({ type: "rollback.start", by: LEARNER }) ?? false,
+              }))
+            : [],
+        errorRate: sim.errorRate(),
+      };
+    },
+    300,
+    [stage],
+  );
+  if (!stageView) {
+    return (
+      <Panel titleId="inspector-title" title={STAGE_INFO[stage].name} actions={<CloseButton />}>
+        <p className="px-4 py-3 text-lg text-text-muted">This mode has no {STAGE_INFO[stage].name} stage.</p>
+      </Panel>
+    );
+  }
+  const Icon = STAGE_ICONS[stage];
+  const current = stageView.current;
+  const waiting = stageView.waiting;
+  return (
+    <Panel
+      titleId="inspector-title"
+      title={
+        <span className="flex items-center gap-2">
+          <Icon aria-hidden="true" className={`size-5 ${STATUS[stageView.status].ink}`} strokeWidth={2.5} />
+          {stageView.name} · {stageView.service}
+        </span>
+      }
+      actions={<CloseButton />}
+    >
+      <div className="flex min-h-0 flex-col gap-3 overflow-y-auto px-4 py-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <StatusBadge status={stageView.status} />
+          {stageView.detail !== STATUS[stageView.status].label && <span className="text-base text-text">{stageView.detail}</span>}
+        </div>
+        <p className="text-base text-text-muted">{STAGE_INFO[stage].explain}</p>
+        {stage === "production" ? (
+          <>
+            <dl className="grid grid-cols-3 gap-3">
+              <Fact label="Running">{view.production.sha ?? "first release"}</Fact>
+              <Fact label="Error rate">{(details.errorRate * 100).toFixed(1)}%</Fact>
+              <Fact label="Deployments">{view.production.deployments}</Fact>
+            </dl>
+            {details.incidents.map((incident) => (
+              <div key={incident.id} className="flex flex-wrap items-center gap-3 rounded-lg border-2 border-status-failed px-3 py-2">
+                <span className="text-base font-semibold text-status-failed-ink">
+                  Incident #{incident.id}: {Math.round(incident.errorRate * 100)}% errors since {formatClock(incident.startedAt)} ({incident.phase})
+                </span>
+                {incident.canRollBack && (
+                  <Button size="sm" onClick={() => actor.send({ type: "incident.rollback", incident: incident.id, by: LEARNER })}>
+                    Roll back now
+                  </Button>
+                )}
+              </div>
+            ))}
+            <section aria-labelledby="deployments-title">
+              <h3 id="deployments-title" className="text-base font-bold text-text">
+                Recent deployments
+              </h3>
+              {details.deployments.length === 0 ? (
+                <p className="text-base text-text-muted">None yet.</p>
+              ) : (
+                <ul className="flex flex-col text-base">
+                  {details.deployments.map((d) => (
+                    <li key={d.id} className="flex items-baseline gap-2">
+                      <span className="w-36 shrink-0 text-text-muted tabular-nums">{formatClock(d.at)}</span>
+                      <CommitLink seq={d.revision} sha={d.sha} />
+                      <span className="text-text">{plural(d.batch, "commit")}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </>
+        ) : (
+          <>
+            <dl className="grid grid-cols-2 gap-x-4 gap-y-2">
+              <Fact label="Pass rate">{times?.passRate == null ? "—" : `${Math.round(times.passRate * 100)}%`}</Fact>
+              <Fact label="Mean waiting">{times?.meanWaitingMinutes == null ? "—" : formatDuration(times.meanWaitingMinutes)}</Fact>
+              <Fact label="Mean working">{times?.meanWorkingMinutes == null ? "—" : formatDuration(times.meanWorkingMinutes)}</Fact>
+              <Fact label="Executions">{times?.entered ?? 0}</Fact>
+            </dl>
+            <div className="flex flex-col gap-1 text-base text-text">
+              <p>
+                <span className="font-semibold">Now: </span>
+                {current ? (
+                  <>
+                    <CommitLink seq={current.revision} sha={current.sha} /> by {current.author}, {plural(current.carries, "commit")}, for{" "}
+                    {formatDuration(view.now - current.since)}
+                  </>
+                ) : (
+                  <span className="text-text-muted">nothing</span>
+                )}
+              </p>
+              <p>
+                <span className="font-semibold">Queue: </span>
+                {waiting ? (
+                  <>
+                    <CommitLink seq={waiting.revision} sha={waiting.sha} /> waits with {plural(waiting.carries, "commit")}
+                  </>
+                ) : (
+                  <span className="text-text-muted">empty</span>
+                )}
+                {stageView.superseded > 0 && <span className="text-text-muted"> · {stageView.superseded} superseded so far</span>}
+              </p>
+            </div>
+            <section aria-labelledby="history-title">
+              <h3 id="history-title" className="text-base font-bold text-text">
+                Recent history
+              </h3>
+              {details.history.length === 0 ? (
+                <p className="text-base text-text-muted">Nothing has finished here yet.</p>
+              ) : (
+                <ul className="flex flex-col gap-0.5 text-base">
+                  {details.history.map((h) => {
+                    const status = STATUS[OUTCOME_STATUS[h.result]];
+                    const StatusIcon = status.Icon;
+                    return (
+                      <li key={h.seq} className="flex items-baseline gap-2">
+                        <span className="w-36 shrink-0 text-text-muted tabular-nums">{formatClock(h.t)}</span>
+                        {h.sha && h.revision !== undefined ? <CommitLink seq={h.revision} sha={h.sha} /> : <span>—</span>}
+                        <span className={`inline-flex items-center gap-1 font-semibold ${status.ink}`}>
+                          <StatusIcon aria-hidden="true" className="size-4 self-center" strokeWidth={2.5} />
+                          {h.result === "rejected" ? "Rejected" : status.label}
+                        </span>
+                        <span className="truncate text-text-muted">
+                          {h.reason ? reasonWords(h.reason) : h.by ? `by ${h.by}` : ""}
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </section>
+          </>
+        )}
+      </div>
+    </Panel>
+  );
+}
+
+const STEP_STATUS: Record<JourneyStep["result"], Status> = {
+  succeeded: "succeeded",
+  failed: "failed",
+  superseded: "superseded",
+  held: "waiting",
+  rejected: "failed",
+  working: "working",
+  waiting: "waiting",
+};
+
+const STATE_WORDS: Record<CommitJourney["state"], string> = {
+  "in-pipeline": "On its way",
+  stopped: "Stopped: a later revision will carry it",
+  "in-production": "In production",
+  "rolled-back": "Deployed, then rolled back",
+};
+
+function CommitInspector({ seq }: { seq: number }) {
+  const journey = useThrottledSim((sim) => ({ journey: commitJourney(sim, seq), now: sim.now }), 300, [seq]);
+  const j = journey.journey;
+  if (!j) {
+    return (
+      <Panel titleId="inspector-title" title="Commit" actions={<CloseButton />}>
+        <p className="px-4 py-3 text-lg text-text-muted">This commit is older than the history the live run keeps.</p>
+      </Panel>
+    );
+  }
+  return (
+    <Panel
+      titleId="inspector-title"
+      title={
+        <span>
+          Commit <code>{j.sha}</code>
+        </span>
+      }
+      actions={<CloseButton />}
+    >
+      <div className="flex min-h-0 flex-col gap-3 overflow-y-auto px-4 py-3">
+        <p className="text-lg text-text">
+          <strong>{j.author}</strong> pushed “{j.message}” at {formatClock(j.pushedAt)}
+          {j.kind !== "feature" && <span className="text-text-muted"> ({j.kind}{j.fixes.length > 0 ? ` of ${j.fixes.join(", ")}` : ""})</span>}.
+        </p>
+        <dl className="grid grid-cols-2 gap-3">
+          <Fact label="Where it is">{STATE_WORDS[j.state]}</Fact>
+          <Fact label={j.deployedAt !== null ? "Lead time" : "Age so far"}>{formatDuration(j.leadMinutes)}</Fact>
+        </dl>
+        <table className="w-full text-left text-base">
+          <caption className="sr-only">Journey of commit {j.sha}, stage by stage</caption>
+          <thead className="text-text-muted">
+            <tr>
+              <th scope="col" className="py-1 pr-2 font-semibold">Stage</th>
+              <th scope="col" className="py-1 pr-2 font-semibold">Entered</th>
+              <th scope="col" className="py-1 pr-2 font-semibold">Waited</th>
+              <th scope="col" className="py-1 pr-2 font-semibold">Worked</th>
+              <th scope="col" className="py-1 font-semibold">Result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {j.steps.map((step, i) => {
+              const status = STATUS[STEP_STATUS[step.result]];
+              const StatusIcon = status.Icon;
+              return (
+                <tr key={`${step.execution}-${step.stage}-${i}`} className="border-t border-border">
+                  <th scope="row" className="py-1 pr-2 font-semibold text-text">
+                    {STAGE_INFO[step.stage].name}
+                    {step.carried && (
+                      <span className="block text-base font-normal text-text-muted">
+                        inside <code>{step.sha}</code>
+                      </span>
+                    )}
+                  </th>
+                  <td className="py-1 pr-2 tabular-nums">{formatClock(step.enteredAt).replace(/, day \d+$/, "")}</td>
+                  <td className="py-1 pr-2 tabular-nums">{formatDuration(step.waitingMinutes)}</td>
+                  <td className="py-1 pr-2 tabular-nums">{step.workingMinutes === null ? "—" : formatDuration(step.workingMinutes)}</td>
+                  <td className={`py-1 font-semibold ${status.ink}`}>
+                    <span className="inline-flex items-center gap-1">
+                      <StatusIcon aria-hidden="true" className="size-4" strokeWidth={2.5} />
+                      {step.result === "held" ? "Held" : step.result === "rejected" ? "Rejected" : status.label}
+                    </span>
+                    {step.reason && step.result !== "rejected" && (
+                      <span className="block font-normal text-text-muted">{reasonWords(step.reason)}</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {j.deployedAt !== null && (
+          <p className="text-base text-text">Reached production at {formatClock(j.deployedAt)} in deployment #{j.deployment}.</p>
+        )}
+      </div>
+    </Panel>
+  );
+}
+
+/** The stage inspector or a commit's journey, for the current selection. */
+export function Inspector({ selection }: { selection: NonNullable<Selection> }) {
+  return selection.kind === "stage" ? <StageInspector stage={selection.stage} /> : <CommitInspector seq={selection.seq} />;
+}

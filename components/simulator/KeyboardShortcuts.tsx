@@ -1,0 +1,141 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { Keyboard, X } from "lucide-react";
+import { Button } from "@/components/ui/Button";
+import { Kbd } from "@/components/ui/Kbd";
+import { LEARNER, diagramViewOf, useRunner, useSelection } from "./SimulationProvider";
+
+export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
+  { keys: ["Space"], does: "Play or pause the run" },
+  { keys: ["→"], does: "Step: run to the next event, then pause" },
+  { keys: ["A"], does: "Approve the revision waiting at Approval" },
+  { keys: ["R"], does: "Reject it" },
+  { keys: ["Esc"], does: "Close the inspector" },
+  { keys: ["?"], does: "Show or hide this help" },
+];
+
+/** Typing in a field, or a control that handles the key itself: leave the key alone. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  return target.closest("input, textarea, select, [contenteditable='true']") !== null;
+}
+
+function handlesSpace(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest("button, a[href], summary, [role='button'], [role='menuitem'], [role='radio'], [role='checkbox'], [role='tab']") !== null;
+}
+
+function handlesArrows(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest("[role='menu'], [role='radiogroup'], [role='tablist'], [role='slider'], [role='listbox']") !== null;
+}
+
+/**
+ * The workspace's keyboard: Space play/pause, → step, A approve, R reject, Esc close, ? help. Keys
+ * are left alone while typing in a field or when the focused control uses them itself (Space on a
+ * button presses that button). Renders the "Keyboard shortcuts" button and its dialog.
+ */
+export function KeyboardShortcuts() {
+  const actor = useRunner();
+  const { select } = useSelection();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (dialogRef.current?.open) return; // the dialog handles its own keys (Esc closes it)
+      if (event.key === "?") {
+        if (isTyping(event.target)) return;
+        event.preventDefault();
+        setOpen(true);
+        return;
+      }
+      if (isTyping(event.target) || event.repeat) return;
+      const context = actor.getSnapshot().context;
+      switch (event.key) {
+        case " ":
+          if (handlesSpace(event.target)) return;
+          actor.send({ type: "run.toggle" });
+          break;
+        case "ArrowRight":
+          if (handlesArrows(event.target)) return;
+          actor.send({ type: "run.step" });
+          break;
+        case "a":
+        case "A":
+          if (!diagramViewOf(context).canDecide) return;
+          actor.send({ type: "approval.approve", by: LEARNER });
+          break;
+        case "r":
+        case "R":
+          if (!diagramViewOf(context).canDecide) return;
+          actor.send({ type: "approval.reject", by: LEARNER });
+          break;
+        case "Escape":
+          select(null);
+          return;
+        default:
+          return;
+      }
+      event.preventDefault();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [actor, select]);
+
+  return (
+    <>
+      <Button
+        size="sm"
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+        onClick={() => setOpen(true)}
+        className="h-10 gap-1.5 px-2.5"
+      >
+        <Keyboard aria-hidden="true" className="size-5" strokeWidth={2.25} />
+        <span aria-hidden="true" className="font-mono text-lg font-bold">?</span>
+      </Button>
+      <dialog
+        ref={dialogRef}
+        aria-labelledby="shortcuts-title"
+        onClose={() => setOpen(false)}
+        onClick={(event) => {
+          if (event.target === event.currentTarget) setOpen(false);
+        }}
+        className="m-auto w-[30rem] max-w-[calc(100vw-2rem)] rounded-2xl border-2 border-border-strong bg-surface-raised p-0 text-text shadow-2xl backdrop:bg-black/50"
+      >
+        <div className="flex items-center justify-between border-b border-border px-5 py-3">
+          <h2 id="shortcuts-title" className="text-xl font-bold">
+            Keyboard shortcuts
+          </h2>
+          <Button size="sm" variant="ghost" aria-label="Close" onClick={() => setOpen(false)} className="size-10 px-0">
+            <X aria-hidden="true" className="size-5" strokeWidth={2.5} />
+          </Button>
+        </div>
+        <dl className="grid grid-cols-[auto_1fr] items-center gap-x-5 gap-y-3 px-5 py-4 text-lg">
+          {SHORTCUTS.map(({ keys, does }) => (
+            <div key={does} className="contents">
+              <dt className="flex gap-1">
+                {keys.map((k) => (
+                  <Kbd key={k}>{k}</Kbd>
+                ))}
+              </dt>
+              <dd>{does}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="border-t border-border px-5 py-3 text-base text-text-muted">
+          Keys do nothing while you type in a field. Every control also works with Tab and Enter.
+        </p>
+      </dialog>
+    </>
+  );
+}

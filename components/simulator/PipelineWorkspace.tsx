@@ -1,0 +1,30 @@
+"use client";
+
+import { MODE_INFO } from "@/machines/world/modes";
+import { ActivityFeed } from "./ActivityFeed";
+import { DecisionPanel } from "./DecisionPanel";
+import { DoraPanel } from "./DoraPanel";
+import { Inspector } from "./Inspector";
+import { LiveDiagram } from "./LiveDiagram";
+import { DIAGRAM_HEIGHT } from "./layoutClasses";
+import { useRunConfig, useSelection } from "./SimulationProvider";
+
+/**
+ * The pipeline view: the diagram (the hero), then how revisions get to production in this mode,
+ * the inspector or the activity feed, and the live DORA keys.
+ */
+export function PipelineWorkspace() {
+  const { config } = useRunConfig();
+  const { selection } = useSelection();
+  return (
+    <>
+      <h1 className="sr-only">Live pipeline: {MODE_INFO[config.mode].name}</h1>
+      <LiveDiagram className={DIAGRAM_HEIGHT} />
+      <div className="grid gap-3 pb-6 lg:grid-cols-[minmax(0,1.15fr)_minmax(0,1fr)_minmax(0,0.85fr)]">
+        <DecisionPanel />
+        {selection ? <Inspector selection={selection} /> : <ActivityFeed className="lg:h-[22rem]" />}
+        <DoraPanel />
+      </div>
+    </>
+  );
+}

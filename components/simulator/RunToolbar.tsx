@@ -1,0 +1,280 @@
+"use client";
+
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { Bug, FlaskConical, Gauge, Hammer, Link2, Pause, Play, Rocket, RotateCcw, StepForward, Zap } from "lucide-react";
+import { Button } from "@/components/ui/Button";
+import { Menu } from "@/components/ui/Menu";
+import { SPEEDS, speedLabel, type Speed } from "@/machines/runner/speeds";
+import { MODES, MODE_INFO, type Mode } from "@/machines/world/modes";
+import { FAULT_WORDS } from "@/machines/view/activity";
+import type { Fault } from "@/machines/events";
+import { MAX_SEED } from "@/lib/url/simulatorParams";
+import { useRunConfig, useRunPlaying, useRunner } from "./SimulationProvider";
+import { useArmedFaults } from "./hooks";
+
+export const MODE_SUMMARY_ID = "mode-summary";
+
+const FAULT_ITEMS = [
+  {
+    id: "break-build",
+    label: "Break the next build",
+    description: "The next commit pushed will not compile.",
+    icon: <Hammer aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
+  },
+  {
+    id: "flaky-test",
+    label: "Make a test flaky",
+    description: "The next test run fails although the code is fine.",
+    icon: <FlaskConical aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
+  },
+  {
+    id: "escape-defect",
+    label: "Slip a defect past the tests",
+    description: "The next commit carries a defect the tests miss: production will feel it.",
+    icon: <Bug aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
+  },
+  {
+    id: "fail-deploy",
+    label: "Make the next deploy fail",
+    description: "CodeDeploy cannot finish the next rollout.",
+    icon: <Rocket aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
+  },
+] as const;
+
+const controlClass =
+  "h-11 rounded-lg border-2 border-border-strong bg-surface-raised px-2 text-base font-semibold text-text hover:border-text";
+
+function SeedField() {
+  const { config, applyConfig } = useRunConfig();
+  const [draft, setDraft] = useState(String(config.seed));
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  useEffect(() => {
+    setDraft(String(config.seed));
+    setError(null);
+  }, [config.seed]);
+
+  const commit = () => {
+    const text = draft.trim();
+    if (text === String(config.seed)) return setError(null);
+    const n = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(n) || n > MAX_SEED) {
+      setError(`A seed is a whole number from 0 to ${MAX_SEED}.`);
+      return;
+    }
+    setError(null);
+    applyConfig({ seed: n });
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    commit();
+  };
+  return (
+    <form onSubmit={onSubmit} className="relative flex items-center gap-1.5">
+      <label htmlFor={id} className="text-base font-semibold text-text-muted">
+        Seed
+      </label>
+      <input
+        id={id}
+        inputMode="numeric"
+        autoComplete="off"
+        spellCheck={false}
+        value={draft}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        title="Same seed, same run. Press Enter to start a run with this seed."
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        className={`${controlClass} w-[5.25rem] font-mono tabular-nums aria-invalid:border-status-failed`}
+      />
+      {error && (
+        <span
+          id={`${id}-error`}
+          role="alert"
+          className="absolute top-full left-0 z-40 mt-1 w-64 rounded-md border-2 border-status-failed bg-surface-raised px-2 py-1 text-base text-status-failed-ink shadow-lg"
+        >
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}
+
+function ShareButton() {
+  const { shareUrl } = useRunConfig();
+  const [state, setState] = useState<{ copied: boolean; url: string | null }>({ copied: false, url: null });
+  useEffect(() => {
+    if (!state.copied) return;
+    const timer = window.setTimeout(() => setState({ copied: false, url: null }), 2500);
+    return () => window.clearTimeout(timer);
+  }, [state.copied]);
+  const share = async () => {
+    const url = shareUrl();
+    try {
+      await navigator.clipboard.writeText(url);
+      setState({ copied: true, url: null });
+    } catch {
+      // No clipboard (insecure origin, denied): show the link to copy by hand.
+      setState({ copied: false, url });
+    }
+  };
+  return (
+    <div className="relative">
+      <Button onClick={share} className="px-3 text-base" title="Copy a link that starts this run: mode, seed, speed">
+        <Link2 aria-hidden="true" className="size-5" strokeWidth={2.5} />
+        Share
+      </Button>
+      <span role="status" className="absolute top-full right-0 z-40 mt-1 whitespace-nowrap">
+        {state.copied && (
+          <span className="block rounded-md bg-text px-2.5 py-1 text-base font-semibold text-surface shadow-lg">Link copied</span>
+        )}
+      </span>
+      {state.url && (
+        <div className="absolute top-full right-0 z-40 mt-1 w-96 rounded-lg border-2 border-border-strong bg-surface-raised p-2 shadow-lg">
+          <label className="flex flex-col gap-1 text-base text-text-muted">
+            Copy this link:
+            <input
+              readOnly
+              value={state.url}
+              autoFocus
+              onFocus={(event) => event.currentTarget.select()}
+              onBlur={() => setState({ copied: false, url: null })}
+              className={`${controlClass} w-full font-mono text-base`}
+            />
+          </label>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The run's controls, in one row right above the pipeline: Play/Pause, Step, Speed, Mode, seed,
+ * Reset, Share and the trainer's failure injection.
+ */
+export function RunToolbar() {
+  const actor = useRunner();
+  const playing = useRunPlaying();
+  const { config, applyConfig, reset } = useRunConfig();
+  const speedId = useId();
+  const modeId = useId();
+
+  return (
+    <div role="group" aria-label="Run controls" className="flex flex-wrap items-center gap-x-1.5 gap-y-2">
+      <Button
+        variant="primary"
+        size="lg"
+        className="w-[7.75rem] px-3"
+        title={playing ? "Pause the run (Space)" : "Play the run (Space)"}
+        onClick={() => actor.send({ type: "run.toggle" })}
+      >
+        {playing ? (
+          <Pause aria-hidden="true" className="size-5 fill-current" strokeWidth={2.5} />
+        ) : (
+          <Play aria-hidden="true" className="size-5 fill-current" strokeWidth={2.5} />
+        )}
+        {playing ? "Pause" : "Play"}
+      </Button>
+      <Button className="px-3 text-base" title="Run to the next event, then pause (→)" onClick={() => actor.send({ type: "run.step" })}>
+        <StepForward aria-hidden="true" className="size-5" strokeWidth={2.5} />
+        Step
+      </Button>
+
+      <div className="flex items-center gap-1">
+        <Gauge aria-hidden="true" className="size-5 text-text-muted" strokeWidth={2.5} />
+        <select
+          id={speedId}
+          aria-label="Speed"
+          value={config.speed}
+          title="Simulated time per real second: from a minute a second to a working day in two seconds"
+          onChange={(event) => applyConfig({ speed: Number(event.target.value) as Speed })}
+          className={`${controlClass} tabular-nums`}
+        >
+          {SPEEDS.map((speed) => (
+            <option key={speed} value={speed}>
+              {speedLabel(speed)}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className="flex items-center">
+        <select
+          id={modeId}
+          aria-label="Mode"
+          title="Mode: how the team ships"
+          value={config.mode}
+          aria-describedby={MODE_SUMMARY_ID}
+          onChange={(event) => applyConfig({ mode: event.target.value as Mode })}
+          className={controlClass}
+        >
+          {MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {MODE_INFO[mode].name}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <SeedField />
+
+      <Button className="px-3 text-base" title="Start this run again from Monday 00:00" onClick={reset}>
+        <RotateCcw aria-hidden="true" className="size-5" strokeWidth={2.5} />
+        Reset
+      </Button>
+      <ShareButton />
+
+    </div>
+  );
+}
+
+/** Inject failure: the trainer's menu of things to break. The count says how many still wait to strike. */
+export function FaultMenu() {
+  const actor = useRunner();
+  const armed = useArmedFaults();
+  const armedCount = Object.values(armed).reduce((a, b) => a + b, 0);
+  return (
+    <Menu
+      label="Inject failure"
+      icon={<Zap aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />}
+      items={FAULT_ITEMS}
+      badge={
+        armedCount > 0 ? (
+          <span className="rounded-full bg-status-failed px-2 py-0.5 text-base font-bold text-on-status-failed">
+            <span className="sr-only">, waiting to strike: </span>
+            {armedCount}
+          </span>
+        ) : null
+      }
+      onSelect={(id) => actor.send({ type: "fault.inject", fault: id as Fault })}
+    />
+  );
+}
+
+/**
+ * Under the toolbar: what the chosen mode means, the injected faults still waiting to strike, and
+ * the failure injection menu.
+ */
+export function ModeLine() {
+  const { config } = useRunConfig();
+  const armed = useArmedFaults();
+  const waiting = (Object.keys(armed) as Fault[]).filter((f) => armed[f] > 0);
+  const info = MODE_INFO[config.mode];
+  return (
+    <div className="flex min-h-11 items-center gap-x-4">
+      <p id={MODE_SUMMARY_ID} className="min-w-0 flex-1 truncate text-base text-text-muted" title={`${info.name}: ${info.summary}`}>
+        <span className="sr-only">{info.name}: </span>
+        {info.summary}
+      </p>
+      {waiting.length > 0 && (
+        <p className="flex max-w-[40%] shrink-0 items-center gap-1.5 truncate text-base font-semibold text-status-failed-ink">
+          <Zap aria-hidden="true" className="size-4 shrink-0" strokeWidth={2.5} />
+          <span className="truncate">
+            Waiting to strike: {waiting.map((f) => `${FAULT_WORDS[f]}${armed[f] > 1 ? ` ×${armed[f]}` : ""}`).join(", ")}
+          </span>
+        </p>
+      )}
+      <FaultMenu />
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { Activity, Users, Workflow, type LucideIcon } from "lucide-react";
+
+export interface WorkspaceView {
+  href: string;
+  label: string;
+  Icon: LucideIcon;
+}
+
+/**
+ * The views of the one running simulation. Add an entry when a view exists (Monitoring at
+ * /simulator/monitoring, Team at /simulator/team); the run lives in the layout, so switching views
+ * never resets or pauses it.
+ */
+export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
+  { href: "/simulator", label: "Pipeline", Icon: Workflow },
+  { href: "/simulator/monitoring", label: "Monitoring", Icon: Activity },
+  { href: "/simulator/team", label: "Team", Icon: Users },
+];
+
+export function WorkspaceNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Simulator views" className="flex items-center gap-1">
+      {WORKSPACE_VIEWS.map(({ href, label, Icon }) => {
+        const current = pathname === href;
+        return (
+          <Link
+            key={href}
+            href={href}
+            aria-current={current ? "page" : undefined}
+            className="inline-flex h-10 items-center gap-2 rounded-lg px-3 text-lg font-bold text-text-muted hover:bg-surface-sunken hover:text-text aria-[current=page]:bg-surface-raised aria-[current=page]:text-text aria-[current=page]:shadow-[inset_0_-3px_0_var(--accent)]"
+          >
+            <Icon aria-hidden="true" className="size-5" strokeWidth={2.5} />
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,314 @@
+"use client";
+
+import "@xyflow/react/dist/base.css";
+import "./diagram.css";
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from "react";
+import { ReactFlow, ViewportPortal, type EdgeTypes, type NodeTypes } from "@xyflow/react";
+import type { DiagramView } from "@/machines/view/diagramView";
+import { MODE_INFO, type Mode } from "@/machines/world/modes";
+import { STATUS_WORDS, type StageId } from "@/machines/view/stages";
+import { DiagramFlagsContext } from "./flags";
+import { FlowEdge } from "./FlowEdge";
+import { FrameHeader, FrameNode } from "./FrameNode";
+import { StageNode } from "./StageNode";
+import { TokenLayer } from "./TokenLayer";
+import { DiagramStore, DiagramStoreContext, useDiagramValue } from "./store";
+import {
+  deriveCards,
+  deriveEdges,
+  deriveNodes,
+  deriveTokens,
+  fitViewport,
+  frameHeader,
+  layoutStages,
+  sameCard,
+  sameTokens,
+  type DiagramLayout,
+  type DiagramNode,
+  type FlowEdge as FlowEdgeType,
+  type FrameHeaderData,
+  type StageNodeData,
+  type Token,
+  type Viewport,
+} from "./graph";
+
+// Module scope, as React Flow asks: new objects here would remount every node on each render.
+const nodeTypes: NodeTypes = { stage: StageNode, frame: FrameNode };
+const edgeTypes: EdgeTypes = { flow: FlowEdge };
+const proOptions = { hideAttribution: false } as const;
+
+/**
+ * A live view to follow without re-rendering the diagram's parent on every frame: the diagram
+ * subscribes and redraws only the parts that changed.
+ */
+export interface DiagramSource {
+  getView(): DiagramView;
+  subscribe(onChange: () => void): () => void;
+}
+
+export interface PipelineDiagramProps {
+  /** What to draw: `diagramView(sim)`, or a plain PipelineView. With `source`, the first view. */
+  view: DiagramView;
+  /** Follow a running simulation (the live page); `view` is then only where it starts. */
+  source?: DiagramSource;
+  /** The mode, when the view does not carry it. */
+  mode?: Mode;
+  /** Accessible name of the region (two diagrams on one page need two names). */
+  label?: string;
+  /** The run is playing. Nothing in the diagram moves while paused. */
+  playing?: boolean;
+  /** Jump instead of glide; the CSS media query stops CSS motion too. */
+  reducedMotion?: boolean;
+  /** Events come too fast to follow (top speeds): no one-off flashes, tokens appear without a pop. */
+  fast?: boolean;
+  selectedStage?: StageId | null;
+  /** Revision whose token is outlined (the commit being inspected). */
+  selectedRevision?: number | null;
+  onSelectStage?: (stage: StageId) => void;
+  onSelectToken?: (token: Token) => void;
+  /** Title of the CodePipeline frame. */
+  frameTitle?: string;
+  /** Show the simulated time in the frame's title row (default true). */
+  showClock?: boolean;
+  className?: string;
+}
+
+const sameHeader = (a: FrameHeaderData, b: FrameHeaderData) =>
+  a.title === b.title && a.execution === b.execution && a.clock === b.clock && a.working === b.working;
+
+const sameKeys = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((k) => b.has(k));
+
+interface Published {
+  cards: Partial<Record<StageId, StageNodeData>>;
+  tokens: Token[];
+  header: FrameHeaderData;
+  failedKeys: ReadonlySet<string>;
+}
+
+/**
+ * Hands the frame's data to the parts that draw it. At top speeds (`turn` given) what the diagram
+ * shows changes faster than anyone can read, so the work is cut in three slices, one per frame:
+ * half the cards, the other half, then the tokens and the clock. Each part still updates twenty
+ * times a second (tokens glide between updates), and every frame stays equally light.
+ */
+function publish(store: DiagramStore, data: Published, turn: number | null = null) {
+  const slice = turn === null ? null : turn % 3;
+  const cards = Object.entries(data.cards);
+  const half = Math.ceil(cards.length / 2);
+  cards.forEach(([id, card], i) => {
+    if (slice === null || slice === (i < half ? 0 : 1)) store.set(`card:${id}`, card, sameCard);
+  });
+  if (slice === null || slice === 2) {
+    store.set("tokens", data.tokens, sameTokens);
+    store.set("failedKeys", data.failedKeys, sameKeys);
+    store.set("header", data.header, sameHeader);
+  }
+}
+
+function derive(
+  view: DiagramView,
+  layout: DiagramLayout,
+  selectedStage: StageId | null,
+  frameTitle: string | undefined,
+  showClock: boolean,
+  fast = false,
+  slice: number | null = null,
+): Published {
+  // At top speeds only the slice this frame publishes is worth deriving (see publish).
+  const tokensToo = slice === null || slice === 2;
+  return {
+    cards: slice === 2 ? {} : deriveCards(view, { selectedStage }),
+    tokens: tokensToo ? deriveTokens(view, layout, { fast }) : [],
+    header: frameHeader(view, { frameTitle, showClock }),
+    failedKeys: tokensToo ? new Set(Object.values(view.lastFailure ?? {}).map((f) => `x${f.execution}`)) : new Set(),
+  };
+}
+
+/** The tokens, from the store, so they re-render without React Flow doing so. */
+const LiveTokens = memo(function LiveTokens({
+  selectedRevision,
+  onSelect,
+  reducedMotion,
+  fast,
+}: {
+  selectedRevision: number | null;
+  onSelect?: (token: Token) => void;
+  reducedMotion: boolean;
+  fast: boolean;
+}) {
+  const tokens = useDiagramValue<Token[]>("tokens") ?? [];
+  const failedKeys = useDiagramValue<ReadonlySet<string>>("failedKeys");
+  return (
+    <TokenLayer
+      tokens={tokens}
+      failedKeys={failedKeys}
+      selectedRevision={selectedRevision}
+      onSelect={onSelect}
+      reducedMotion={reducedMotion}
+      fast={fast}
+    />
+  );
+});
+
+/**
+ * The pipeline as a React Flow diagram: CodePipeline's stages left to right in a frame, Production
+ * beside it, and the revisions in flight as tokens riding the edges. Purely presentational: it draws
+ * the view it is given and reports clicks, so the live page and the comparison can both use it.
+ *
+ * React Flow gets nodes that only change with the mode's stages; each card, the tokens and the
+ * title row read what changes from frame to frame from a store this component publishes to.
+ */
+export function PipelineDiagram({
+  view: initialView,
+  source,
+  mode,
+  label = "Pipeline",
+  playing = false,
+  reducedMotion = false,
+  fast = false,
+  selectedStage = null,
+  selectedRevision = null,
+  onSelectStage,
+  onSelectToken,
+  frameTitle,
+  showClock = true,
+  className = "",
+}: PipelineDiagramProps) {
+  // With a source, the diagram re-renders itself only when the mode's stages or the held line change.
+  const [followed, setFollowed] = useState<DiagramView | null>(null);
+  const view = source ? (followed ?? initialView) : initialView;
+  const idsKey = view.stages.map((s) => s.id).join(",");
+  const layout = useMemo(() => layoutStages(idsKey.split(",") as StageId[]), [idsKey]);
+
+  const containerRef = useRef<HTMLDivElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  useEffect(() => {
+    const element = containerRef.current;
+    if (!element) return;
+    const measure = () => setSize({ width: element.clientWidth, height: element.clientHeight });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const viewport: Viewport = useMemo(
+    () => (size ? fitViewport(size.width, size.height, layout) : { x: 0, y: 0, zoom: 1 }),
+    [size, layout],
+  );
+
+  const modeName = MODE_INFO[view.mode ?? mode ?? "delivery"].name;
+  const summaryOf = (v: DiagramView) => `${modeName}. ${v.stages.map((s) => `${s.name}: ${STATUS_WORDS[s.status]}`).join(", ")}.`;
+
+  // What changes every frame goes to the store (after commit, so readers update in the same frame).
+  const [store] = useState(() => new DiagramStore());
+  const primed = useRef(false);
+  if (!primed.current) {
+    primed.current = true;
+    publish(store, derive(view, layout, selectedStage, frameTitle, showClock));
+  }
+  const turn = useRef(0);
+  useLayoutEffect(() => {
+    const draw = (v: DiagramView) => {
+      publish(store, derive(v, layout, selectedStage, frameTitle, showClock, fast, fast ? turn.current % 3 : null), fast ? turn.current++ : null);
+      sectionRef.current?.setAttribute("data-in-flight", String(v.inFlight ?? 0));
+      if (summaryRef.current) summaryRef.current.textContent = summaryOf(v);
+    };
+    if (!source) {
+      draw(initialView);
+      return;
+    }
+    let shownKey = idsKey;
+    let shownHeld = view.held;
+    const follow = () => {
+      const v = source.getView();
+      const key = v.stages.map((s) => s.id).join(",");
+      if (key !== shownKey || v.held !== shownHeld) {
+        shownKey = key;
+        shownHeld = v.held;
+        setFollowed(v);
+      }
+      if (key === idsKey) draw(v);
+    };
+    follow();
+    return source.subscribe(follow);
+  });
+
+  const previous = useRef<{ nodes: DiagramNode[]; edges: FlowEdgeType[] }>({ nodes: [], edges: [] });
+  const nodes = useMemo(() => {
+    previous.current.nodes = deriveNodes(view, layout, { frameTitle }, previous.current.nodes);
+    return previous.current.nodes;
+  }, [layout, frameTitle]);
+  const edgesNext = deriveEdges(view, previous.current.edges);
+  const edgesChanged = edgesNext.length !== previous.current.edges.length || edgesNext.some((e, i) => e !== previous.current.edges[i]);
+  if (edgesChanged) previous.current.edges = edgesNext;
+  const edges = previous.current.edges;
+
+  const onNodeClick = useCallback(
+    (_: MouseEvent, node: DiagramNode) => {
+      if (node.type === "stage") onSelectStage?.(node.data.stage);
+    },
+    [onSelectStage],
+  );
+
+  const flags = useMemo(() => ({ playing, reducedMotion, fast }), [playing, reducedMotion, fast]);
+
+  // The React Flow element itself only changes with the layout, the size and the handlers.
+  const flow = useMemo(
+    () =>
+      size && (
+        <ReactFlow<DiagramNode, FlowEdgeType>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          viewport={viewport}
+          onNodeClick={onNodeClick}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          nodesFocusable={false}
+          edgesFocusable={false}
+          elementsSelectable={false}
+          panOnDrag={false}
+          panOnScroll={false}
+          zoomOnScroll={false}
+          zoomOnPinch={false}
+          zoomOnDoubleClick={false}
+          preventScrolling={false}
+          disableKeyboardA11y
+          proOptions={proOptions}
+          attributionPosition="bottom-right"
+          minZoom={0.25}
+          maxZoom={1.6}
+        >
+          <ViewportPortal>
+            <FrameHeader x={layout.frame.x} y={layout.frame.y} width={layout.frame.width} />
+            <LiveTokens selectedRevision={selectedRevision} onSelect={onSelectToken} reducedMotion={reducedMotion} fast={fast} />
+          </ViewportPortal>
+        </ReactFlow>
+      ),
+    [size, nodes, edges, viewport, onNodeClick, layout, selectedRevision, onSelectToken, reducedMotion, fast],
+  );
+
+  return (
+    <section
+      ref={sectionRef}
+      aria-label={label}
+      aria-roledescription="pipeline diagram"
+      data-mode={view.mode ?? mode}
+      data-in-flight={view.inFlight ?? undefined}
+      data-fast={fast ? "true" : undefined}
+      className={`pl-diagram relative [contain:strict] ${className}`}
+    >
+      <p ref={summaryRef} className="sr-only">
+        {summaryOf(view)}
+      </p>
+      <div ref={containerRef} className="absolute inset-0">
+        <DiagramStoreContext.Provider value={store}>
+          <DiagramFlagsContext.Provider value={flags}>{flow}</DiagramFlagsContext.Provider>
+        </DiagramStoreContext.Provider>
+      </div>
+    </section>
+  );
+}

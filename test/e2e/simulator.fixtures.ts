@@ -1,0 +1,128 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type Locator, type Page } from "@playwright/test";
+
+/**
+ * A page object for /simulator: every control by its role and accessible name (DOMAIN.md), plus
+ * helpers that drive the run with Step instead of waiting on real time.
+ */
+export class SimulatorPage {
+  constructor(readonly page: Page) {}
+
+  async goto(query = "") {
+    await this.page.goto(`/simulator${query}`);
+    await expect(this.pipeline).toBeVisible();
+    await expect(this.playOrPause).toBeEnabled();
+    // The diagram draws its cards once React Flow has measured the container.
+    await expect(this.stage("Source")).toBeVisible();
+  }
+
+  get pipeline(): Locator {
+    return this.page.getByRole("region", { name: "Pipeline" });
+  }
+  get play(): Locator {
+    return this.page.getByRole("button", { name: "Play", exact: true });
+  }
+  get pause(): Locator {
+    return this.page.getByRole("button", { name: "Pause", exact: true });
+  }
+  get playOrPause(): Locator {
+    return this.page.getByRole("button", { name: /^(Play|Pause)$/ });
+  }
+  get step(): Locator {
+    return this.page.getByRole("button", { name: "Step", exact: true });
+  }
+  get approve(): Locator {
+    return this.page.getByRole("button", { name: "Approve", exact: true });
+  }
+  get reject(): Locator {
+    return this.page.getByRole("button", { name: "Reject", exact: true });
+  }
+  get speed(): Locator {
+    return this.page.getByRole("combobox", { name: "Speed" });
+  }
+  get mode(): Locator {
+    return this.page.getByRole("combobox", { name: "Mode" });
+  }
+  get seed(): Locator {
+    return this.page.getByRole("textbox", { name: "Seed" });
+  }
+  get clock(): Locator {
+    return this.page.getByTestId("sim-clock");
+  }
+  get activity(): Locator {
+    return this.page.getByRole("region", { name: "Activity" });
+  }
+  get announcer(): Locator {
+    return this.page.getByTestId("announcer");
+  }
+  /** A stage card of the diagram: its accessible name starts "Build · CodeBuild: <status>". */
+  stage(name: string): Locator {
+    return this.pipeline.getByRole("button", { name: new RegExp(`^${name} · `) });
+  }
+  async stageLabel(name: string): Promise<string> {
+    return (await this.stage(name).getAttribute("aria-label")) ?? "";
+  }
+
+  async inject(fault: string) {
+    await this.page.getByRole("button", { name: /^Inject failure/ }).click();
+    await this.page.getByRole("menuitem", { name: fault }).click();
+  }
+
+  /**
+   * Steps the run one event at a time (the Step button) until a stage's accessible name matches,
+   * and returns how many steps it took. Runs inside the page so hundreds of steps take a moment.
+   */
+  async stepUntilStage(stage: string, pattern: RegExp, maxSteps = 1500): Promise<number> {
+    const steps = await this.page.evaluate(
+      async ({ stage, source, flags, maxSteps }) => {
+        const re = new RegExp(source, flags);
+        const button = [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Step");
+        const card = () => document.querySelector(`[data-stage-card="${stage}"]`)?.getAttribute("aria-label") ?? "";
+        for (let i = 0; i <= maxSteps; i++) {
+          if (re.test(card())) return i;
+          button?.click();
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+        return -1;
+      },
+      { stage: stage.toLowerCase(), source: pattern.source, flags: pattern.flags, maxSteps },
+    );
+    expect(steps, `${stage} never matched ${pattern} within ${maxSteps} steps`).toBeGreaterThanOrEqual(0);
+    return steps;
+  }
+
+  /** Presses Step `n` times, from inside the page (quick, even with tracing on). */
+  async stepTimes(n: number) {
+    await this.page.evaluate(async (n) => {
+      const button = [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Step");
+      for (let i = 0; i < n; i++) {
+        button?.click();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }, n);
+  }
+
+  /** Plays at the current speed until `locator` shows, then pauses. */
+  async playUntil(assertion: () => Promise<void>) {
+    await this.play.click();
+    await assertion();
+    await this.pause.click();
+  }
+
+  async seriousViolations() {
+    const results = await new AxeBuilder({ page: this.page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
+      .analyze();
+    return results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+  }
+}
+
+export const test = base.extend<{ sim: SimulatorPage }>({
+  sim: async ({ page }, use) => {
+    await use(new SimulatorPage(page));
+  },
+});
+
+export { expect };
