@@ -1,0 +1,80 @@
+"use client";
+
+import { useMemo } from "react";
+import { LEARNER, useLiveMetrics, useRunner, useThrottledSim } from "@/components/simulator/SimulationProvider";
+import { chatMessages, pendingApproval } from "@/machines/view/chatops";
+import { teamView } from "@/machines/view/teamView";
+import type { Settings } from "@/machines/world/settings";
+import { ViewHeader } from "@/components/monitoring/ViewHeader";
+import { ChatChannel } from "./ChatChannel";
+import { CultureComparison } from "./CultureComparison";
+import { CultureSwitch, WorkFlowFacts } from "./CulturePanel";
+import { HandoffNumbers } from "./HandoffNumbers";
+import { TeamRoster } from "./TeamRoster";
+import { TicketQueue } from "./TicketQueue";
+
+/** How often the team view re-reads the run while it plays. */
+const REFRESH_MS = 400;
+/** Messages the channel keeps on screen. */
+const CHANNEL_LENGTH = 60;
+
+/**
+ * /simulator/team: Dev and Ops working together (or not). The team and what each person does now,
+ * the culture and what it changes, the ticket queue, the numbers it moves, and the chat-ops channel.
+ * A view of the workspace's one running simulation.
+ */
+export function TeamView() {
+  const actor = useRunner();
+  const metrics = useLiveMetrics(1000);
+  const view = useThrottledSim(
+    (sim) => {
+      const learnerApproves = sim.settings.mode === "delivery" && sim.settings.approver === "learner";
+      return {
+        now: sim.now,
+        team: teamView(sim),
+        messages: chatMessages(sim, CHANNEL_LENGTH, learnerApproves),
+        approval: pendingApproval(sim),
+        hasApproval: sim.approvalActor !== null,
+        culture: sim.settings.culture,
+        // A snapshot: the live settings object changes under our feet.
+        settings: { ...sim.settings, workingHours: { ...sim.settings.workingHours } } as Settings,
+      };
+    },
+    REFRESH_MS,
+  );
+  const { team } = view;
+  const settings = useMemo(() => view.settings, [view.settings]);
+
+  return (
+    <div className="flex flex-col gap-4 pt-2 pb-6">
+      <ViewHeader title="Team">
+        Dev and Ops on this run: who does what now, where work waits for the other team, and what they say in chat.
+      </ViewHeader>
+
+      <div className="grid gap-4 xl:grid-cols-[22rem_minmax(0,1fr)]">
+        <CultureSwitch culture={view.culture} onChange={(culture) => actor.send({ type: "settings.change", change: { culture } })} />
+        <HandoffNumbers metrics={metrics} />
+      </div>
+
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]">
+        <div className="flex min-w-0 flex-col gap-4">
+          <WorkFlowFacts facts={team.facts} />
+          <TeamRoster groups={team.groups} now={view.now} />
+        </div>
+        <div className="flex min-w-0 flex-col gap-4">
+          <ChatChannel
+            messages={view.messages}
+            approval={view.approval}
+            hasApproval={view.hasApproval}
+            onDecide={(approve, comment) =>
+              actor.send({ type: approve ? "approval.approve" : "approval.reject", by: LEARNER, comment: comment || undefined })
+            }
+          />
+          <TicketQueue culture={view.culture} open={team.openTickets} done={team.doneTickets} total={team.ticketsTotal} />
+        </div>
+      </div>
+
+      <CultureComparison settings={settings} current={view.culture} />
+    </div>
+  );
+}
