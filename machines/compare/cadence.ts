@@ -87,7 +87,7 @@ function perDayWords(n: number): string {
 /** The release plan of `mode` under `choice`. Pure. */
 export function releasePlan(mode: Mode, choice: CadenceChoice): ReleasePlan {
   if (mode === 'deployment') {
-    return { mode, patch: {}, drivenIntervalDays: null, clamped: false, words: 'Every passing change, automatically', targetPerDay: Infinity };
+    return { mode, patch: {}, drivenIntervalDays: null, clamped: false, words: 'Every passing change ships', targetPerDay: Infinity };
   }
   if (choice === 'default') {
     if (mode === 'delivery') {

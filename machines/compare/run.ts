@@ -97,9 +97,15 @@ export interface Comparison {
   runs: ModeRun[];
 }
 
-/** Minutes between samples of the flow series: hourly, coarser for long runs (about 2,500 points at most). */
+/**
+ * Minutes between samples of the flow series: a whole number of hours that divides a day, for about
+ * 600 samples over the run (every 4 h for 90 days, hourly up to 25 days): a point per pixel or two of
+ * a chart, cheap to draw, and every day (so every week) ends on a sample.
+ */
 export function flowStep(days: number): number {
-  return Math.max(60, Math.ceil((days * MINUTES_PER_DAY) / 2500 / 60) * 60);
+  const wanted = (days * MINUTES_PER_DAY) / 600;
+  for (const hours of [1, 2, 3, 4, 6, 8, 12]) if (hours * 60 >= wanted) return hours * 60;
+  return MINUTES_PER_DAY;
 }
 
 /**
@@ -114,7 +120,8 @@ export function flowStep(days: number): number {
  */
 export function runMode(settings: Settings, plan: ReleasePlan): ModeRun {
   const end = settings.days * MINUTES_PER_DAY;
-  const sim = new Simulation(settings);
+  // 'direct' stages: the engine's fast path for headless runs, with the same event log as the actors.
+  const sim = new Simulation(settings, { stages: 'direct' });
   if (plan.drivenIntervalDays !== null) {
     for (const at of approvalTimes(settings, plan.drivenIntervalDays)) {
       sim.clock.at(at, () => {

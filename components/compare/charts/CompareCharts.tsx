@@ -1,0 +1,436 @@
+"use client";
+
+import { memo, useCallback, useMemo, useRef } from "react";
+import type uPlot from "uplot";
+import { exportFileName } from "@/machines/compare/csv";
+import type { ModeRun } from "@/machines/compare/run";
+import { batchSizes, batchTable, cumulativeFlow, deploymentsOverTime, leadTimeCdf, leadTimeTable, periods } from "@/machines/compare/series";
+import { durationText, trimNumber } from "@/machines/compare/work";
+import { MODE_INFO, type Mode } from "@/machines/world/modes";
+import { useResolvedTheme } from "../hooks";
+import { MODE_STYLE, cssVar } from "../modeStyle";
+import { ChartFigure, TD, TD_NUM, TH, TH_NUM, TableScroll, type LegendItem } from "./ChartFigure";
+import { FLOW_SERIES, MODE_SHAPE, batchOptions, chartColors, deploymentsOptions, flowOptions, leadTimeOptions } from "./options";
+import type { PngRequest } from "./png";
+import { UPlotChart } from "./UPlotChart";
+
+const HEIGHT = 300;
+const FLOW_HEIGHT = 240;
+
+const name = (mode: Mode) => MODE_INFO[mode].name;
+
+function listWords(parts: string[]): string {
+  if (parts.length <= 1) return parts.join("");
+  return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}
+
+function modeLegend(modes: readonly Mode[]): LegendItem[] {
+  return modes.map((mode) => {
+    const { Icon, color, dashArray } = MODE_STYLE[mode];
+    return {
+      key: mode,
+      label: name(mode),
+      color,
+      dashArray,
+      icon: <Icon aria-hidden="true" className="size-5 shrink-0" style={{ color }} />,
+    };
+  });
+}
+
+function pngLegend(modes: readonly Mode[], shapes = false) {
+  return modes.map((m) => ({
+    label: name(m),
+    color: cssVar(MODE_STYLE[m].variable),
+    dash: MODE_STYLE[m].dash,
+    shape: shapes ? MODE_SHAPE[m] : undefined,
+  }));
+}
+
+const SHAPE_SVG: Record<(typeof MODE_SHAPE)[Mode], string> = {
+  square: "M4.5 1.5h9v9h-9z",
+  triangle: "M9 0.5 15 11H3z",
+  diamond: "M9 0 15 6 9 12 3 6z",
+  circle: "M9 2a4 4 0 1 1 0 8a4 4 0 1 1 0-8z",
+};
+
+function shapeLegend(modes: readonly Mode[]): LegendItem[] {
+  return modeLegend(modes).map((item, i) => ({
+    ...item,
+    marker: (
+      <svg aria-hidden="true" width="18" height="12" viewBox="0 0 18 12" className="shrink-0">
+        <path d={SHAPE_SVG[MODE_SHAPE[modes[i]!]]} fill={item.color} />
+      </svg>
+    ),
+  }));
+}
+
+function footer(runs: readonly ModeRun[]): string {
+  const s = runs[0]?.settings;
+  return s ? `Pipeline Lab · seed ${s.seed} · ${s.days} days · ${s.commitsPerDay} commits a day · test coverage ${Math.round(s.testCoverage * 100)}%` : "Pipeline Lab";
+}
+
+export interface CompareChartsProps {
+  runs: readonly ModeRun[];
+}
+
+/** The four charts of a comparison, each with a table alternative and a PNG export. */
+export const CompareCharts = memo(function CompareCharts({ runs }: CompareChartsProps) {
+  const theme = useResolvedTheme();
+  const modes = useMemo(() => runs.map((r) => r.mode), [runs]);
+  const modesKey = modes.join(",");
+  // Options depend only on the theme and which modes are shown: other changes only call setData.
+  const stableModes = useMemo(() => modes, [modesKey]);
+
+  const leadOptions = useCallback(() => leadTimeOptions(stableModes, chartColors()), [stableModes, theme]);
+  const deployOptions = useCallback(() => deploymentsOptions(stableModes, chartColors()), [stableModes, theme]);
+  const batchOpts = useCallback(() => batchOptions(stableModes, chartColors()), [stableModes, theme]);
+
+  const leadData = useMemo(() => leadTimeCdf(runs) as uPlot.AlignedData, [runs]);
+  const deployData = useMemo(() => deploymentsOverTime(runs) as uPlot.AlignedData, [runs]);
+  const batchData = useMemo(() => batchSizes(runs) as uPlot.AlignedData, [runs]);
+  // The small multiples share one y scale, read at draw time: new data never rebuilds them.
+  const flowMax = useRef(0);
+  flowMax.current = Math.max(0, ...runs.map((r) => r.flow.pushed.at(-1) ?? 0));
+  const flowOpts = useCallback(() => flowOptions(() => flowMax.current, chartColors()), [theme]);
+  const flowData = useMemo(() => runs.map((r) => cumulativeFlow(r) as uPlot.AlignedData), [runs]);
+
+  const charts = useRef(new Map<string, uPlot>());
+  const keep = (key: string) => (chart: uPlot | null) => {
+    if (chart) charts.current.set(key, chart);
+    else charts.current.delete(key);
+  };
+  const legend = useMemo(() => modeLegend(stableModes), [stableModes]);
+  const pointLegend = useMemo(() => shapeLegend(stableModes), [stableModes]);
+
+  const png = (key: string, title: string, legendItems = pngLegend(modes)) => (): PngRequest | null => {
+    const chart = charts.current.get(key);
+    return chart ? { title, footer: footer(runs), legend: legendItems, plots: [{ chart }], colors: chartColors() } : null;
+  };
+
+  const days = runs[0]?.settings.days ?? 0;
+
+  // -------------------------------------------------------------- words
+  const leadTakeaway = `Half of the commits reach production within ${listWords(
+    runs.map((r) => {
+      const lt = r.metrics.leadTimeHours;
+      return `${lt.median === null ? "no time" : `${lt.medianIsLowerBound ? "at least " : ""}${durationText(lt.median * 60)}`} with ${name(r.mode)}`;
+    }),
+  )}.`;
+  const deployTakeaway = `In ${days} days: ${listWords(runs.map((r) => `${r.metrics.deployments.toLocaleString("en-US")} deployment${r.metrics.deployments === 1 ? "" : "s"} with ${name(r.mode)}`))}.`;
+  const batchTakeaway = `Average batch: ${listWords(
+    runs.map((r) => `${r.metrics.batchSize.mean === null ? "none" : `${trimNumber(r.metrics.batchSize.mean, 1)} commits`} with ${name(r.mode)}`),
+  )}. Bigger batches fail more often and take longer to search for the culprit.`;
+  const flowTakeaway = `The gap between Pushed and Deployed is work waiting to reach production. At the end: ${listWords(
+    runs.map((r) => `${(r.flow.pushed.at(-1)! - r.flow.deployed.at(-1)!).toLocaleString("en-US")} commits waiting with ${name(r.mode)}`),
+  )}.`;
+  const summary = (title: string, takeaway: string) => `${title}. ${takeaway} The same numbers are in the table below the chart.`;
+
+  const flowLegend: LegendItem[] = FLOW_SERIES.map((s) => ({
+    key: s.key,
+    label: s.label,
+    color: `var(${s.variable})`,
+    dashArray: s.dashArray,
+  }));
+
+  return (
+    <div className="grid gap-6 2xl:grid-cols-2">
+      <ChartFigure
+        id="chart-lead-time"
+        title="Lead time distribution"
+        takeaway={leadTakeaway}
+        legend={legend}
+        fileName={exportFileName(runs, "png", "lead-time")}
+        png={png("lead", "Lead time distribution: share of commits in production within a time")}
+        table={() => <LeadTimeTable runs={runs} />}
+      >
+        <UPlotChart
+          options={leadOptions}
+          data={leadData}
+          height={HEIGHT}
+          label={summary("Lead time distribution: the share of commits in production within a given time, one line per mode", leadTakeaway)}
+          onChart={keep("lead")}
+        />
+      </ChartFigure>
+
+      <ChartFigure
+        id="chart-deployments"
+        title="Deployments over time"
+        takeaway={deployTakeaway}
+        legend={legend}
+        fileName={exportFileName(runs, "png", "deployments")}
+        png={png("deployments", "Deployments over time (cumulative)")}
+        table={() => <DeploymentsTable runs={runs} />}
+      >
+        <UPlotChart
+          options={deployOptions}
+          data={deployData}
+          height={HEIGHT}
+          label={summary("Deployments over time: deployments so far on each day of the run, one line per mode", deployTakeaway)}
+          onChart={keep("deployments")}
+        />
+      </ChartFigure>
+
+      <ChartFigure
+        id="chart-batch"
+        className="2xl:col-span-2"
+        title="Batch sizes"
+        takeaway={batchTakeaway}
+        legend={pointLegend}
+        fileName={exportFileName(runs, "png", "batch-sizes")}
+        png={png("batch", "Batch size of each deployment", pngLegend(modes, true))}
+        table={() => <BatchTable runs={runs} />}
+      >
+        <UPlotChart
+          options={batchOpts}
+          data={batchData}
+          height={HEIGHT}
+          label={summary("Batch sizes: one point per deployment at its day, as high as the commits it shipped, one point shape per mode", batchTakeaway)}
+          onChart={keep("batch")}
+        />
+      </ChartFigure>
+
+      <ChartFigure
+        id="chart-flow"
+        className="2xl:col-span-2"
+        title="Cumulative flow of commits"
+        takeaway={flowTakeaway}
+        legend={flowLegend}
+        fileName={exportFileName(runs, "png", "cumulative-flow")}
+        png={() => {
+          const plots = runs.flatMap((r) => {
+            const chart = charts.current.get(`flow-${r.mode}`);
+            return chart ? [{ chart, caption: name(r.mode) }] : [];
+          });
+          if (plots.length === 0) return null;
+          return {
+            title: "Cumulative flow of commits: pushed, tested, deployed",
+            footer: footer(runs),
+            legend: FLOW_SERIES.map((s) => ({ label: s.label, color: cssVar(s.variable), dash: [...s.dash] })),
+            plots,
+            colors: chartColors(),
+          };
+        }}
+        table={() => <FlowTable runs={runs} />}
+      >
+        <div className={`grid gap-4 ${runs.length > 2 ? "md:grid-cols-2 2xl:grid-cols-4" : "md:grid-cols-2"}`}>
+          {runs.map((r, i) => {
+            const { Icon, color } = MODE_STYLE[r.mode];
+            const waiting = r.flow.pushed.at(-1)! - r.flow.deployed.at(-1)!;
+            return (
+              <div key={r.mode} className="min-w-0">
+                <p className="flex items-center gap-2 text-lg font-semibold text-text">
+                  <Icon aria-hidden="true" className="size-5 shrink-0" style={{ color }} />
+                  {/* Short names keep four small charts aligned; the chart's own label has the full name. */}
+                  {runs.length > 2 ? MODE_INFO[r.mode].short : name(r.mode)}
+                </p>
+                <UPlotChart
+                  options={flowOpts}
+                  data={flowData[i]!}
+                  height={FLOW_HEIGHT}
+                  label={`Cumulative flow for ${name(r.mode)}: ${r.flow.pushed.at(-1)} commits pushed, ${r.flow.tested.at(-1)} tested and ${r.flow.deployed.at(-1)} deployed by the end; ${waiting} waiting.`}
+                  onChart={keep(`flow-${r.mode}`)}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </ChartFigure>
+    </div>
+  );
+});
+
+// ------------------------------------------------------------------ tables
+
+function ModeHeaders({ runs, numeric = true }: { runs: readonly ModeRun[]; numeric?: boolean }) {
+  return (
+    <>
+      {runs.map((r) => (
+        <th key={r.mode} scope="col" className={numeric ? TH_NUM : TH}>
+          {name(r.mode)}
+        </th>
+      ))}
+    </>
+  );
+}
+
+function LeadTimeTable({ runs }: { runs: readonly ModeRun[] }) {
+  const rows = leadTimeTable(runs);
+  return (
+    <TableScroll label="Lead time table">
+      <table className="w-full border-collapse">
+        <caption className="sr-only">Commits by lead time, per mode: count and share of all commits pushed</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={TH}>
+              Lead time
+            </th>
+            <ModeHeaders runs={runs} />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.label}>
+              <th scope="row" className={`${TD} text-left font-normal`}>
+                {row.label}
+              </th>
+              {row.cells.map((c) => (
+                <td key={c.mode} className={TD_NUM}>
+                  {c.count.toLocaleString("en-US")} ({Math.round(c.share * 100)}%)
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+function DeploymentsTable({ runs }: { runs: readonly ModeRun[] }) {
+  const first = runs[0];
+  if (!first) return null;
+  const ps = periods(first);
+  return (
+    <TableScroll label="Deployments table">
+      <table className="w-full border-collapse">
+        <caption className="sr-only">Deployments per period and, in brackets, failed changes, per mode</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={TH}>
+              Period
+            </th>
+            <ModeHeaders runs={runs} />
+          </tr>
+        </thead>
+        <tbody>
+          {ps.map((p) => (
+            <tr key={p.label}>
+              <th scope="row" className={`${TD} text-left font-normal`}>
+                {p.label}
+              </th>
+              {runs.map((r) => {
+                const n = r.flow.deployments[p.end]! - r.flow.deployments[p.start]!;
+                const failed = r.flow.failedChanges[p.end]! - r.flow.failedChanges[p.start]!;
+                return (
+                  <td key={r.mode} className={TD_NUM}>
+                    {n}
+                    {failed > 0 ? ` (${failed} failed)` : ""}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row" className={`${TD} text-left font-semibold`}>
+              Total
+            </th>
+            {runs.map((r) => (
+              <td key={r.mode} className={`${TD_NUM} font-semibold`}>
+                {r.metrics.deployments}
+                {r.metrics.failedChanges > 0 ? ` (${r.metrics.failedChanges} failed)` : ""}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+function BatchTable({ runs }: { runs: readonly ModeRun[] }) {
+  const rows = batchTable(runs);
+  return (
+    <TableScroll label="Batch size table">
+      <table className="w-full border-collapse">
+        <caption className="sr-only">Deployments by batch size, per mode</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={TH}>
+              Commits in the deployment
+            </th>
+            <ModeHeaders runs={runs} />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.label}>
+              <th scope="row" className={`${TD} text-left font-normal`}>
+                {row.label}
+              </th>
+              {row.cells.map((c) => (
+                <td key={c.mode} className={TD_NUM}>
+                  {c.deployments} deployment{c.deployments === 1 ? "" : "s"}
+                </td>
+              ))}
+            </tr>
+          ))}
+          {(["mean", "median", "max"] as const).map((stat) => (
+            <tr key={stat}>
+              <th scope="row" className={`${TD} text-left font-semibold`}>
+                {stat === "mean" ? "Mean batch" : stat === "median" ? "Median batch" : "Largest batch"}
+              </th>
+              {runs.map((r) => {
+                const v = r.metrics.batchSize[stat];
+                return (
+                  <td key={r.mode} className={`${TD_NUM} font-semibold`}>
+                    {v === null || (stat === "max" && r.metrics.deployments === 0) ? "—" : `${trimNumber(v, 1)} commits`}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+function FlowTable({ runs }: { runs: readonly ModeRun[] }) {
+  const first = runs[0];
+  if (!first) return null;
+  const ps = periods(first);
+  return (
+    <TableScroll label="Cumulative flow table">
+      <table className="w-full border-collapse">
+        <caption className="sr-only">Commits pushed, tested and deployed by the end of each period, per mode</caption>
+        <thead>
+          <tr>
+            <th scope="col" rowSpan={2} className={`${TH} align-bottom`}>
+              By the end of
+            </th>
+            {runs.map((r) => (
+              <th key={r.mode} scope="colgroup" colSpan={3} className={`${TH} border-l border-border text-center`}>
+                {name(r.mode)}
+              </th>
+            ))}
+          </tr>
+          <tr>
+            {runs.map((r) =>
+              FLOW_SERIES.map((s, i) => (
+                <th key={`${r.mode}-${s.key}`} scope="col" className={`${TH_NUM} top-10 ${i === 0 ? "border-l border-border" : ""}`}>
+                  {s.label}
+                </th>
+              )),
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {ps.map((p) => (
+            <tr key={p.label}>
+              <th scope="row" className={`${TD} text-left font-normal`}>
+                {p.label}
+              </th>
+              {runs.map((r) =>
+                FLOW_SERIES.map((s, i) => (
+                  <td key={`${r.mode}-${s.key}`} className={`${TD_NUM} ${i === 0 ? "border-l" : ""}`}>
+                    {r.flow[s.key][p.end]}
+                  </td>
+                )),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
