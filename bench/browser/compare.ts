@@ -2,7 +2,7 @@
  * Comparison page benchmark: time from a settings change to the redrawn page, four modes over 90 days,
  * in headless Chromium against the production build. Target: under 100 ms.
  *
- *   npx tsx bench/browser/compare.ts [--runs N]      (needs `npm run build` first)
+ *   npx tsx bench/browser/compare.ts [--runs N]      (builds first if the build is missing or stale)
  *
  * The page marks `compare:change` when a setting changes and measures `compare:redraw` once the new
  * numbers are committed, the charts have their data and the next frame has been drawn
@@ -13,14 +13,9 @@
  *     computes the neighbouring values in the background, so these usually come from the cache
  *   - back to earlier settings: all four from the cache (redraw only)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { isMain, launchChromium, startServer } from './server';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TARGET_MS = 100;
 const QUERY = 'modes=manual,ci,delivery,deployment&days=90&seed=1000&cadence=default';
 
@@ -67,40 +62,6 @@ function summarize(name: string, samples: number[], compute: number[], engine: n
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The server did not answer ${url} within ${timeoutMs / 1000} s`);
-}
-
-function chromiumPath(): string | undefined {
-  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (candidate && existsSync(candidate)) return candidate;
-  }
-  return undefined; // Playwright's own download, if there is one
-}
-
 async function ready(page: Page): Promise<void> {
   await page.locator('section[data-state="ready"]').waitFor({ timeout: 30_000 });
 }
@@ -136,20 +97,10 @@ async function timedChange(
 
 /** Runs the benchmark and returns its numbers (also used by `npm run bench`). */
 export async function benchCompare({ runs = 15 }: { runs?: number } = {}): Promise<CompareBenchResult> {
-  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
-    throw new Error('No production build: run `npm run build` first.');
-  }
-  const port = await freePort();
-  const server = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const executablePath = chromiumPath();
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+  const server = await startServer();
+  const browser = await launchChromium();
   try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitForServer(`${base}/compare`, server);
+    const base = server.baseUrl;
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${base}/compare?${QUERY}`);
     await ready(page);
@@ -194,7 +145,7 @@ export async function benchCompare({ runs = 15 }: { runs?: number } = {}): Promi
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     return {
       cores,
-      chromium: executablePath ?? 'Playwright Chromium',
+      chromium: `Chromium ${browser.version()}`,
       cases: [
         summarize('new seed (4 modes computed)', fresh, freshCompute, freshEngine),
         summarize('coverage slider step, 1 s apart', stepped, steppedCompute),
@@ -203,7 +154,7 @@ export async function benchCompare({ runs = 15 }: { runs?: number } = {}): Promi
     };
   } finally {
     await browser.close();
-    server.kill('SIGTERM');
+    await server.stop();
   }
 }
 
@@ -230,8 +181,7 @@ export async function run(): Promise<void> {
   printCompare(await benchCompare());
 }
 
-const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (invokedDirectly) {
+if (isMain(import.meta.url)) {
   const at = process.argv.indexOf('--runs');
   const runs = at > 0 ? Number(process.argv[at + 1]) : 15;
   benchCompare({ runs: Number.isFinite(runs) && runs > 0 ? runs : 15 })
