@@ -34,7 +34,7 @@ export function TeamView() {
         team: teamView(sim),
         messages: chatMessages(sim, CHANNEL_LENGTH, learnerApproves),
         approval: pendingApproval(sim),
-        hasApproval: sim.approvalActor !== null,
+        hasApproval: sim.approval !== null,
         culture: sim.settings.culture,
         // A snapshot: the live settings object changes under our feet.
         settings: { ...sim.settings, workingHours: { ...sim.settings.workingHours } } as Settings,

@@ -124,10 +124,7 @@ export function runMode(settings: Settings, plan: ReleasePlan): ModeRun {
   const sim = new Simulation(settings, { stages: 'direct' });
   if (plan.drivenIntervalDays !== null) {
     for (const at of approvalTimes(settings, plan.drivenIntervalDays)) {
-      sim.clock.at(at, () => {
-        sim.approvalActor?.send({ type: 'approval.takeNewest' });
-        sim.approve(sim.team.approver.name, 'Release day.');
-      });
+      sim.clock.at(at, () => sim.approveNewest(sim.team.approver.name, 'Release day.'));
     }
   }
   sim.runToEnd();

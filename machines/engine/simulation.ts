@@ -17,7 +17,8 @@ import type { Settings } from '../world/settings';
 import { createTeam, onCallAt, type Team } from '../world/team';
 import type { StageEmitted, StageJob } from '../pipeline/stageMachine';
 import { DirectStage, machineStage, type StageRunner } from '../pipeline/stageRunner';
-import { approvalMachine, type ApprovalEmitted } from '../pipeline/approvalMachine';
+import type { ApprovalEmitted } from '../pipeline/approvalMachine';
+import { DirectApproval, machineApproval, type ApprovalRunner } from '../pipeline/approvalRunner';
 import { pipelineMachine } from '../pipeline/pipelineMachine';
 import { incidentMachine, type IncidentEmitted, type IncidentPlan } from '../production/incidentMachine';
 import type { Deployment, Execution, Incident, StageResult, Task, TaskKind } from './types';
@@ -74,7 +75,8 @@ export class Simulation {
   releaseCandidate: Execution | null = null;
 
   readonly stages: Record<WorkStage, StageRunner>;
-  readonly approvalActor: Actor<typeof approvalMachine> | null;
+  /** The Approval stage, in the modes that have one. */
+  readonly approval: ApprovalRunner | null;
   readonly pipelineActor: Actor<typeof pipelineMachine>;
   readonly incidentActors = new Map<number, Actor<typeof incidentMachine>>();
 
@@ -118,13 +120,14 @@ export class Simulation {
       this.stages[stage] = options.stages === 'direct' ? new DirectStage(clock, stage, handlers) : machineStage(clock, stage, handlers);
     }
     if (MODE_INFO[settings.mode].hasApproval) {
-      const approval = createActor(approvalMachine, { clock });
-      approval.on('approval.ready', (e) => this.onApprovalReady(e));
-      approval.on('approval.decided', (e) => this.onApprovalDecided(e));
-      approval.on('approval.superseded', (e) => this.onApprovalSuperseded(e));
-      this.approvalActor = approval.start();
+      const handlers = {
+        'approval.ready': (e: ApprovalEmitted & { type: 'approval.ready' }) => this.onApprovalReady(e),
+        'approval.decided': (e: ApprovalEmitted & { type: 'approval.decided' }) => this.onApprovalDecided(e),
+        'approval.superseded': (e: ApprovalEmitted & { type: 'approval.superseded' }) => this.onApprovalSuperseded(e),
+      };
+      this.approval = options.stages === 'direct' ? new DirectApproval(clock, handlers) : machineApproval(clock, handlers);
     } else {
-      this.approvalActor = null;
+      this.approval = null;
     }
     this.clock.at(0, () => this.startDay(0));
   }
@@ -170,7 +173,7 @@ export class Simulation {
   /** Stops every actor; the run cannot continue afterwards. */
   stop(): void {
     for (const stage of Object.values(this.stages)) stage.stop();
-    this.approvalActor?.stop();
+    this.approval?.stop();
     this.pipelineActor.stop();
     for (const actor of this.incidentActors.values()) actor.stop();
     this.listeners.clear();
@@ -178,19 +181,20 @@ export class Simulation {
 
   // ---------------------------------------------------------------- people acting
 
+  /** An approver's round: the newest waiting revision replaces the pending one and is approved. */
+  approveNewest(by: string, comment?: string): boolean {
+    if (!this.approval) return false;
+    this.approval.takeNewest();
+    return this.approve(by, comment);
+  }
+
   /** The learner (or a trainer) approves the revision waiting at Approval. */
   approve(by: string, comment?: string): boolean {
-    const actor = this.approvalActor;
-    if (!actor?.getSnapshot().can({ type: 'approval.granted', by })) return false;
-    actor.send({ type: 'approval.granted', by, comment: comment?.trim() || undefined });
-    return true;
+    return this.approval?.decide(true, by, comment?.trim() || undefined) ?? false;
   }
 
   reject(by: string, comment?: string): boolean {
-    const actor = this.approvalActor;
-    if (!actor?.getSnapshot().can({ type: 'approval.rejected', by })) return false;
-    actor.send({ type: 'approval.rejected', by, comment: comment?.trim() || undefined });
-    return true;
+    return this.approval?.decide(false, by, comment?.trim() || undefined) ?? false;
   }
 
   /** A person rolls production back now, for an incident that has been detected. */
@@ -296,10 +300,7 @@ export class Simulation {
 
   private scheduledApproval(by: string, comment?: string): void {
     if (this.settings.mode === 'delivery' && this.settings.approver !== 'scheduled') return;
-    const actor = this.approvalActor;
-    if (!actor) return;
-    actor.send({ type: 'approval.takeNewest' });
-    this.approve(by, comment);
+    this.approveNewest(by, comment);
   }
 
   // ---------------------------------------------------------------- commits and executions
@@ -394,10 +395,7 @@ export class Simulation {
       const silos = this.settings.culture === 'silos' && this.settings.mode === 'delivery';
       const ticketDelay = silos ? this.ticketDelay(this.now) : 0;
       if (silos) this.countHandoff('dev', 'ops', `approve revision ${this.commit(execution.revision)?.sha ?? execution.revision}`, ticketDelay);
-      this.approvalActor!.send({
-        type: 'approval.requested',
-        request: { execution: execution.id, revision: execution.revision, requestedAt: this.now, ticketDelay },
-      });
+      this.approval!.request({ execution: execution.id, revision: execution.revision, requestedAt: this.now, ticketDelay });
       return;
     }
     this.stages[stage].arrive(this.makeJob(execution, stage));
@@ -859,7 +857,7 @@ export class Simulation {
       consider(current?.revision);
       consider(waiting?.revision);
     }
-    const approval = this.approvalActor?.getSnapshot().context;
+    const approval = this.approval;
     consider(approval?.pending?.revision);
     consider(approval?.waiting?.revision);
     consider(this.releaseCandidate?.revision);

@@ -43,7 +43,7 @@ export function teamActivity(sim: Simulation): PersonActivity[] {
   const approvalWaits =
     sim.settings.mode === 'delivery' &&
     sim.settings.approver === 'scheduled' &&
-    (sim.approvalActor?.getSnapshot().matches({ pending: 'awaitingDecision' }) ?? false);
+    sim.approval?.phase === 'awaitingDecision';
   const working = isWorkingTime(now, sim.settings.workingHours);
 
   return sim.team.everyone.map((person) => {

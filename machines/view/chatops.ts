@@ -85,10 +85,7 @@ export interface PendingApproval {
 }
 
 export function pendingApproval(sim: Simulation): PendingApproval | null {
-  const actor = sim.approvalActor;
-  if (!actor) return null;
-  const snapshot = actor.getSnapshot();
-  const request = snapshot.context.pending;
+  const request = sim.approval?.pending;
   if (!request) return null;
   const commit = sim.commit(request.revision);
   return {
@@ -99,7 +96,7 @@ export function pendingApproval(sim: Simulation): PendingApproval | null {
     message: commit?.message ?? '',
     pendingCommits: sim.undeployedCommits(request.revision),
     requestedAt: request.requestedAt,
-    canDecide: snapshot.can({ type: 'approval.granted', by: LEARNER }),
-    inTicketQueue: snapshot.matches({ pending: 'inTicketQueue' }),
+    canDecide: sim.approval?.phase === 'awaitingDecision',
+    inTicketQueue: sim.approval?.phase === 'inTicketQueue',
   };
 }

@@ -85,7 +85,7 @@ export function pipelineView(sim: Simulation): PipelineView {
   };
   const superseded = sim.supersededByStage;
   const stages: StageView[] = [];
-  const approvalSnapshot = sim.approvalActor?.getSnapshot();
+  const approval = sim.approval;
   for (const id of stagesFor(sim.settings.mode)) {
     const info = STAGE_INFO[id];
     const base = { id, name: info.name, service: info.service, superseded: id === 'production' ? 0 : (superseded[id] ?? 0) };
@@ -95,12 +95,11 @@ export function pipelineView(sim: Simulation): PipelineView {
     let status: Status = 'idle';
     let detail = 'Nothing to do';
     if (id === 'approval') {
-      const ctx = approvalSnapshot?.context;
-      current = revisionView(ctx?.pending ? sim.executions.get(ctx.pending.execution) : undefined);
-      waiting = revisionView(ctx?.waiting ? sim.executions.get(ctx.waiting.execution) : undefined);
+      current = revisionView(approval?.pending ? sim.executions.get(approval.pending.execution) : undefined);
+      waiting = revisionView(approval?.waiting ? sim.executions.get(approval.waiting.execution) : undefined);
       if (current) {
         status = 'waiting';
-        detail = approvalSnapshot?.matches({ pending: 'inTicketQueue' })
+        detail = approval?.phase === 'inTicketQueue'
           ? 'Ticket in the Ops queue'
           : sim.settings.mode === 'manual'
             ? 'Waiting for release day'
@@ -156,7 +155,7 @@ export function pipelineView(sim: Simulation): PipelineView {
     stages,
     production,
     held: sim.pipelineActor.getSnapshot().matches('held'),
-    canDecide: approvalSnapshot?.matches({ pending: 'awaitingDecision' }) ?? false,
-    inTicketQueue: approvalSnapshot?.matches({ pending: 'inTicketQueue' }) ?? false,
+    canDecide: approval?.phase === 'awaitingDecision',
+    inTicketQueue: approval?.phase === 'inTicketQueue',
   };
 }
