@@ -55,21 +55,16 @@ export interface PostmortemView {
 /** Where an incident is, in the words and the status vocabulary of the product. */
 export type IncidentState = 'unnoticed' | 'open' | 'rolling-back' | 'restored';
 
-export interface IncidentView {
-  id: number;
+/** The engine's own record of the incident, as the view passes it on. */
+type IncidentFacts = Pick<
+  Incident,
+  'id' | 'phase' | 'errorRate' | 'startedAt' | 'detectedAt' | 'detectedBy' | 'acknowledgedAt' | 'rollbackAt' | 'restoredAt' | 'restoredBy' | 'paged'
+>;
+
+export interface IncidentView extends IncidentFacts {
   state: IncidentState;
-  phase: IncidentPhase;
   /** The phase in words: "Customers affected, not detected yet". */
   phaseWords: string;
-  /** Share of requests failing while it lasts (0-1). */
-  errorRate: number;
-  startedAt: number;
-  detectedAt?: number;
-  detectedBy?: 'alarm' | 'customers';
-  acknowledgedAt?: number;
-  rollbackAt?: number;
-  restoredAt?: number;
-  restoredBy?: RestorePath;
   /** "Automatic rollback", "Manual rollback by You", "A fix through the pipeline". */
   restoredWords?: string;
   /** Minutes from start to detection; null while unnoticed. */
@@ -78,7 +73,6 @@ export interface IncidentView {
   restoreMinutes: number | null;
   /** Minutes since it started (for open incidents: the outage so far). */
   ageMinutes: number;
-  paged?: string;
   /** Who started the rollback ("CodeDeploy" when automatic). */
   rollbackBy?: string;
   rollbackAutomatic?: boolean;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseCsv } from "../support/csv";
 import { CADENCES, releasePlan } from "@/machines/compare/cadence";
 import { CSV_COLUMNS, comparisonCsv, csvField, exportFileName } from "@/machines/compare/csv";
 import { approvalTimes, runComparison, runMode, type Comparison } from "@/machines/compare/run";
@@ -25,35 +26,6 @@ function compare(change: Partial<CompareSettings> = {}): Comparison {
 }
 const run = (c: Comparison, mode: Mode) => c.runs.find((r) => r.mode === mode)!;
 
-/** A CSV parser for the test (RFC 4180: quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 describe("a comparison runs one commit stream through every mode", SLOW, () => {
   it("pushes the same feature commits (time, author, size, message) in every mode", () => {
