@@ -2,12 +2,11 @@
 
 import { Lightbulb } from "lucide-react";
 import { formatDuration } from "@/machines/sim/calendar";
-import type { NextRelease } from "@/machines/view/schedule";
+import type { ReleaseMoment } from "@/machines/world/releaseCalendar";
 import type { DiagramView } from "@/machines/view/diagramView";
 import type { RunConfig } from "@/lib/url/simulatorParams";
 import { KeyboardShortcuts } from "./KeyboardShortcuts";
 import { WorkspaceNav } from "./WorkspaceNav";
-import { nextRelease } from "@/machines/view/schedule";
 import { diagramViewOf, useRunConfig, useThrottledSim } from "./SimulationProvider";
 
 /** One line that tells a newcomer what to do now. */
@@ -16,7 +15,7 @@ export function hintFor(args: {
   now: number;
   view: DiagramView;
   config: RunConfig;
-  next: NextRelease | null;
+  next: ReleaseMoment | null;
 }): string {
   const { playing, now, view, config, next } = args;
   const approval = view.stages.find((s) => s.id === "approval");
@@ -49,7 +48,7 @@ function Hint() {
     (sim, context, snapshot) => {
       const view = diagramViewOf(context);
       const last = sim.lastResults.deploy;
-      const next = nextRelease(sim.settings, sim.now, last?.status === "failed" ? last.at : null);
+      const next = sim.nextRelease();
       return hintFor({ playing: snapshot.matches("playing"), now: view.now, view, config, next });
     },
     250,
