@@ -13,7 +13,7 @@ import {
   type LucideIcon,
 } from "lucide-react";
 import { useId, useState } from "react";
-import type { Status } from "@/components/site/status";
+import type { Status } from "@/machines/view/stages";
 import type { IncidentState, IncidentStep, IncidentStepKey, IncidentView } from "@/machines/view/incidentView";
 import { formatClock, formatMinutes, formatPercent, formatTime } from "./format";
 import { BUTTON_SMALL, Card, Chip } from "./ui";

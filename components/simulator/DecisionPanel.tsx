@@ -8,11 +8,8 @@ import { formatClock, formatDuration } from "@/machines/sim/calendar";
 import { pendingBatch, type PendingBatch } from "@/machines/view/journey";
 import { nextRelease, type NextRelease } from "@/machines/view/schedule";
 import { CommitLink } from "./CommitLink";
-import { LEARNER, diagramViewOf, useRunConfig, useRunner, useSimSelector, useThrottledSim } from "./SimulationProvider";
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { diagramViewOf, useRunConfig, useRunner, useSimSelector, useThrottledSim } from "./SimulationProvider";
+import { LEARNER, plural } from "@/machines/words";
 
 function whenText(next: NextRelease | null, now: number): string {
   if (!next) return "not scheduled";

@@ -2,19 +2,19 @@
 
 import type { ReactNode } from "react";
 import { X } from "lucide-react";
-import { STATUS, StatusBadge, type Status } from "@/components/site/status";
+import { STATUS, StatusBadge } from "@/components/site/status";
+import type { Status } from "@/machines/view/stages";
 import { Button } from "@/components/ui/Button";
 import { Panel } from "@/components/ui/Panel";
 import type { StageName } from "@/machines/events";
 import { formatClock, formatDuration } from "@/machines/sim/calendar";
 import { commitJourney, type CommitJourney, type JourneyStep } from "@/machines/view/journey";
-import { reasonWords } from "@/machines/view/pipelineView";
+import { plural, reasonWords } from "@/machines/words";
 import { stageHistory, type StageOutcome } from "@/machines/view/stageHistory";
 import { STAGE_INFO, type StageId } from "@/machines/view/stages";
 import { STAGE_ICONS } from "./diagram/stageIcons";
 import { CommitLink } from "./CommitLink";
 import {
-  LEARNER,
   useDiagramView,
   useLiveMetrics,
   useRunner,
@@ -22,10 +22,7 @@ import {
   useThrottledSim,
   type Selection,
 } from "./SimulationProvider";
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { LEARNER } from "@/machines/words";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

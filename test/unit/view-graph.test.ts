@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DESIGN_HEIGHT,
-  DESIGN_WIDTH,
-  deriveCards,
-  deriveEdges,
-  deriveNodes,
-  deriveTokens,
-  fitViewport,
-  frameHeader,
-  layoutStages,
-  sameCard,
-  sameTokens,
-} from '@/components/simulator/diagram/graph';
+import { deriveEdges, deriveNodes, frameHeader } from '@/components/simulator/diagram/flowElements';
+import { DESIGN_HEIGHT, DESIGN_WIDTH, fitViewport, layoutStages } from '@/components/simulator/diagram/layout';
+import { deriveCards, sameCard } from '@/components/simulator/diagram/stageCards';
+import { deriveTokens, sameTokens } from '@/components/simulator/diagram/tokens';
 import { Simulation } from '@/machines/engine/simulation';
 import { diagramView } from '@/machines/view/diagramView';
 import { stagesFor } from '@/machines/view/stages';
