@@ -15,7 +15,7 @@ import {
 import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { buttonClasses } from "@/components/ui/Button";
 import { Card } from "@/components/monitoring/ui";
-import { formatTime } from "@/components/monitoring/format";
+import { formatTime } from "@/machines/sim/calendar";
 import { CHANNEL, type ChatMessage, type PendingApproval } from "@/machines/view/chatops";
 import type { Tone } from "@/machines/narration/describeEvent";
 

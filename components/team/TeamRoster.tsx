@@ -15,7 +15,7 @@ import {
 } from "lucide-react";
 import { useId } from "react";
 import { Card, Chip } from "@/components/monitoring/ui";
-import { formatMinutes } from "@/components/monitoring/format";
+import { formatMinutes } from "@/machines/sim/calendar";
 import type { Activity } from "@/machines/team/teamActivity";
 import type { PersonView, TeamGroup } from "@/machines/view/teamView";
 
