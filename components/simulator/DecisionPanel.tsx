@@ -7,9 +7,9 @@ import { Panel } from "@/components/ui/Panel";
 import { formatClock, formatDuration } from "@/machines/sim/calendar";
 import { pendingBatch, type PendingBatch } from "@/machines/view/journey";
 import { nextRelease, type NextRelease } from "@/machines/view/schedule";
+import { LEARNER, plural } from "@/machines/words";
 import { CommitLink } from "./CommitLink";
 import { diagramViewOf, useRunConfig, useRunner, useSimSelector, useThrottledSim } from "./SimulationProvider";
-import { LEARNER, plural } from "@/machines/words";
 
 function whenText(next: NextRelease | null, now: number): string {
   if (!next) return "not scheduled";

@@ -9,7 +9,7 @@ import { Panel } from "@/components/ui/Panel";
 import type { StageName } from "@/machines/events";
 import { formatClock, formatDuration } from "@/machines/sim/calendar";
 import { commitJourney, type CommitJourney, type JourneyStep } from "@/machines/view/journey";
-import { plural, reasonWords } from "@/machines/words";
+import { LEARNER, START_RELEASE, plural, reasonWords } from "@/machines/words";
 import { stageHistory, type StageOutcome } from "@/machines/view/stageHistory";
 import { STAGE_INFO, type StageId } from "@/machines/view/stages";
 import { STAGE_ICONS } from "./diagram/stageIcons";
@@ -22,7 +22,6 @@ import {
   useThrottledSim,
   type Selection,
 } from "./SimulationProvider";
-import { LEARNER } from "@/machines/words";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -120,7 +119,7 @@ function StageInspector({ stage }: { stage: StageId }) {
         {stage === "production" ? (
           <>
             <dl className="grid grid-cols-3 gap-3">
-              <Fact label="Running">{view.production.sha ?? "first release"}</Fact>
+              <Fact label="Running">{view.production.sha ?? START_RELEASE.short}</Fact>
               <Fact label="Error rate">{(details.errorRate * 100).toFixed(1)}%</Fact>
               <Fact label="Deployments">{view.production.deployments}</Fact>
             </dl>

@@ -4,6 +4,7 @@ import { MODE_INFO } from '../world/modes';
 import { CULTURE_NAMES, type Culture } from '../world/settings';
 import { onCallAt, type Person, type Role } from '../world/team';
 import { LEARNER } from '../words';
+import type { Status } from './stages';
 
 /**
  * The collaboration view's reading of the run: who is on the team and what each person does now,
@@ -12,7 +13,7 @@ import { LEARNER } from '../words';
  */
 
 /** How an activity shows in the status vocabulary: busy, waiting on someone, firefighting, off. */
-export type ActivityTone = 'working' | 'waiting' | 'failed' | 'idle';
+export type ActivityTone = Extract<Status, 'working' | 'waiting' | 'failed' | 'idle'>;
 
 export const ACTIVITY_TONE: Record<Activity, ActivityTone> = {
   coding: 'working',
