@@ -1,6 +1,6 @@
 import type { LoggedEvent } from '../events';
 import type { Simulation } from '../engine/simulation';
-import { describeEvent, eventContext, type EventContext, type Tone } from './describeEvent';
+import { describeEvent, eventContext, type EventContext, type EventKind, type Tone } from './describeEvent';
 
 /** One line of the chat-ops channel: who said what, as `describeEvent` words it for the chat. */
 export interface Narration {
@@ -9,6 +9,7 @@ export interface Narration {
   /** Who speaks: a person's name, or a bot for the pipeline and monitoring. */
   who: string;
   text: string;
+  kind: EventKind;
   tone: Tone;
   /** Worth announcing to screen-reader users (deployments, failures, approvals needed, incidents). */
   important: boolean;
@@ -20,7 +21,7 @@ export interface Narration {
 function chatLine(event: LoggedEvent, ctx: EventContext): Narration | null {
   const d = describeEvent(event, ctx);
   if (!d?.chat) return null;
-  return { seq: d.seq, t: d.t, who: d.chat.who, text: d.chat.text, tone: d.tone, important: d.important, commits: d.commits, incident: d.incident };
+  return { seq: d.seq, t: d.t, who: d.chat.who, text: d.chat.text, kind: d.kind, tone: d.tone, important: d.important, commits: d.commits, incident: d.incident };
 }
 
 /** Says an event the way the team would in chat, or null where nobody would mention it. */

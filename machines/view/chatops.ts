@@ -63,7 +63,7 @@ export function chatMessages(sim: Simulation, limit = 80, learnerApproves = fals
       parts,
       forYou:
         parts.some((p) => 'mention' in p && p.mention === LEARNER) ||
-        (learnerApproves && line.tone === 'action' && line.text.startsWith('Approval needed')),
+        (learnerApproves && line.kind === 'approval' && line.tone === 'action'),
     };
   });
 }
