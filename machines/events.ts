@@ -28,7 +28,22 @@ export type SimEvent =
    * `batch` counts every commit this deployment ships, once; `reshipped` of them were in production
    * before and were rolled back out (a second attempt ships them again).
    */
-  | { type: 'deploy.succeeded'; execution: number; revision: number; from: number; batch: number; reshipped: number; defects: number[]; deployment: number; hotfix: boolean }
+  /**
+   * A hand-released hotfix (manual release, CI) ships only the fix commits in `patch` onto
+   * production's revision `from`, the way a release branch does; `patch` is empty otherwise.
+   */
+  | {
+      type: 'deploy.succeeded';
+      execution: number;
+      revision: number;
+      from: number;
+      batch: number;
+      reshipped: number;
+      defects: number[];
+      deployment: number;
+      hotfix: boolean;
+      patch: number[];
+    }
   | { type: 'incident.started'; incident: number; deployment: number; revision: number; errorRate: number; culprits: number[] }
   | { type: 'alarm.fired'; incident: number; errorRate: number; threshold: number }
   | { type: 'incident.reported'; incident: number }

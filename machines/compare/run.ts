@@ -172,6 +172,8 @@ function buildRecords(sim: Simulation, settings: Settings, end: number) {
   const approvedBy = new Map<number, string>();
   const incidentOfDeployment = new Map<number, number>();
   let maxTested = 0;
+  /** Fix commits shipped as a hotfix on top of production, as the metrics track them. */
+  const patched = new Set<number>();
   const releasedByHand = settings.mode === 'manual' || settings.mode === 'ci';
 
   for (const e of sim.log) {
@@ -196,9 +198,12 @@ function buildRecords(sim: Simulation, settings: Settings, end: number) {
       case 'deploy.succeeded': {
         // As the metrics count it: a commit is delivered by the deployment that put it in production
         // and kept it there; a rollback takes it out again (see deploy.rolledBack).
-        for (let seq = e.from + 1; seq <= e.revision; seq++) {
+        const shipped = e.patch.length > 0 ? e.patch : Array.from({ length: Math.max(0, e.revision - e.from) }, (_, i) => e.from + 1 + i);
+        if (e.patch.length > 0) for (const seq of e.patch) patched.add(seq);
+        else for (const seq of [...patched]) if (seq <= e.revision) patched.delete(seq);
+        for (const seq of shipped) {
           const r = bySeq.get(seq);
-          if (r) {
+          if (r && (e.patch.length > 0 || r.deployedAt === null)) {
             r.deployedAt = e.t;
             r.deployment = e.deployment;
             r.leadMinutes = e.t - r.pushedAt;
@@ -243,7 +248,10 @@ function buildRecords(sim: Simulation, settings: Settings, end: number) {
       case 'deploy.rolledBack': {
         const d = byDeployment.get(incidentOfDeployment.get(e.incident) ?? -1);
         if (d) d.rolledBack = true;
-        for (let seq = e.to + 1; seq <= e.from; seq++) {
+        const out = [...patched];
+        patched.clear();
+        for (let seq = e.to + 1; seq <= e.from; seq++) out.push(seq);
+        for (const seq of out) {
           const r = bySeq.get(seq);
           if (r) {
             r.deployedAt = null;

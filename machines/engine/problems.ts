@@ -23,9 +23,14 @@ export class ProblemIndex {
     return found;
   }
 
-  /** Forgets problems fixed at or before `oldest`, the oldest revision anyone will still evaluate. */
-  prune(oldest: number): void {
-    this.items = this.items.filter((c) => c.fixedBy === undefined || c.fixedBy > oldest);
+  /**
+   * Forgets problems fixed at or before `oldest`, the oldest revision anyone will still evaluate,
+   * except defects production still runs (in revision `production`, their fix not yet there).
+   */
+  prune(oldest: number, production: number): void {
+    this.items = this.items.filter(
+      (c) => c.fixedBy === undefined || c.fixedBy > oldest || (c.defect && c.seq <= production && c.fixedBy > production),
+    );
   }
 
   /** The oldest problem commit still tracked: commits from it on must stay readable. */

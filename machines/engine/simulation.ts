@@ -130,8 +130,18 @@ export class Simulation {
   private releaseRolledBack = false;
   /** When the calendar's next release is replaced by an earlier retry or hotfix. */
   private plannedRelease: ReleaseMoment | null = null;
-  /** The release on its way to production is a hotfix. */
-  private hotfixUnderway = false;
+  /** The release on its way to production is a hotfix, and why. */
+  private hotfixUnderway: 'incident' | 'second-attempt' | null = null;
+  /**
+   * Fix commits running in production on top of `productionRevision`: a hand-released hotfix
+   * (manual release, CI) ships the fixes on a release branch, not the features on main since the
+   * release. The next full release carries them on main.
+   */
+  private readonly patches = new Set<number>();
+  /** Releases approved or shipped and not yet in production or failed (a hand deploy takes hours). */
+  private deploysInFlight = 0;
+  /** The last rollback that could not run, as "from>to". */
+  private failedRollback = '';
   private nextDeployment = 1;
   /** Defects revealed by an incident and not yet fixed on main: the pipeline holds revisions carrying them. */
   private knownDefects = new Set<number>();
@@ -314,10 +324,16 @@ export class Simulation {
     return nextRelease(this.settings, this.now, this.plannedRelease);
   }
 
-  /** Whether commit `seq` runs in production now (deployed, not rolled back out, not fixed since). */
-  inProduction(seq: number): boolean {
-    if (seq > this.productionRevision) return false;
-    return !this.fixedIn(seq, this.productionRevision);
+  /**
+   * Whether production runs commit `seq`'s problem unfixed now: the commit is in production (in the
+   * revision, or shipped as a hotfix) and its fix is not. Commits trimmed from memory had no problem left.
+   */
+  defectInProduction(seq: number): boolean {
+    const c = this.commit(seq);
+    if (!c) return false;
+    if (!this.patches.has(seq) && seq > this.productionRevision) return false;
+    if (c.fixedBy === undefined) return true;
+    return !(c.fixedBy <= this.productionRevision || this.patches.has(c.fixedBy));
   }
 
   /**
@@ -524,6 +540,7 @@ export class Simulation {
   }
 
   private onJobSuperseded({ stage, job, by }: StageEmitted & { type: 'job.superseded' }): void {
+    if (stage === 'deploy') this.deploysInFlight = Math.max(0, this.deploysInFlight - 1);
     this.supersede(job.execution, by.execution, stage);
   }
 
@@ -578,7 +595,10 @@ export class Simulation {
 
   /** The build or tests told the authors about their commits: each broken commit gets one fix. */
   private afterFailure(stage: StageName, culprits: number[]): void {
-    if (stage === 'deploy') this.retryRelease();
+    if (stage === 'deploy') {
+      this.deploysInFlight = Math.max(0, this.deploysInFlight - 1);
+      this.retryRelease();
+    }
     for (const seq of culprits) {
       if (this.fixScheduled.has(seq)) continue;
       this.fixScheduled.add(seq);
@@ -657,8 +677,12 @@ export class Simulation {
 
   /** In silos, a hand deploy is a ticket in Operations' queue before anyone runs it. */
   private startDeploy(execution: Execution): void {
+    this.deploysInFlight++;
     const go = () => {
-      if (this.holdIfKnownBad(execution)) return;
+      if (this.holdIfKnownBad(execution)) {
+        this.deploysInFlight--;
+        return;
+      }
       this.stages.deploy.arrive(this.makeJob(execution, 'deploy'));
     };
     if (this.settings.culture === 'silos' && MODE_INFO[this.settings.mode].deploysByHand) {
@@ -674,13 +698,18 @@ export class Simulation {
   }
 
   /** A release outside the calendar: a retry of a failed hand deploy, or a hotfix. */
-  private planRelease(moment: ReleaseMoment, comment: string): void {
+  private planRelease(moment: ReleaseMoment, comment: string, reason: 'incident' | 'second-attempt' | null = null): void {
     if (this.plannedRelease && this.plannedRelease.at <= moment.at && this.plannedRelease.at >= this.now) return;
     this.plannedRelease = moment;
     this.clock.at(moment.at, () => {
       if (this.plannedRelease !== moment) return;
       this.plannedRelease = null;
-      if (moment.kind === 'hotfix') this.hotfixUnderway = true;
+      if (moment.kind === 'hotfix') {
+        // One release at a time, and a hotfix only while production still needs it. When the release
+        // on its way lands, afterDeploy looks again.
+        if (this.deploysInFlight > 0 || this.hotfixReason(this.newestWaitingRevision() ?? 0) === null) return;
+        this.hotfixUnderway = reason;
+      }
       this.calendarRelease(comment, moment.kind === 'hotfix' ? 'hotfix' : 'retry');
     });
   }
@@ -696,15 +725,25 @@ export class Simulation {
     const reason = this.hotfixReason(revision);
     if (!reason) return;
     const at = nextWorkingTime(this.now + HOTFIX_REACTION_MINUTES, this.settings.workingHours);
-    this.planRelease({ at, kind: 'hotfix' }, reason === 'incident' ? 'Hotfix for the incident.' : 'Second attempt at the release, with its fixes.');
+    this.planRelease({ at, kind: 'hotfix' }, reason === 'incident' ? 'Hotfix for the incident.' : 'Second attempt at the release, with its fixes.', reason);
     this.emit({ type: 'hotfix.planned', revision, reason, at: this.plannedRelease?.at ?? at });
+  }
+
+  /** The newest revision waiting to be released: at Approval, or CI's release candidate. */
+  private newestWaitingRevision(): number | undefined {
+    return this.approval?.waiting?.revision ?? this.approval?.pending?.revision ?? this.releaseCandidate?.revision;
   }
 
   private hotfixReason(revision: number): 'incident' | 'second-attempt' | null {
     const fixedIn = (seq: number) => this.fixedIn(seq, revision);
+    // A fix production does not run yet: not in its revision and not shipped as a hotfix already.
+    const fixNotLive = (seq: number) => {
+      const fix = this.commit(seq)?.fixedBy;
+      return fix !== undefined && fix > this.productionRevision && !this.patches.has(fix);
+    };
     for (const incident of this.openIncidents()) {
       if (incident.detectedAt === undefined || incident.phase === 'rollingBack') continue;
-      if (incident.culprits.every(fixedIn)) return 'incident';
+      if (incident.culprits.every(fixedIn) && incident.culprits.some(fixNotLive)) return 'incident';
     }
     if (this.releaseRolledBack && [...this.knownDefects].every(fixedIn)) return 'second-attempt';
     return null;
@@ -752,9 +791,20 @@ export class Simulation {
   private deployed(execution: Execution): void {
     const from = this.productionRevision;
     const revision = execution.revision;
-    const batch = Math.max(0, revision - from);
-    const defects = this.problems.open(revision, (c) => c.defect && c.seq > from);
-    const hotfix = this.hotfixUnderway;
+    this.deploysInFlight = Math.max(0, this.deploysInFlight - 1);
+    const hotfix = this.hotfixUnderway !== null;
+    const patch = this.hotfixUnderway === 'incident' && MODE_INFO[this.settings.mode].deploysByHand ? this.hotfixPatch(from, revision) : [];
+    this.hotfixUnderway = null;
+    if (patch.length > 0) {
+      this.deployPatch(execution, patch);
+      return;
+    }
+    // Fixes already running as a hotfix are not shipped again.
+    let alreadyRunning = 0;
+    for (const seq of this.patches) if (seq <= revision) alreadyRunning++;
+    const batch = Math.max(0, revision - from - alreadyRunning);
+    const defects = this.problems.open(revision, (c) => c.defect && c.seq > from && !this.patches.has(c.seq));
+    for (const seq of [...this.patches]) if (seq <= revision) this.patches.delete(seq);
     const deployment: Deployment = {
       id: this.nextDeployment++,
       execution: execution.id,
@@ -767,8 +817,8 @@ export class Simulation {
       rollbackTo: this.lastGoodRevision,
       irreversible: this.rng.production.chance(rollbackFailureChance(batch)),
       hotfix,
+      patch: [],
     };
-    this.hotfixUnderway = false;
     this.deployments.push(deployment);
     this.productionRevision = revision;
     this.maxDeployedRevision = Math.max(this.maxDeployedRevision, revision);
@@ -787,11 +837,74 @@ export class Simulation {
       defects,
       deployment: deployment.id,
       hotfix,
+      patch: [],
     });
+    this.afterDeploy(deployment);
+  }
 
+  /**
+   * The fix commits in (from, revision] that repair a defect production runs: what a hand-released
+   * hotfix ships on the release branch.
+   */
+  private hotfixPatch(from: number, revision: number): number[] {
+    const patch: number[] = [];
+    for (let seq = from + 1; seq <= revision; seq++) {
+      const c = this.commit(seq);
+      if (c && c.kind === 'fix' && !this.patches.has(seq) && c.fixes.some((f) => this.defectInProduction(f))) patch.push(seq);
+    }
+    return patch;
+  }
+
+  /** A hotfix on the release branch: production keeps its revision and gains the fixes. */
+  private deployPatch(execution: Execution, patch: number[]): void {
+    const from = this.productionRevision;
+    const defects = patch.filter((seq) => {
+      const c = this.commit(seq);
+      return c !== undefined && c.defect && !this.isFixed(seq);
+    });
+    for (const seq of patch) this.patches.add(seq);
+    const deployment: Deployment = {
+      id: this.nextDeployment++,
+      execution: execution.id,
+      revision: execution.revision,
+      from,
+      at: this.now,
+      batch: patch.length,
+      reshipped: 0,
+      defects,
+      rollbackTo: this.lastGoodRevision,
+      // A hotfix carries no migrations of its own: rolling it back is the release's rollback.
+      irreversible: false,
+      hotfix: true,
+      patch,
+    };
+    this.deployments.push(deployment);
+    this.end(execution, 'succeeded');
+    execution.stage = 'production';
+    this.emit({
+      type: 'deploy.succeeded',
+      execution: execution.id,
+      revision: execution.revision,
+      from,
+      batch: patch.length,
+      reshipped: 0,
+      defects,
+      deployment: deployment.id,
+      hotfix: true,
+      patch,
+    });
+    this.afterDeploy(deployment);
+  }
+
+  /** Incidents whose defects production no longer runs are over; each new defect will show. */
+  private afterDeploy(deployment: Deployment): void {
+    const { defects } = deployment;
+    // Fixes that arrived while this deployment ran wait for the next hotfix.
+    const waiting = this.newestWaitingRevision();
+    if (waiting !== undefined) this.clock.at(this.now, () => this.planHotfixIfNeeded(waiting));
     for (const incident of this.openIncidents()) {
       if (incident.phase === 'rollingBack') continue;
-      if (incident.culprits.every((seq) => !this.inProduction(seq))) this.incidentActors.get(incident.id)?.send({ type: 'fix.deployed' });
+      if (incident.culprits.every((seq) => !this.defectInProduction(seq))) this.incidentActors.get(incident.id)?.send({ type: 'fix.deployed' });
     }
     // Every escaped defect can fail on its own: a release carrying many is a bad day, not one incident.
     const [min, max] = INCIDENT_ONSET;
@@ -802,7 +915,7 @@ export class Simulation {
 
   private startIncident(deployment: Deployment, culprit: number): void {
     // A rollback or a fix may have taken the defect out of production before it showed.
-    if (!this.inProduction(culprit)) return;
+    if (!this.defectInProduction(culprit)) return;
     const rng = this.rng.production;
     const { settings } = this;
     const id = this.nextIncident++;
@@ -871,7 +984,7 @@ export class Simulation {
       // The rollback took other defects out of production too: their incidents end with it.
       const path = plan.automaticRollback && incident.detectedBy === 'alarm' && incident.acknowledgedAt === undefined ? 'automatic-rollback' : 'manual-rollback';
       for (const other of this.openIncidents()) {
-        if (other.id !== id && other.culprits.every((seq) => !this.inProduction(seq))) {
+        if (other.id !== id && other.culprits.every((seq) => !this.defectInProduction(seq))) {
           this.incidentActors.get(other.id)?.send({ type: 'production.reverted', path });
         }
       }
@@ -879,7 +992,10 @@ export class Simulation {
     actor.on('incident.rollbackFailed', () => {
       incident.phase = 'fixingForward';
       incident.rollbackFailedAt = this.now;
-      this.emit({ type: 'rollback.failed', incident: id, from: this.productionRevision, to: this.rollbackTarget(deployment) });
+      // One failed rollback is news; the others that tried the same one at the same time are not.
+      const attempt = `${this.productionRevision}>${this.rollbackTarget(deployment)}`;
+      if (attempt !== this.failedRollback) this.emit({ type: 'rollback.failed', incident: id, from: this.productionRevision, to: this.rollbackTarget(deployment) });
+      this.failedRollback = attempt;
       // The fix is on its way since detection; it ships as a hotfix once it passes the tests. Other
       // incidents whose rollback would cross the same change do not try again.
       for (const other of this.openIncidents()) {
@@ -1050,7 +1166,7 @@ export class Simulation {
     consider(approval?.pending?.revision);
     consider(approval?.waiting?.revision);
     consider(this.releaseCandidate?.revision);
-    this.problems.prune(oldest);
+    this.problems.prune(oldest, this.productionRevision);
     for (const seq of this.knownDefects) if (!this.problems.has(seq)) this.knownDefects.delete(seq);
   }
 

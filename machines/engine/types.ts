@@ -45,6 +45,8 @@ export interface Deployment {
   irreversible: boolean;
   /** Shipped outside the calendar to put production right (manual release, CI, a scheduled approver). */
   hotfix: boolean;
+  /** A hand-released hotfix's fix commits, shipped onto `from` like a release branch; empty otherwise. */
+  patch: number[];
 }
 
 export type IncidentPhase = 'impact' | 'detected' | 'paged' | 'acknowledged' | 'rollingBack' | 'fixingForward' | 'restored';

@@ -27,6 +27,11 @@ export interface Durations {
   /** True when the median (or p90) lands on an open item: the real value is at least this. */
   medianIsLowerBound: boolean;
   p90IsLowerBound: boolean;
+  /**
+   * The mean, open items at their age: a lower bound when any item is open, but one that only grows
+   * when anything is delayed, so two runs over the same span compare fairly even when a release slips.
+   */
+  mean: number | null;
 }
 
 export interface LeadTime extends Durations {
@@ -120,6 +125,8 @@ export class MetricsAccumulator {
   /** Per commit seq: when the deployment that put it in production finished (NaN while not in production). */
   private deployedAt = new Float64Array(1024).fill(NaN);
   private maxSeq = 0;
+  /** Fix commits running as a hotfix on top of production's revision, until a release carries them. */
+  private readonly patched = new Set<number>();
   private deployments = 0;
   private failedChanges = 0;
   private readonly batches: number[] = [];
@@ -202,7 +209,17 @@ export class MetricsAccumulator {
         this.grow(e.revision);
         // Commits count as delivered from the deployment that put them in production; a rollback
         // takes them out again (see deploy.rolledBack), so lead time ends at the deployment that stuck.
-        for (let seq = e.from + 1; seq <= e.revision; seq++) this.deployedAt[seq] = e.t;
+        // A hotfix on a release branch delivers its fixes only; a later release does not deliver them again.
+        if (e.patch.length > 0) {
+          for (const seq of e.patch) {
+            this.grow(seq);
+            this.deployedAt[seq] = e.t;
+            this.patched.add(seq);
+          }
+        } else {
+          for (let seq = e.from + 1; seq <= e.revision; seq++) if (!this.patched.has(seq)) this.deployedAt[seq] = e.t;
+          for (const seq of this.patched) if (seq <= e.revision) this.patched.delete(seq);
+        }
         this.deployAttempt = null;
         if (!inWindow) break;
         this.deployments++;
@@ -216,6 +233,8 @@ export class MetricsAccumulator {
       }
       case 'deploy.rolledBack':
         for (let seq = e.to + 1; seq <= Math.min(e.from, this.maxSeq); seq++) this.deployedAt[seq] = NaN;
+        for (const seq of this.patched) this.deployedAt[seq] = NaN;
+        this.patched.clear();
         if (inWindow) this.rollbacks++;
         break;
       case 'rollback.failed':
@@ -429,7 +448,14 @@ export function durationsWithOpen(finishedMinutes: readonly number[], openMinute
   };
   const med = at(0.5);
   const p90 = at(0.9);
-  return { median: med.value, p90: p90.value, medianIsLowerBound: med.lower, p90IsLowerBound: p90.lower };
+  const total = all.reduce((sum, item) => sum + item.m, 0);
+  return {
+    median: med.value,
+    p90: p90.value,
+    medianIsLowerBound: med.lower,
+    p90IsLowerBound: p90.lower,
+    mean: all.length > 0 ? total / all.length / 60 : null,
+  };
 }
 
 /** Lead time over deployed and pending commits (see `durationsWithOpen`). */

@@ -33,11 +33,11 @@ const DAY = logOf([
   [50, { type: 'execution.superseded', execution: 5, stage: 'approval', by: 6 }],
   [60, push(2)],
   [90, { type: 'approval.granted', execution: 6, revision: 1, by: 'Priya' }],
-  [100, { type: 'deploy.succeeded', execution: 6, revision: 1, from: 0, batch: 1, reshipped: 0, defects: [], deployment: 1, hotfix: false }],
+  [100, { type: 'deploy.succeeded', execution: 6, revision: 1, from: 0, batch: 1, reshipped: 0, defects: [], deployment: 1, hotfix: false, patch: [] }],
   [120, push(3)],
   [130, { type: 'handoff.done', handoff: 1, waited: 120, workingMinutes: 90 }],
   [180, push(4)],
-  [300, { type: 'deploy.succeeded', execution: 9, revision: 3, from: 1, batch: 2, reshipped: 0, defects: [3], deployment: 2, hotfix: false }],
+  [300, { type: 'deploy.succeeded', execution: 9, revision: 3, from: 1, batch: 2, reshipped: 0, defects: [3], deployment: 2, hotfix: false, patch: [] }],
   [320, { type: 'incident.started', incident: 1, deployment: 2, revision: 3, errorRate: 0.1, culprits: [3] }],
   [330, { type: 'alarm.fired', incident: 1, errorRate: 0.1, threshold: 0.05 }],
   [375, { type: 'deploy.rolledBack', incident: 1, from: 3, to: 1 }],
@@ -69,7 +69,7 @@ describe('the four keys from a hand-written log', () => {
     // Shipped again after the rollback, c2 and c3 count from the second deployment, re-shipped apart.
     const again = logOf([
       ...DAY.map((e) => [e.t, e] as [number, SimEvent]),
-      [900, { type: 'deploy.succeeded', execution: 12, revision: 4, from: 1, batch: 3, reshipped: 2, defects: [], deployment: 3, hotfix: true }],
+      [900, { type: 'deploy.succeeded', execution: 12, revision: 4, from: 1, batch: 3, reshipped: 2, defects: [], deployment: 3, hotfix: true, patch: [] }],
     ]);
     const after = computeMetrics(again, { from: 0, to: 1440 });
     expect(after.leadTimeHours.deployed).toBe(4);

@@ -33,7 +33,7 @@ describe('the feed', () => {
     expect(failed.tone).toBe('bad');
     expect(failed.announce).toBe(true);
 
-    const deployed = feedItem(at({ type: 'deploy.succeeded', execution: 1, revision: 9, from: 2, batch: 7, reshipped: 0, defects: [4], deployment: 1, hotfix: false }), ctx)!;
+    const deployed = feedItem(at({ type: 'deploy.succeeded', execution: 1, revision: 9, from: 2, batch: 7, reshipped: 0, defects: [4], deployment: 1, hotfix: false, patch: [] }), ctx)!;
     expect(feedText(deployed.parts)).toBe('sha9 is live in production: 7 commits shipped.');
     // A shipped defect stays hidden until production reveals it.
     expect(feedText(deployed.parts)).not.toMatch(/defect/);
@@ -84,7 +84,7 @@ const EVERY_EVENT: { [T in SimEvent['type']]: Extract<SimEvent, { type: T }> } =
   'approval.granted': { type: 'approval.granted', execution: 1, revision: 7, by: 'Helen' },
   'approval.rejected': { type: 'approval.rejected', execution: 1, revision: 7, by: 'Helen', comment: 'too big' },
   'release.scheduled': { type: 'release.scheduled', execution: 1, revision: 7 },
-  'deploy.succeeded': { type: 'deploy.succeeded', execution: 1, revision: 7, from: 2, batch: 5, reshipped: 0, defects: [], deployment: 4, hotfix: false },
+  'deploy.succeeded': { type: 'deploy.succeeded', execution: 1, revision: 7, from: 2, batch: 5, reshipped: 0, defects: [], deployment: 4, hotfix: false, patch: [] },
   'incident.started': { type: 'incident.started', incident: 3, deployment: 4, revision: 7, errorRate: 0.2, culprits: [7] },
   'alarm.fired': { type: 'alarm.fired', incident: 3, errorRate: 0.2, threshold: 0.05 },
   'incident.reported': { type: 'incident.reported', incident: 3 },
