@@ -5,7 +5,7 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { X as XIcon } from "lucide-react";
 import { STATUS } from "@/components/site/status";
 import { WELL_Y, type StageNode as StageNodeType, type StageNodeData } from "./graph";
-import { useDiagramValue } from "./store";
+import { cardKey, useDiagramValue } from "./store";
 import { STAGE_ICONS } from "./stageIcons";
 import { useDiagramFlags } from "./flags";
 
@@ -75,7 +75,7 @@ function useFlash(flashKey: string | null, flash: "failed" | "deployed" | null, 
  * the stage inspector; its accessible name says all of the above.
  */
 function StageNodeView({ data: ref }: NodeProps<StageNodeType>) {
-  const data = useDiagramValue<StageNodeData>(`card:${ref.stage}`);
+  const data = useDiagramValue(cardKey(ref.stage));
   if (!data) return null;
   return <StageCard data={data} />;
 }
