@@ -13,7 +13,7 @@
  *                            the other frames stay light; at once after a change while paused
  *   useSlowBeat(fn)          run something on the slow beat
  *   useRunPlaying()          playing or paused
- *   useDiagramView()         the pipeline as the diagram draws it, computed once per change
+ *   diagramViewOf(context)   the pipeline as the diagram draws it, computed once per version
  *   useLiveMetrics()         computeMetrics over the run so far, in a Web Worker, about once a second
  *   useRunConfig()           the start state (mode, seed, speed, approver) and how to change it
  *   useSelection()           the stage or commit being inspected, shared by every view
@@ -133,20 +133,18 @@ export function useRunPlaying(): boolean {
   return useSelector(useRunner(), (snapshot) => snapshot.matches("playing"));
 }
 
-const viewCache = new WeakMap<RunnerContext, DiagramView>();
+const viewCache = new WeakMap<Simulation, { version: number; view: DiagramView }>();
 
-/** The diagram's view of a runner context, computed once however many components ask. */
-export function diagramViewOf(context: RunnerContext): DiagramView {
-  let view = viewCache.get(context);
-  if (!view) {
-    view = diagramView(context.sim);
-    viewCache.set(context, view);
-  }
+/**
+ * The diagram's view of a run, computed once per version of its simulation however many components
+ * (or runners' subscribers) ask.
+ */
+export function diagramViewOf(context: Pick<RunnerContext, "sim" | "version">): DiagramView {
+  const cached = viewCache.get(context.sim);
+  if (cached && cached.version === context.version) return cached.view;
+  const view = diagramView(context.sim);
+  viewCache.set(context.sim, { version: context.version, view });
   return view;
-}
-
-export function useDiagramView(): DiagramView {
-  return useSelector(useRunner(), (snapshot) => diagramViewOf(snapshot.context));
 }
 
 /**
