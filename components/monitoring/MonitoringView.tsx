@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
-import { LEARNER, useRunner, useSelection, useThrottledSim } from "@/components/simulator/SimulationProvider";
+import { LEARNER, useSelection } from "@/components/simulator/SimulationProvider";
+import { useRunner } from "@/components/simulator/runnerContext";
+import { useThrottledSim } from "@/components/simulator/slowBeat";
 import { detectionSummary, feedbackLoop, incidentViews } from "@/machines/view/incidentView";
 import { productionNow, telemetrySeries, type TelemetryWindow } from "@/machines/view/telemetrySeries";
 import { AlarmSettings } from "./AlarmSettings";

@@ -20,7 +20,7 @@ import { Panel } from "@/components/ui/Panel";
 import { formatClock } from "@/machines/sim/calendar";
 import { feedContext, recentActivity, type FeedItem, type FeedKind, type FeedTone } from "@/machines/view/activity";
 import { CommitLink } from "./CommitLink";
-import { useThrottledSim } from "./SimulationProvider";
+import { useThrottledSim } from "./slowBeat";
 
 const KIND_ICONS: Record<FeedKind, LucideIcon> = {
   push: GitCommitHorizontal,

@@ -13,15 +13,10 @@ import { stageHistory, type StageOutcome } from "@/machines/view/stageHistory";
 import { STAGE_INFO, type StageId } from "@/machines/view/stages";
 import { STAGE_ICONS } from "./diagram/stageIcons";
 import { CommitLink } from "./CommitLink";
-import {
-  LEARNER,
-  diagramViewOf,
-  useLiveMetrics,
-  useRunner,
-  useSelection,
-  useThrottledSim,
-  type Selection,
-} from "./SimulationProvider";
+import { LEARNER, type Selection, useSelection } from "./SimulationProvider";
+import { useLiveMetrics } from "./liveMetrics";
+import { diagramViewOf, useRunner } from "./runnerContext";
+import { useThrottledSim } from "./slowBeat";
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 import type { Simulation } from "@/machines/engine/simulation";
 import { announcementSince, feedContext } from "@/machines/view/activity";
-import { useRunner, useSlowBeat } from "./SimulationProvider";
+import { useRunner } from "./runnerContext";
+import { useSlowBeat } from "./slowBeat";
 
 /** Milliseconds between two announcements: a burst at high speed becomes one short summary. */
 const EVERY_MS = 2500;

@@ -9,7 +9,8 @@ import { MODES, MODE_INFO, type Mode } from "@/machines/world/modes";
 import { FAULT_WORDS } from "@/machines/view/activity";
 import type { Fault } from "@/machines/events";
 import { MAX_SEED } from "@/lib/url/simulatorParams";
-import { useRunConfig, useRunPlaying, useRunner } from "./SimulationProvider";
+import { useRunConfig } from "./SimulationProvider";
+import { useRunner, useRunPlaying } from "./runnerContext";
 import { useArmedFaults } from "./hooks";
 
 export const MODE_SUMMARY_ID = "mode-summary";

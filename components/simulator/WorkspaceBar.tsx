@@ -8,7 +8,9 @@ import type { RunConfig } from "@/lib/url/simulatorParams";
 import { KeyboardShortcuts } from "./KeyboardShortcuts";
 import { WorkspaceNav } from "./WorkspaceNav";
 import { nextRelease } from "@/machines/view/schedule";
-import { diagramViewOf, useRunConfig, useThrottledSim } from "./SimulationProvider";
+import { useRunConfig } from "./SimulationProvider";
+import { diagramViewOf } from "./runnerContext";
+import { useThrottledSim } from "./slowBeat";
 
 /** One line that tells a newcomer what to do now. */
 export function hintFor(args: {
