@@ -73,12 +73,14 @@ export default function LiveSideBySide({ settings }: { settings: CompareSettings
   const [speed, setSpeed] = useState<Speed>(DEFAULT_SPEED);
   const speedRef = useRef(speed);
   // One runner per mode, started here and stopped when the runs change or the section goes.
-  const [runners, setRunners] = useState<readonly RunnerRef[] | null>(null);
+  const [started, setStarted] = useState<{ runs: readonly LiveRun[]; runners: readonly RunnerRef[] } | null>(null);
   useEffect(() => {
-    const started = runs.map((run) => createActor(runnerMachine, { input: { settings: run.settings, speed: speedRef.current } }).start());
-    setRunners(started);
-    return () => started.forEach((runner) => runner.stop());
+    const runners = runs.map((run) => createActor(runnerMachine, { input: { settings: run.settings, speed: speedRef.current } }).start());
+    setStarted({ runs, runners });
+    return () => runners.forEach((runner) => runner.stop());
   }, [runs]);
+  // Until new runners exist (one render after the runs change) the previous ones stay on screen.
+  const runners = started?.runners ?? null;
 
   const onSpeed = (next: Speed) => {
     speedRef.current = next;
@@ -90,11 +92,10 @@ export default function LiveSideBySide({ settings }: { settings: CompareSettings
     <section
       ref={section}
       aria-labelledby="live-title"
-      data-modes={runs.map((r) => r.mode).join(",")}
       className="compare-live flex flex-col gap-3 rounded-2xl border border-border bg-surface-raised p-4 shadow-sm"
     >
-      {runners && runners.length === runs.length ? (
-        <LiveRuns runs={runs} runners={runners} speed={speed} onSpeed={onSpeed} />
+      {started ? (
+        <LiveRuns runs={started.runs} runners={started.runners} speed={speed} onSpeed={onSpeed} />
       ) : (
         <>
           <LiveTitle modes={runs.map((r) => r.mode)} />
