@@ -1,52 +1,59 @@
 "use client";
 
-import { memo, useEffect, useMemo, useRef, useState } from "react";
-import { useActorRef, useSelector } from "@xstate/react";
+import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useSelector } from "@xstate/react";
+import { createActor } from "xstate";
 import { Pause, Play, RotateCcw, UserCheck } from "lucide-react";
 import { PipelineDiagram } from "@/components/simulator/diagram/PipelineDiagram";
+import { tickInStep, useFrameLoop } from "@/components/simulator/runLoop";
+import { diagramSourceOf, diagramViewOf, type RunnerRef } from "@/components/simulator/runnerContext";
 import { useReducedMotion } from "@/components/ui/useMediaQuery";
-import { modeSettings, type CompareSettings } from "@/machines/compare/settings";
+import { modeSettings, orderModes, type CompareSettings } from "@/machines/compare/settings";
 import { runnerMachine } from "@/machines/runner/runnerMachine";
 import { DEFAULT_SPEED, SPEEDS, isSpeed, speedLabel, type Speed } from "@/machines/runner/speeds";
 import { formatClock } from "@/machines/sim/calendar";
-import { diagramView } from "@/machines/view/diagramView";
 import { MODE_INFO, type Mode } from "@/machines/world/modes";
 import { LEARNER } from "@/machines/words";
 import type { Settings } from "@/machines/world/settings";
 import { MODE_STYLE } from "./modeStyle";
 
-type Runner = ReturnType<typeof useActorRef<typeof runnerMachine>>;
-
-const SIDES: readonly Mode[] = ["delivery", "deployment"];
+/** The modes the page compares, in the product's order: each gets a live pipeline. */
+export function liveModes(compare: CompareSettings): Mode[] {
+  return orderModes(compare.modes);
+}
 
 /** A live run of `mode` with the comparison's team, commits and cadence (it runs until paused). */
 function liveSettings(compare: CompareSettings, mode: Mode): Settings {
   return modeSettings(compare, mode).settings;
 }
 
+interface LiveRun {
+  mode: Mode;
+  settings: Settings;
+}
+
+function blurb(modes: readonly Mode[]): string {
+  if (modes.length === 2 && modes[0] === "delivery" && modes[1] === "deployment") {
+    return "The same commits through both pipelines at the same speed. Watch Approval hold work back while Continuous Deployment ships.";
+  }
+  return `The same commits through ${modes.length === 2 ? "both" : `all ${modes.length}`} pipelines at the same speed.`;
+}
+
 /**
- * Two pipelines, Continuous Delivery and Continuous Deployment, animating the same commit stream at the
- * same speed: the class watches the approval gate hold work back while the other side ships.
+ * The modes chosen on the page, animating the same commit stream at the same speed: with the
+ * default pair the class watches the approval gate hold work back while the other side ships.
  *
- * Each side is a `runnerMachine`. One animation loop ticks both; a side that got ahead in virtual time
- * (the engine lets a quiet night pass faster) skips ticks until the other catches up, so both clocks
- * show the same moment.
+ * Each mode is a `runnerMachine`. The shared run loop (components/simulator/runLoop.ts, with the
+ * workspace's frame cap) ticks them all; a side that got ahead in virtual time (the engine lets a
+ * quiet night pass faster) skips ticks until the others catch up, so every clock shows the same moment.
  */
 export default function LiveSideBySide({ settings }: { settings: CompareSettings }) {
-  const delivery = useActorRef(runnerMachine, { input: { settings: liveSettings(settings, "delivery"), speed: DEFAULT_SPEED } });
-  const deployment = useActorRef(runnerMachine, {
-    input: { settings: liveSettings(settings, "deployment"), speed: DEFAULT_SPEED },
-  });
-  const runners = useMemo(() => [delivery, deployment] as const, [delivery, deployment]);
-  const playing = useSelector(delivery, (s) => s.matches("playing"));
-  const speed = useSelector(delivery, (s) => s.context.speed);
-  const reducedMotion = useReducedMotion();
-
-  // New comparison settings start both runs again (paused), from the same commit stream. While the
-  // section is off screen the restart waits until it scrolls into view: a trainer stepping a slider
-  // should not pay for two pipelines nobody is looking at.
-  const key = JSON.stringify(SIDES.map((m) => liveSettings(settings, m)));
-  const appliedKey = useRef(key);
+  const modes = liveModes(settings);
+  // New comparison settings (modes included) start the runs again (paused), from the same commit
+  // stream. While the section is off screen the restart waits until it scrolls into view: a trainer
+  // stepping a slider should not pay for pipelines nobody is looking at.
+  const key = JSON.stringify(modes.map((mode): LiveRun => ({ mode, settings: liveSettings(settings, mode) })));
+  const [applied, setApplied] = useState(key);
   const section = useRef<HTMLElement>(null);
   const [visible, setVisible] = useState(false);
   useEffect(() => {
@@ -60,49 +67,80 @@ export default function LiveSideBySide({ settings }: { settings: CompareSettings
     return () => observer.disconnect();
   }, []);
   useEffect(() => {
-    if (key === appliedKey.current || !visible) return;
-    appliedKey.current = key;
-    const next = JSON.parse(key) as Settings[];
-    runners.forEach((runner, i) => runner.send({ type: "run.reset", settings: next[i]! }));
-  }, [key, visible, runners]);
+    if (key !== applied && visible) setApplied(key);
+  }, [key, applied, visible]);
 
+  const runs = useMemo(() => JSON.parse(applied) as LiveRun[], [applied]);
+  const [speed, setSpeed] = useState<Speed>(DEFAULT_SPEED);
+  const speedRef = useRef(speed);
+  // One runner per mode, started here and stopped when the runs change or the section goes.
+  const [started, setStarted] = useState<{ runs: readonly LiveRun[]; runners: readonly RunnerRef[] } | null>(null);
   useEffect(() => {
-    if (!playing) return;
-    let frame = 0;
-    let last: number | null = null;
-    const tick = (now: number) => {
-      if (last !== null) {
-        const ms = now - last;
-        const times = runners.map((r) => r.getSnapshot().context.sim.now);
-        const behind = Math.min(...times);
-        runners.forEach((runner, i) => {
-          // Half a virtual minute of slack: one frame at top speed.
-          if (times[i]! <= behind + 0.5) runner.send({ type: "run.tick", ms });
-        });
-      }
-      last = now;
-      frame = requestAnimationFrame(tick);
-    };
-    frame = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(frame);
-  }, [playing, runners]);
+    const runners = runs.map((run) => createActor(runnerMachine, { input: { settings: run.settings, speed: speedRef.current } }).start());
+    setStarted({ runs, runners });
+    return () => runners.forEach((runner) => runner.stop());
+  }, [runs]);
+  // Until new runners exist (one render after the runs change) the previous ones stay on screen.
+  const runners = started?.runners ?? null;
 
-  const send = (event: Parameters<Runner["send"]>[0]) => runners.forEach((r) => r.send(event));
-  const clock = useSelector(delivery, (s) => s.context.sim.now);
-  const otherClock = useSelector(deployment, (s) => s.context.sim.now);
+  const onSpeed = (next: Speed) => {
+    speedRef.current = next;
+    setSpeed(next);
+    runners?.forEach((runner) => runner.send({ type: "run.speed", speed: next }));
+  };
 
   return (
-    <section ref={section} aria-labelledby="live-title" className="compare-live flex flex-col gap-3 rounded-2xl border border-border bg-surface-raised p-4 shadow-sm">
-      <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-2">
-        <div className="min-w-0">
-          <h2 id="live-title" className="text-2xl font-bold text-text">
-            Live side by side
-          </h2>
-          <p className="text-base text-text-muted">
-            The same commits through both pipelines at the same speed. Watch Approval hold work back while
-            Continuous Deployment ships.
-          </p>
-        </div>
+    <section
+      ref={section}
+      aria-labelledby="live-title"
+      className="compare-live flex flex-col gap-3 rounded-2xl border border-border bg-surface-raised p-4 shadow-sm"
+    >
+      {started ? (
+        <LiveRuns runs={started.runs} runners={started.runners} speed={speed} onSpeed={onSpeed} />
+      ) : (
+        <>
+          <LiveTitle modes={runs.map((r) => r.mode)} />
+          <div style={{ minHeight: `${runs.length * 15}rem` }} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function LiveTitle({ modes, children }: { modes: readonly Mode[]; children?: ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-2">
+      <div className="min-w-0">
+        <h2 id="live-title" className="text-2xl font-bold text-text">
+          Live side by side
+        </h2>
+        <p className="text-base text-text-muted">{blurb(modes)}</p>
+      </div>
+      {children}
+    </div>
+  );
+}
+
+function LiveRuns({
+  runs,
+  runners,
+  speed,
+  onSpeed,
+}: {
+  runs: readonly LiveRun[];
+  runners: readonly RunnerRef[];
+  speed: Speed;
+  onSpeed(speed: Speed): void;
+}) {
+  // Every runner gets the same play and pause, so the first one says whether they play.
+  const playing = useSelector(runners[0]!, (s) => s.matches("playing"));
+  const reducedMotion = useReducedMotion();
+  useFrameLoop(playing, (ms) => tickInStep(runners, ms));
+  const send = (event: Parameters<RunnerRef["send"]>[0]) => runners.forEach((r) => r.send(event));
+
+  return (
+    <>
+      <LiveTitle modes={runs.map((r) => r.mode)}>
         <div role="toolbar" aria-label="Live run" className="flex flex-wrap items-center gap-2">
           <button
             type="button"
@@ -118,7 +156,7 @@ export default function LiveSideBySide({ settings }: { settings: CompareSettings
               value={speed}
               onChange={(e) => {
                 const value = Number(e.target.value);
-                if (isSpeed(value)) send({ type: "run.speed", speed: value as Speed });
+                if (isSpeed(value)) onSpeed(value);
               }}
               className="h-11 rounded-lg border border-border-strong bg-surface px-2 text-base text-text"
             >
@@ -131,47 +169,72 @@ export default function LiveSideBySide({ settings }: { settings: CompareSettings
           </label>
           <button
             type="button"
-            onClick={() => SIDES.forEach((m, i) => runners[i]!.send({ type: "run.reset", settings: liveSettings(settings, m) }))}
+            onClick={() => runs.forEach((run, i) => runners[i]!.send({ type: "run.reset", settings: run.settings }))}
             className="inline-flex h-11 items-center gap-2 rounded-lg border border-border-strong bg-surface px-3 text-base font-semibold text-text hover:bg-surface-sunken"
           >
             <RotateCcw aria-hidden="true" className="size-5" />
             Restart
           </button>
-          <span className="min-w-[11rem] text-lg font-bold text-text tabular-nums" aria-label="Virtual time">
-            {formatClock(Math.min(clock, otherClock))}
-          </span>
+          <LiveClock runners={runners} />
         </div>
-      </div>
+      </LiveTitle>
       <div className="flex flex-col gap-4">
-        <LiveSide runner={delivery} mode="delivery" playing={playing} reducedMotion={reducedMotion} />
-        <LiveSide runner={deployment} mode="deployment" playing={playing} reducedMotion={reducedMotion} />
+        {runs.map((run, i) => (
+          <LiveSide key={run.mode} runner={runners[i]!} mode={run.mode} playing={playing} reducedMotion={reducedMotion} />
+        ))}
       </div>
-    </section>
+    </>
   );
 }
 
-/** One side. Memoised: a settings change on the page must not re-render two React Flow diagrams. */
+/** The virtual time all sides have reached, re-rendered only when the minute shown changes. */
+function LiveClock({ runners }: { runners: readonly RunnerRef[] }) {
+  const subscribe = useMemo(
+    () => (onChange: () => void) => {
+      const subscriptions = runners.map((r) => r.subscribe(onChange));
+      return () => subscriptions.forEach((s) => s.unsubscribe());
+    },
+    [runners],
+  );
+  const read = () => formatClock(Math.min(...runners.map((r) => r.getSnapshot().context.sim.now)));
+  const clock = useSyncExternalStore(subscribe, read, read);
+  return (
+    <span className="min-w-[11rem] text-lg font-bold text-text tabular-nums" aria-label="Virtual time">
+      {clock}
+    </span>
+  );
+}
+
+/**
+ * One side. Memoised: a settings change on the page must not re-render the React Flow diagrams.
+ * The diagram follows its runner by itself; this component re-renders only when a number it shows
+ * changes, and the view is computed once per version of the run (diagramViewOf).
+ */
 const LiveSide = memo(function LiveSide({
   runner,
   mode,
   playing,
   reducedMotion,
 }: {
-  runner: Runner;
+  runner: RunnerRef;
   mode: Mode;
   playing: boolean;
   reducedMotion: boolean;
 }) {
-  const version = useSelector(runner, (s) => s.context.version);
-  const sim = useSelector(runner, (s) => s.context.sim);
-  // `sim` is mutable: `version` says when it changed.
-  const view = useMemo(() => diagramView(sim), [sim, version]); // eslint-disable-line react-hooks/exhaustive-deps
-  const approver = sim.team.approver.name;
-  const canApprove = mode === "delivery" && view.canDecide;
+  const source = useMemo(() => diagramSourceOf(runner), [runner]);
+  const hasApproval = MODE_INFO[mode].hasApproval;
+  const deployed = useSelector(runner, (s) => diagramViewOf(s.context).production.deployments);
+  const inFlight = useSelector(runner, (s) => diagramViewOf(s.context).inFlight ?? 0);
+  const waiting = useSelector(runner, (s) => {
+    const held = diagramViewOf(s.context).stages.find((stage) => stage.id === "approval");
+    return held?.current?.batch ?? held?.waiting?.batch ?? 0;
+  });
+  // Only Continuous Delivery has a person to stand in for; manual release approves on its calendar.
+  const approvable = mode === "delivery";
+  const canApprove = useSelector(runner, (s) => approvable && diagramViewOf(s.context).canDecide);
+  const approver = useSelector(runner, (s) => s.context.sim.team.approver.name);
   const { Icon, color } = MODE_STYLE[mode];
   const name = MODE_INFO[mode].name;
-  const held = view.stages.find((s) => s.id === "approval");
-  const waiting = held?.current?.batch ?? held?.waiting?.batch ?? 0;
 
   return (
     <div className="flex flex-col gap-1.5">
@@ -181,16 +244,16 @@ const LiveSide = memo(function LiveSide({
           {name}
         </h3>
         <p className="mr-auto text-base text-text-muted">
-          <span className="font-semibold text-text">{view.production.deployments}</span> deployed ·{" "}
-          <span className="font-semibold text-text">{view.inFlight ?? 0}</span> not in production
-          {mode === "delivery" && (
+          <span className="font-semibold text-text">{deployed}</span> deployed ·{" "}
+          <span className="font-semibold text-text">{inFlight}</span> not in production
+          {hasApproval && (
             <>
               {" "}
               · <span className="font-semibold text-text">{waiting}</span> at Approval
             </>
           )}
         </p>
-        {mode === "delivery" && (
+        {approvable && (
           <button
             type="button"
             disabled={!canApprove}
@@ -204,7 +267,8 @@ const LiveSide = memo(function LiveSide({
         )}
       </div>
       <PipelineDiagram
-        view={view}
+        view={source.getView()}
+        source={source}
         mode={mode}
         label={`${name} pipeline`}
         playing={playing}

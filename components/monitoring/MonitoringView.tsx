@@ -2,8 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
-import { useRunner, useSelection, useThrottledSim } from "@/components/simulator/SimulationProvider";
+import { useSelection } from "@/components/simulator/SimulationProvider";
 import { LEARNER } from "@/machines/words";
+import { useRunner } from "@/components/simulator/runnerContext";
+import { useThrottledSim } from "@/components/simulator/slowBeat";
 import { detectionSummary, feedbackLoop, incidentViews } from "@/machines/view/incidentView";
 import { productionNow, telemetrySeries, type TelemetryWindow } from "@/machines/view/telemetrySeries";
 import { AlarmSettings } from "./AlarmSettings";

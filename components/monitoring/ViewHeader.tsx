@@ -1,7 +1,7 @@
 "use client";
 
 import { Moon, Sun } from "lucide-react";
-import { useSimSelector } from "@/components/simulator/SimulationProvider";
+import { useSimSelector } from "@/components/simulator/runnerContext";
 import { formatClock, isWorkingTime } from "@/machines/sim/calendar";
 
 /**

@@ -21,7 +21,7 @@ import { formatClock } from "@/machines/sim/calendar";
 import { eventContext, type EventKind, type Tone } from "@/machines/narration/describeEvent";
 import { recentActivity, type FeedItem } from "@/machines/narration/feed";
 import { CommitLink } from "./CommitLink";
-import { useThrottledSim } from "./SimulationProvider";
+import { useThrottledSim } from "./slowBeat";
 
 const KIND_ICONS: Record<EventKind, LucideIcon> = {
   push: GitCommitHorizontal,

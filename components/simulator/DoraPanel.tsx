@@ -3,7 +3,7 @@
 import { Gauge } from "lucide-react";
 import { DoraTile } from "@/components/metrics/DoraTile";
 import type { KeyMetric } from "@/machines/metrics/dora";
-import { useLiveMetrics } from "./SimulationProvider";
+import { useLiveMetrics } from "./liveMetrics";
 
 const KEYS: readonly KeyMetric[] = ["deploymentFrequency", "leadTime", "changeFailureRate", "timeToRestore"];
 

@@ -10,18 +10,15 @@ import type { StageName } from "@/machines/events";
 import { formatClock, formatDuration } from "@/machines/sim/calendar";
 import { commitJourney, type CommitJourney, type JourneyStep } from "@/machines/view/journey";
 import { LEARNER, START_RELEASE, plural, reasonWords } from "@/machines/words";
+import type { StageView } from "@/machines/view/pipelineView";
 import { stageHistory, type StageOutcome } from "@/machines/view/stageHistory";
 import { STAGE_INFO, type StageId } from "@/machines/view/stages";
 import { STAGE_ICONS } from "./diagram/stageIcons";
 import { CommitLink } from "./CommitLink";
-import {
-  useDiagramView,
-  useLiveMetrics,
-  useRunner,
-  useSelection,
-  useThrottledSim,
-  type Selection,
-} from "./SimulationProvider";
+import { type Selection, useSelection } from "./SimulationProvider";
+import { useLiveMetrics } from "./liveMetrics";
+import { diagramViewOf, useRunner } from "./runnerContext";
+import { useThrottledSim } from "./slowBeat";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -55,12 +52,39 @@ interface StageDetails {
   errorRate: number;
 }
 
+/** What the stage inspector shows of the diagram's view: the stage, production's line and how long the stage has worked. */
+interface StageShown {
+  stageView: StageView | undefined;
+  productionSha: string | null;
+  deployments: number;
+  /** How long the revision in the stage has been there, as shown. */
+  forDuration: string | null;
+}
+
+const sameShown = (a: StageShown, b: StageShown) => JSON.stringify(a) === JSON.stringify(b);
+
 function StageInspector({ stage }: { stage: StageId }) {
   const actor = useRunner();
-  const view = useDiagramView();
+  // Read on the slow beat like the rest of the inspector, and only re-rendered when what it shows
+  // changed: the diagram's view itself changes every frame while playing.
+  const { stageView, productionSha, deployments, forDuration } = useThrottledSim<StageShown>(
+    (_, context) => {
+      const view = diagramViewOf(context);
+      const stageView = view.stages.find((s) => s.id === stage);
+      const current = stageView?.current;
+      return {
+        stageView,
+        productionSha: view.production.sha,
+        deployments: view.production.deployments,
+        forDuration: current ? formatDuration(view.now - current.since) : null,
+      };
+    },
+    300,
+    [stage],
+    sameShown,
+  );
   const metrics = useLiveMetrics();
   const times = stage === "production" ? null : metrics.stages[stage as StageName];
-  const stageView = view.stages.find((s) => s.id === stage);
   const details = useThrottledSim<StageDetails>(
     (sim) => {
       const sha = (r: number | undefined) => (r === undefined ? null : (sim.commit(r)?.sha ?? `r${r}`));
@@ -119,9 +143,9 @@ function StageInspector({ stage }: { stage: StageId }) {
         {stage === "production" ? (
           <>
             <dl className="grid grid-cols-3 gap-3">
-              <Fact label="Running">{view.production.sha ?? START_RELEASE.short}</Fact>
+              <Fact label="Running">{productionSha ?? START_RELEASE.short}</Fact>
               <Fact label="Error rate">{(details.errorRate * 100).toFixed(1)}%</Fact>
-              <Fact label="Deployments">{view.production.deployments}</Fact>
+              <Fact label="Deployments">{deployments}</Fact>
             </dl>
             {details.incidents.map((incident) => (
               <div key={incident.id} className="flex flex-wrap items-center gap-3 rounded-lg border-2 border-status-failed px-3 py-2">
@@ -168,7 +192,7 @@ function StageInspector({ stage }: { stage: StageId }) {
                 {current ? (
                   <>
                     <CommitLink seq={current.revision} sha={current.sha} /> by {current.author}, {plural(current.carries, "commit")}, for{" "}
-                    {formatDuration(view.now - current.since)}
+                    {forDuration}
                   </>
                 ) : (
                   <span className="text-text-muted">nothing</span>

@@ -3,9 +3,11 @@
 import { useEffect, useRef, useState } from "react";
 import { Keyboard, X } from "lucide-react";
 import { Button } from "@/components/ui/Button";
+import { Dialog, DialogClose, DialogContent, DialogTitle, DialogTrigger } from "@/components/ui/Dialog";
 import { Kbd } from "@/components/ui/Kbd";
 import { LEARNER } from "@/machines/words";
-import { diagramViewOf, useRunner, useSelection } from "./SimulationProvider";
+import { useSelection } from "./SimulationProvider";
+import { diagramViewOf, useRunner } from "./runnerContext";
 
 export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
   { keys: ["Space"], does: "Play or pause the run" },
@@ -39,20 +41,16 @@ function handlesArrows(target: EventTarget | null): boolean {
 export function KeyboardShortcuts() {
   const actor = useRunner();
   const { select } = useSelection();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
-
+  const openRef = useRef(open);
   useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    openRef.current = open;
   }, [open]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (dialogRef.current?.open) return; // the dialog handles its own keys (Esc closes it)
+      if (openRef.current) return; // the dialog handles its own keys (Esc closes it)
       if (event.key === "?") {
         if (isTyping(event.target)) return;
         event.preventDefault();
@@ -93,33 +91,22 @@ export function KeyboardShortcuts() {
   }, [actor, select]);
 
   return (
-    <>
-      <Button
-        size="sm"
-        aria-label="Keyboard shortcuts"
-        title="Keyboard shortcuts (?)"
-        onClick={() => setOpen(true)}
-        className="h-10 gap-1.5 px-2.5"
-      >
-        <Keyboard aria-hidden="true" className="size-5" strokeWidth={2.25} />
-        <span aria-hidden="true" className="font-mono text-lg font-bold">?</span>
-      </Button>
-      <dialog
-        ref={dialogRef}
-        aria-labelledby="shortcuts-title"
-        onClose={() => setOpen(false)}
-        onClick={(event) => {
-          if (event.target === event.currentTarget) setOpen(false);
-        }}
-        className="m-auto w-[30rem] max-w-[calc(100vw-2rem)] rounded-2xl border-2 border-border-strong bg-surface-raised p-0 text-text shadow-2xl backdrop:bg-black/50"
-      >
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button size="sm" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" className="h-10 gap-1.5 px-2.5">
+          <Keyboard aria-hidden="true" className="size-5" strokeWidth={2.25} />
+          <span aria-hidden="true" className="font-mono text-lg font-bold">?</span>
+        </Button>
+      </DialogTrigger>
+      {/* The list says it all: no separate description. */}
+      <DialogContent aria-describedby={undefined} className="w-[30rem]">
         <div className="flex items-center justify-between border-b border-border px-5 py-3">
-          <h2 id="shortcuts-title" className="text-xl font-bold">
-            Keyboard shortcuts
-          </h2>
-          <Button size="sm" variant="ghost" aria-label="Close" onClick={() => setOpen(false)} className="size-10 px-0">
-            <X aria-hidden="true" className="size-5" strokeWidth={2.5} />
-          </Button>
+          <DialogTitle className="text-xl font-bold">Keyboard shortcuts</DialogTitle>
+          <DialogClose asChild>
+            <Button size="sm" variant="ghost" aria-label="Close" className="size-10 px-0">
+              <X aria-hidden="true" className="size-5" strokeWidth={2.5} />
+            </Button>
+          </DialogClose>
         </div>
         <dl className="grid grid-cols-[auto_1fr] items-center gap-x-5 gap-y-3 px-5 py-4 text-lg">
           {SHORTCUTS.map(({ keys, does }) => (
@@ -136,7 +123,7 @@ export function KeyboardShortcuts() {
         <p className="border-t border-border px-5 py-3 text-base text-text-muted">
           Keys do nothing while you type in a field. Every control also works with Tab and Enter.
         </p>
-      </dialog>
-    </>
+      </DialogContent>
+    </Dialog>
   );
 }

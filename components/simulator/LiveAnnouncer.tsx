@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import type { Simulation } from "@/machines/engine/simulation";
 import { eventContext } from "@/machines/narration/describeEvent";
 import { announcementSince } from "@/machines/narration/feed";
-import { useRunner, useSlowBeat } from "./SimulationProvider";
+import { useRunner } from "./runnerContext";
+import { useSlowBeat } from "./slowBeat";
 
 /** Milliseconds between two announcements: a burst at high speed becomes one short summary. */
 const EVERY_MS = 2500;

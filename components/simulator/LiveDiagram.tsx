@@ -3,24 +3,17 @@
 import { useCallback, useMemo } from "react";
 import { useReducedMotion } from "@/components/ui/useMediaQuery";
 import type { StageId } from "@/machines/view/stages";
-import { PipelineDiagram, type DiagramSource } from "./diagram/PipelineDiagram";
+import { PipelineDiagram } from "./diagram/PipelineDiagram";
 import type { Token } from "./diagram/tokens";
-import { FAST_SPEED, diagramViewOf, useRunConfig, useRunPlaying, useRunner, useSelection } from "./SimulationProvider";
+import { useRunConfig, useSelection } from "./SimulationProvider";
+import { diagramSourceOf, useRunner, useRunPlaying } from "./runnerContext";
+import { FAST_SPEED } from "./slowBeat";
 
 /** The pipeline diagram of the running simulation: the provider's view, the workspace's selection. */
 export function LiveDiagram({ className = "" }: { className?: string }) {
   const actor = useRunner();
   // The diagram follows the run itself: this component re-renders only on play, pause and selection.
-  const source = useMemo<DiagramSource>(
-    () => ({
-      getView: () => diagramViewOf(actor.getSnapshot().context),
-      subscribe: (onChange) => {
-        const subscription = actor.subscribe(onChange);
-        return () => subscription.unsubscribe();
-      },
-    }),
-    [actor],
-  );
+  const source = useMemo(() => diagramSourceOf(actor), [actor]);
   const playing = useRunPlaying();
   const reducedMotion = useReducedMotion();
   const { selection, select } = useSelection();

@@ -10,7 +10,8 @@ import { FAULT_WORDS, capitalise } from "@/machines/words";
 import type { Fault } from "@/machines/events";
 import { FAULTS } from "@/machines/view/faults";
 import { MAX_SEED } from "@/lib/url/simulatorParams";
-import { useRunConfig, useRunPlaying, useRunner } from "./SimulationProvider";
+import { useRunConfig } from "./SimulationProvider";
+import { useRunner, useRunPlaying } from "./runnerContext";
 import { useArmedFaults } from "./hooks";
 
 export const MODE_SUMMARY_ID = "mode-summary";

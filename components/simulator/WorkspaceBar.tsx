@@ -7,7 +7,9 @@ import type { DiagramView } from "@/machines/view/diagramView";
 import type { RunConfig } from "@/lib/url/simulatorParams";
 import { KeyboardShortcuts } from "./KeyboardShortcuts";
 import { WorkspaceNav } from "./WorkspaceNav";
-import { diagramViewOf, useRunConfig, useThrottledSim } from "./SimulationProvider";
+import { useRunConfig } from "./SimulationProvider";
+import { diagramViewOf } from "./runnerContext";
+import { useThrottledSim } from "./slowBeat";
 
 /** One line that tells a newcomer what to do now. */
 export function hintFor(args: {

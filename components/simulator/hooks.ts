@@ -3,7 +3,8 @@
 import { useRef } from "react";
 import type { Simulation } from "@/machines/engine/simulation";
 import { FaultTracker, type ArmedFaults } from "@/machines/view/faults";
-import { shallowEqual, useThrottledSim } from "./SimulationProvider";
+import { shallowEqual } from "./runnerContext";
+import { useThrottledSim } from "./slowBeat";
 
 /** Faults a trainer injected that have not struck yet. */
 export function useArmedFaults(): ArmedFaults {

@@ -1,8 +1,10 @@
 "use client";
 
 import { useMemo } from "react";
-import { useLiveMetrics, useRunner, useThrottledSim } from "@/components/simulator/SimulationProvider";
 import { LEARNER } from "@/machines/words";
+import { useLiveMetrics } from "@/components/simulator/liveMetrics";
+import { useRunner } from "@/components/simulator/runnerContext";
+import { useThrottledSim } from "@/components/simulator/slowBeat";
 import { chatMessages, pendingApproval } from "@/machines/view/chatops";
 import { teamView } from "@/machines/view/teamView";
 import type { Settings } from "@/machines/world/settings";

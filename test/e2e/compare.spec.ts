@@ -207,8 +207,26 @@ test.describe("compare page", () => {
     await expect(clock).toHaveText("Mon 00:00, day 1");
   });
 
+  test("plays the modes chosen on the page, not always Delivery and Deployment", async ({ page }) => {
+    await page.goto("/compare?modes=manual,delivery");
+    await ready(page);
+    const live = page.getByRole("region", { name: "Live side by side" });
+    await live.scrollIntoViewIfNeeded();
+    await expect(live.getByRole("region", { name: "Manual release pipeline" })).toBeVisible();
+    await expect(live.getByRole("region", { name: "Continuous Delivery pipeline" })).toBeVisible();
+    await expect(live.getByRole("region", { name: "Continuous Deployment pipeline" })).toHaveCount(0);
+    // A mode added on the page joins the live run.
+    await page.getByRole("group", { name: /Modes/ }).getByRole("checkbox", { name: "Continuous Integration (CI)" }).check();
+    await ready(page);
+    await live.scrollIntoViewIfNeeded();
+    await expect(live.getByRole("region", { name: "Continuous Integration pipeline" })).toBeVisible();
+    await expect(live.getByRole("region", { name: /pipeline$/ })).toHaveCount(3);
+  });
+
   for (const colorScheme of ["light", "dark"] as const) {
     test(`has no serious accessibility violations (${colorScheme} theme)`, async ({ page }) => {
+      // Four modes mean four live pipelines as well as four cards: axe needs longer than the default.
+      test.slow();
       await page.emulateMedia({ colorScheme });
       await page.goto("/compare?modes=manual,ci,delivery,deployment&seed=abc");
       await ready(page);

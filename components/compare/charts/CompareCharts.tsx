@@ -12,7 +12,7 @@ import { MODE_STYLE, cssVar } from "../modeStyle";
 import { ChartFigure, TD, TD_NUM, TH, TH_NUM, TableScroll, type LegendItem } from "./ChartFigure";
 import { FLOW_SERIES, MODE_SHAPE, batchOptions, chartColors, deploymentsOptions, flowOptions, leadTimeOptions } from "./options";
 import type { PngRequest } from "./png";
-import { UPlotChart } from "./UPlotChart";
+import { UPlotChart } from "@/components/charts/UPlotChart";
 
 const HEIGHT = 300;
 const FLOW_HEIGHT = 240;
@@ -144,6 +144,7 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
         table={() => <LeadTimeTable runs={runs} />}
       >
         <UPlotChart
+          className="overflow-hidden"
           options={leadOptions}
           data={leadData}
           height={HEIGHT}
@@ -162,6 +163,7 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
         table={() => <DeploymentsTable runs={runs} />}
       >
         <UPlotChart
+          className="overflow-hidden"
           options={deployOptions}
           data={deployData}
           height={HEIGHT}
@@ -181,6 +183,7 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
         table={() => <BatchTable runs={runs} />}
       >
         <UPlotChart
+          className="overflow-hidden"
           options={batchOpts}
           data={batchData}
           height={HEIGHT}
@@ -224,6 +227,7 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
                   {runs.length > 2 ? MODE_INFO[r.mode].short : name(r.mode)}
                 </p>
                 <UPlotChart
+                  className="overflow-hidden"
                   options={flowOpts}
                   data={flowData[i]!}
                   height={FLOW_HEIGHT}

@@ -18,7 +18,7 @@ export function chartColors(): ChartColors {
   return {
     text: cssVar("--text", "#0b1220"),
     muted: cssVar("--text-muted", "#434e5e"),
-    grid: cssVar("--chart-grid", "#d3dae4"),
+    grid: cssVar("--chart-grid", "#dde3ea"),
     surface: cssVar("--surface-raised", "#ffffff"),
   };
 }

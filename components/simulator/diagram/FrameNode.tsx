@@ -50,6 +50,6 @@ function FrameHeaderView({ header, x, y, width }: { header: FrameHeaderData; x: 
 
 /** The title row, reading its words from the diagram store. */
 export const FrameHeader = memo(function FrameHeader({ x, y, width }: { x: number; y: number; width: number }) {
-  const header = useDiagramValue<FrameHeaderData>("header");
+  const header = useDiagramValue("header");
   return header ? <FrameHeaderView header={header} x={x} y={y} width={width} /> : null;
 });

@@ -13,7 +13,7 @@ import { FlowEdge } from "./FlowEdge";
 import { FrameHeader, FrameNode } from "./FrameNode";
 import { StageNode } from "./StageNode";
 import { TokenLayer } from "./TokenLayer";
-import { DiagramStore, DiagramStoreContext, useDiagramValue } from "./store";
+import { DiagramStore, DiagramStoreContext, cardKey, useDiagramValue } from "./store";
 import { deriveEdges, deriveNodes, frameHeader, type DiagramNode, type FlowEdge as FlowEdgeType, type FrameHeaderData } from "./flowElements";
 import { fitViewport, layoutStages, type DiagramLayout, type Viewport } from "./layout";
 import { deriveCards, sameCard, type StageNodeData } from "./stageCards";
@@ -63,6 +63,12 @@ export interface PipelineDiagramProps {
 const sameHeader = (a: FrameHeaderData, b: FrameHeaderData) =>
   a.title === b.title && a.execution === b.execution && a.clock === b.clock && a.working === b.working;
 
+const summaryOf = (modeName: string, v: DiagramView) =>
+  `${modeName}. ${v.stages.map((s) => `${s.name}: ${STATUS_WORDS[s.status]}`).join(", ")}.`;
+
+/** What the diagram re-renders for (React Flow's nodes and edges); everything else goes to the store. */
+const shapeOf = (v: DiagramView) => `${v.mode ?? ""}|${v.held ? "held" : ""}|${v.stages.map((s) => s.id).join(",")}`;
+
 const sameKeys = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((k) => b.has(k));
 
 interface Published {
@@ -80,10 +86,10 @@ interface Published {
  */
 function publish(store: DiagramStore, data: Published, turn: number | null = null) {
   const slice = turn === null ? null : turn % 3;
-  const cards = Object.entries(data.cards);
+  const cards = Object.entries(data.cards) as [StageId, StageNodeData][];
   const half = Math.ceil(cards.length / 2);
   cards.forEach(([id, card], i) => {
-    if (slice === null || slice === (i < half ? 0 : 1)) store.set(`card:${id}`, card, sameCard);
+    if (slice === null || slice === (i < half ? 0 : 1)) store.set(cardKey(id), card, sameCard);
   });
   if (slice === null || slice === 2) {
     store.set("tokens", data.tokens, sameTokens);
@@ -111,6 +117,8 @@ function derive(
   };
 }
 
+const NO_TOKENS: Token[] = [];
+
 /** The tokens, from the store, so they re-render without React Flow doing so. */
 const LiveTokens = memo(function LiveTokens({
   selectedRevision,
@@ -123,8 +131,8 @@ const LiveTokens = memo(function LiveTokens({
   reducedMotion: boolean;
   fast: boolean;
 }) {
-  const tokens = useDiagramValue<Token[]>("tokens") ?? [];
-  const failedKeys = useDiagramValue<ReadonlySet<string>>("failedKeys");
+  const tokens = useDiagramValue("tokens") ?? NO_TOKENS;
+  const failedKeys = useDiagramValue("failedKeys");
   return (
     <TokenLayer
       tokens={tokens}
@@ -161,9 +169,10 @@ export function PipelineDiagram({
   showClock = true,
   className = "",
 }: PipelineDiagramProps) {
-  // With a source, the diagram re-renders itself only when the mode's stages or the held line change.
-  const [followed, setFollowed] = useState<DiagramView | null>(null);
-  const view = source ? (followed ?? initialView) : initialView;
+  // With a source, the diagram re-renders itself only when the mode, its stages or the held line
+  // change; what changes every frame goes to the store.
+  const [followed, setFollowed] = useState<DiagramView>(initialView);
+  const view = source ? followed : initialView;
   const idsKey = view.stages.map((s) => s.id).join(",");
   const layout = useMemo(() => layoutStages(idsKey.split(",") as StageId[]), [idsKey]);
 
@@ -186,51 +195,38 @@ export function PipelineDiagram({
   );
 
   const modeName = MODE_INFO[view.mode ?? mode ?? "delivery"].name;
-  const summaryOf = (v: DiagramView) => `${modeName}. ${v.stages.map((s) => `${s.name}: ${STATUS_WORDS[s.status]}`).join(", ")}.`;
 
-  // What changes every frame goes to the store (after commit, so readers update in the same frame).
-  const [store] = useState(() => new DiagramStore());
-  const primed = useRef(false);
-  if (!primed.current) {
-    primed.current = true;
-    publish(store, derive(view, layout, selectedStage, frameTitle, showClock));
-  }
+  // The store starts with the first view's data, so the first render already shows it; after that
+  // it is published to after commit (below), so its readers update in the same frame.
+  const [store] = useState(() => {
+    const created = new DiagramStore();
+    publish(created, derive(view, layout, selectedStage, frameTitle, showClock));
+    return created;
+  });
   const turn = useRef(0);
   useLayoutEffect(() => {
     const draw = (v: DiagramView) => {
       publish(store, derive(v, layout, selectedStage, frameTitle, showClock, fast, fast ? turn.current % 3 : null), fast ? turn.current++ : null);
       sectionRef.current?.setAttribute("data-in-flight", String(v.inFlight ?? 0));
-      if (summaryRef.current) summaryRef.current.textContent = summaryOf(v);
+      if (summaryRef.current) summaryRef.current.textContent = summaryOf(modeName, v);
     };
     if (!source) {
-      draw(initialView);
+      draw(view);
       return;
     }
-    let shownKey = idsKey;
-    let shownHeld = view.held;
     const follow = () => {
       const v = source.getView();
-      const key = v.stages.map((s) => s.id).join(",");
-      if (key !== shownKey || v.held !== shownHeld) {
-        shownKey = key;
-        shownHeld = v.held;
-        setFollowed(v);
-      }
-      if (key === idsKey) draw(v);
+      if (shapeOf(v) !== shapeOf(view)) setFollowed(v);
+      // Cards and tokens can follow at once unless the stages themselves changed (a new layout).
+      if (v.stages.map((s) => s.id).join(",") === idsKey) draw(v);
     };
     follow();
     return source.subscribe(follow);
-  });
+  }, [store, source, view, idsKey, layout, selectedStage, frameTitle, showClock, fast, modeName]);
 
-  const previous = useRef<{ nodes: DiagramNode[]; edges: FlowEdgeType[] }>({ nodes: [], edges: [] });
-  const nodes = useMemo(() => {
-    previous.current.nodes = deriveNodes(view, layout, { frameTitle }, previous.current.nodes);
-    return previous.current.nodes;
-  }, [layout, frameTitle]);
-  const edgesNext = deriveEdges(view, previous.current.edges);
-  const edgesChanged = edgesNext.length !== previous.current.edges.length || edgesNext.some((e, i) => e !== previous.current.edges[i]);
-  if (edgesChanged) previous.current.edges = edgesNext;
-  const edges = previous.current.edges;
+  // React Flow's nodes and edges change only with the mode's stages, the held line and the title.
+  const nodes = useMemo(() => deriveNodes(view, layout, { frameTitle }), [view, layout, frameTitle]);
+  const edges = useMemo(() => deriveEdges(view), [view]);
 
   const onNodeClick = useCallback(
     (_: MouseEvent, node: DiagramNode) => {
@@ -289,7 +285,7 @@ export function PipelineDiagram({
       className={`pl-diagram relative [contain:strict] ${className}`}
     >
       <p ref={summaryRef} className="sr-only">
-        {summaryOf(view)}
+        {summaryOf(modeName, view)}
       </p>
       <div ref={containerRef} className="absolute inset-0">
         <DiagramStoreContext.Provider value={store}>

@@ -7,7 +7,7 @@ import { STATUS } from "@/components/site/status";
 import type { StageNode as StageNodeType } from "./flowElements";
 import { WELL_Y } from "./layout";
 import type { StageNodeData } from "./stageCards";
-import { useDiagramValue } from "./store";
+import { cardKey, useDiagramValue } from "./store";
 import { STAGE_ICONS } from "./stageIcons";
 import { useDiagramFlags } from "./flags";
 
@@ -57,7 +57,7 @@ function useFlash(flashKey: string | null, flash: "failed" | "deployed" | null, 
  * the stage inspector; its accessible name says all of the above.
  */
 function StageNodeView({ data: ref }: NodeProps<StageNodeType>) {
-  const data = useDiagramValue<StageNodeData>(`card:${ref.stage}`);
+  const data = useDiagramValue(cardKey(ref.stage));
   if (!data) return null;
   return <StageCard data={data} />;
 }

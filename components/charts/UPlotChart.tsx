@@ -1,0 +1,102 @@
+"use client";
+
+import { useLayoutEffect, useRef, type CSSProperties } from "react";
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+import "./charts.css";
+
+/**
+ * The product's one uPlot wrapper (the monitoring view's time series and the comparison's charts):
+ * a chart that fills its container's width. Data changes go through `setData` (no rebuild), so new
+ * numbers redraw in a frame. What a chart draws beyond uPlot's lines (markers, bands, thresholds,
+ * hover reports, theme changes) comes as uPlot plugins in its options (see the plugins below).
+ *
+ * uPlot's own stylesheet is imported here, once; charts.css holds only the theme's overrides.
+ */
+export interface UPlotChartProps {
+  /** Builds the chart's options; a new function (new theme, other series) rebuilds the chart. */
+  options: () => Omit<uPlot.Options, "width" | "height">;
+  data: uPlot.AlignedData;
+  /** Height in CSS pixels. */
+  height: number;
+  /** Text alternative of the whole chart (the canvas is an image to assistive technology). */
+  label: string;
+  /** Receives the chart when it is created, and null when it goes: for PNG export. */
+  onChart?: (chart: uPlot | null) => void;
+  className?: string;
+  style?: CSSProperties;
+}
+
+const widthOf = (el: HTMLElement) => Math.max(200, Math.floor(el.clientWidth));
+
+export function UPlotChart({ options, data, height, label, onChart, className = "", style }: UPlotChartProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const chart = useRef<uPlot | null>(null);
+  const latestData = useRef(data);
+  const latestHeight = useRef(height);
+  const latestOnChart = useRef(onChart);
+
+  useLayoutEffect(() => {
+    latestData.current = data;
+    latestHeight.current = height;
+    latestOnChart.current = onChart;
+  });
+
+  useLayoutEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const u = new uPlot({ ...options(), width: widthOf(el), height: latestHeight.current }, latestData.current, el);
+    chart.current = u;
+    latestOnChart.current?.(u);
+    const observer = new ResizeObserver(() => {
+      const w = widthOf(el);
+      if (Math.abs(w - u.width) > 1) u.setSize({ width: w, height: latestHeight.current });
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      u.destroy();
+      chart.current = null;
+      latestOnChart.current?.(null);
+    };
+  }, [options]);
+
+  useLayoutEffect(() => {
+    const u = chart.current;
+    if (u && u.data !== data) u.setData(data);
+  }, [data]);
+
+  useLayoutEffect(() => {
+    const u = chart.current;
+    if (u && host.current && u.height !== height) u.setSize({ width: widthOf(host.current), height });
+  }, [height]);
+
+  return <div ref={host} role="img" aria-label={label} style={style} className={`pl-chart w-full ${className}`} />;
+}
+
+/** Redraws the chart when the page's theme changes (after `onChange`, e.g. forgetting cached colours). */
+export function themePlugin(onChange?: () => void): uPlot.Plugin {
+  let observer: MutationObserver | null = null;
+  return {
+    hooks: {
+      ready: (u) => {
+        observer = new MutationObserver(() => {
+          onChange?.();
+          u.redraw(false);
+        });
+        observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+      },
+      destroy: () => observer?.disconnect(),
+    },
+  };
+}
+
+/** Reports the data index under the pointer, and null when the pointer leaves the chart. */
+export function hoverPlugin(onHover: (index: number | null) => void): uPlot.Plugin {
+  return {
+    hooks: {
+      setCursor: (u) => onHover(u.cursor.idx ?? null),
+      ready: (u) => u.over.addEventListener("mouseleave", () => onHover(null)),
+    },
+  };
+}

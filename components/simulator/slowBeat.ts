@@ -1,0 +1,104 @@
+"use client";
+
+/**
+ * The workspace's slow beat: while playing, every panel that does not need every frame (feeds,
+ * ages, batches, metrics) re-reads the run on the same frames, twice a second. Spreading that work
+ * over every frame would make every frame slower; gathering it keeps all but a few frames light.
+ *
+ *   useThrottledSim(fn, ms)  a slice re-read at most every `ms` while playing (feeds, panels), all
+ *                            on the frames of the slow beat (twice a second, once at top speeds) so
+ *                            the other frames stay light; at once after a change while paused
+ *   useSlowBeat(fn)          run something on the slow beat
+ */
+import { createContext, useContext, useEffect, useRef, useState } from "react";
+import type { RunnerContext } from "@/machines/runner/runnerMachine";
+import type { Simulation } from "@/machines/engine/simulation";
+import { useRequired, useRunner, type RunnerSnapshot } from "./runnerContext";
+
+export const SLOW_BEAT_MS = 500;
+/** At top speeds (see FAST_SPEED) the beat slows to once a second: the panels could not be read faster anyway. */
+export const FAST_BEAT_MS = 1000;
+/** From this speed on (simulated minutes per real second), events come faster than anyone can follow. */
+export const FAST_SPEED = 120;
+
+/** The slow beat's period at a speed. */
+export function beatMsFor(speed: number): number {
+  return speed >= FAST_SPEED ? FAST_BEAT_MS : SLOW_BEAT_MS;
+}
+
+/** The beat itself: the run loop calls `beat()`, panels subscribe. */
+export class SlowClock {
+  private listeners = new Set<() => void>();
+  beat(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+export const SlowClockContext = createContext<SlowClock | null>(null);
+
+/**
+ * A slice of the run that is costly or busy to show (the feed, the inspector, metrics): read at
+ * once when paused or when `deps` change, and at most every `intervalMs` while playing. With
+ * `isEqual`, an equal new value keeps the old one and nothing re-renders.
+ */
+export function useThrottledSim<T>(
+  select: (sim: Simulation, context: RunnerContext, snapshot: RunnerSnapshot) => T,
+  intervalMs: number,
+  deps: readonly unknown[] = [],
+  isEqual?: (a: T, b: T) => boolean,
+): T {
+  const actor = useRunner();
+  const clock = useRequired(useContext(SlowClockContext), "useThrottledSim");
+  const selectRef = useRef(select);
+  const equalRef = useRef(isEqual);
+  useEffect(() => {
+    selectRef.current = select;
+    equalRef.current = isEqual;
+  });
+  const [value, setValue] = useState<T>(() => {
+    const snapshot = actor.getSnapshot();
+    return select(snapshot.context.sim, snapshot.context, snapshot);
+  });
+  useEffect(() => {
+    let last = -Infinity;
+    let seen: RunnerSnapshot | null = null;
+    let dirty = false;
+    const compute = () => {
+      last = performance.now();
+      dirty = false;
+      const snapshot = actor.getSnapshot();
+      seen = snapshot;
+      const next = selectRef.current(snapshot.context.sim, snapshot.context, snapshot);
+      setValue((previous) => (equalRef.current?.(previous, next) ? previous : next));
+    };
+    compute();
+    const fromActor = actor.subscribe((snapshot) => {
+      if (snapshot === seen) return;
+      // Paused: people act one event at a time and see the result at once.
+      if (!snapshot.matches("playing")) compute();
+      else dirty = true;
+    });
+    const fromClock = clock.subscribe(() => {
+      if (dirty && performance.now() - last >= intervalMs - SLOW_BEAT_MS / 2) compute();
+    });
+    return () => {
+      fromActor.unsubscribe();
+      fromClock();
+    };
+  }, [actor, clock, intervalMs, ...deps]);
+  return value;
+}
+
+/** Subscribes to the slow beat (the frames where panels refresh while the run plays). */
+export function useSlowBeat(onBeat: () => void): void {
+  const clock = useRequired(useContext(SlowClockContext), "useSlowBeat");
+  const ref = useRef(onBeat);
+  useEffect(() => {
+    ref.current = onBeat;
+  });
+  useEffect(() => clock.subscribe(() => ref.current()), [clock]);
+}
