@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
+import { useSelector } from "@xstate/react";
 import { CalendarClock, Check, Rocket, UserCheck, X } from "lucide-react";
 import { Button } from "@/components/ui/Button";
 import { Panel } from "@/components/ui/Panel";
@@ -8,7 +9,7 @@ import { formatClock, formatDuration } from "@/machines/sim/calendar";
 import { pendingBatch, type PendingBatch } from "@/machines/view/journey";
 import { nextRelease, type NextRelease } from "@/machines/view/schedule";
 import { CommitLink } from "./CommitLink";
-import { LEARNER, diagramViewOf, useRunConfig, useRunner, useSimSelector, useThrottledSim } from "./SimulationProvider";
+import { LEARNER, diagramViewOf, useRunConfig, useRunner, useThrottledSim } from "./SimulationProvider";
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -134,8 +135,8 @@ function ApprovalDecision() {
   const [comment, setComment] = useState("");
   const commentId = useId();
   const data = useDecisionData();
-  // Read every change, so Approve is enabled the moment a decision is possible.
-  const canDecide = useSimSelector((_, context) => diagramViewOf(context).canDecide);
+  // Read every change, so Approve is enabled the moment the runner would take a decision.
+  const canDecide = useSelector(actor, (snapshot) => snapshot.can({ type: "approval.approve", by: LEARNER }));
   const { pending, behind, batch, next } = data;
   const view = { now: data.now, inTicketQueue: data.inTicketQueue };
 

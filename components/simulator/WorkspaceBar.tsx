@@ -8,19 +8,21 @@ import type { RunConfig } from "@/lib/url/simulatorParams";
 import { KeyboardShortcuts } from "./KeyboardShortcuts";
 import { WorkspaceNav } from "./WorkspaceNav";
 import { nextRelease } from "@/machines/view/schedule";
-import { diagramViewOf, useRunConfig, useThrottledSim } from "./SimulationProvider";
+import { LEARNER, diagramViewOf, useRunConfig, useThrottledSim } from "./SimulationProvider";
 
 /** One line that tells a newcomer what to do now. */
 export function hintFor(args: {
   playing: boolean;
+  /** The runner would take Approve or Reject now (`snapshot.can`). */
+  canDecide: boolean;
   now: number;
   view: DiagramView;
   config: RunConfig;
   next: NextRelease | null;
 }): string {
-  const { playing, now, view, config, next } = args;
+  const { playing, canDecide, now, view, config, next } = args;
   const approval = view.stages.find((s) => s.id === "approval");
-  if (config.mode === "delivery" && config.approver === "learner" && view.canDecide && approval?.current) {
+  if (config.mode === "delivery" && config.approver === "learner" && canDecide && approval?.current) {
     return `${approval.current.sha} waits for your decision: Approve or Reject below (A / R).`;
   }
   if (now === 0 && !playing) {
@@ -50,7 +52,8 @@ function Hint() {
       const view = diagramViewOf(context);
       const last = sim.lastResults.deploy;
       const next = nextRelease(sim.settings, sim.now, last?.status === "failed" ? last.at : null);
-      return hintFor({ playing: snapshot.matches("playing"), now: view.now, view, config, next });
+      const canDecide = snapshot.can({ type: "approval.approve", by: LEARNER });
+      return hintFor({ playing: snapshot.matches("playing"), canDecide, now: view.now, view, config, next });
     },
     250,
     [config],

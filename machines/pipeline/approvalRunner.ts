@@ -14,6 +14,8 @@ export interface ApprovalRunner {
   /** The approver looks at the newest waiting revision instead of the pending one. */
   takeNewest(): void;
   readonly phase: ApprovalPhase;
+  /** A decision is awaited: Approve and Reject would be taken now. */
+  readonly canDecide: boolean;
   readonly pending: ApprovalRequest | null;
   readonly waiting: ApprovalRequest | null;
   stop(): void;
@@ -40,6 +42,9 @@ export function machineApproval(clock: VirtualClock, handlers: Handlers): Approv
       if (snapshot.matches({ pending: 'inTicketQueue' })) return 'inTicketQueue';
       return snapshot.matches({ pending: 'awaitingDecision' }) ? 'awaitingDecision' : 'idle';
     },
+    get canDecide() {
+      return actor.getSnapshot().can({ type: 'approval.granted', by: '' });
+    },
     get pending() {
       return actor.getSnapshot().context.pending;
     },
@@ -60,6 +65,10 @@ export class DirectApproval implements ApprovalRunner {
   pending: ApprovalRequest | null = null;
   waiting: ApprovalRequest | null = null;
   private timer: number | null = null;
+
+  get canDecide(): boolean {
+    return this.phase === 'awaitingDecision';
+  }
 
   constructor(
     private readonly clock: VirtualClock,
