@@ -57,8 +57,8 @@ export function machineApproval(clock: VirtualClock, handlers: Handlers): Approv
 
 /**
  * The same Approval stage written out by hand for headless batch runs, like DirectStage: it follows
- * `approvalMachine` step for step, including the order of its emits and timers, and a property test
- * holds both to identical event logs.
+ * `approvalMachine` step for step, including the order of its emits and timers and the state a
+ * handler sees; test/unit/runner-model.test.ts drives both with random steps and compares them.
  */
 export class DirectApproval implements ApprovalRunner {
   phase: ApprovalPhase = 'idle';
@@ -91,7 +91,9 @@ export class DirectApproval implements ApprovalRunner {
     const decided = this.pending!;
     this.pending = this.waiting;
     this.waiting = null;
-    this.phase = this.pending ? this.phase : 'idle';
+    // The machine emits once its transition is complete: whoever hears the decision already sees
+    // the next request routed. Its timer and "ready" follow the decision, as the machine's do.
+    this.phase = this.pending ? (this.pending.ticketDelay > 0 ? 'inTicketQueue' : 'awaitingDecision') : 'idle';
     this.handlers['approval.decided']({ type: 'approval.decided', request: decided, approved, by, comment });
     if (this.pending) this.route();
     return true;
