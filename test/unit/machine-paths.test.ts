@@ -415,5 +415,8 @@ describe('runner machine', () => {
     expect(second).not.toBe(first);
     expect(second.settings.mode).toBe('delivery');
     expect(second.log).toHaveLength(0);
+    // The old run was stopped, not the new one: its stages still take work.
+    for (let i = 0; i < 20 && !second.log.some((e) => e.type === 'stage.succeeded'); i++) actor.send({ type: 'run.step' });
+    expect(second.log.some((e) => e.type === 'stage.succeeded')).toBe(true);
   });
 });
