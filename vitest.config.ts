@@ -10,6 +10,8 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["test/unit/**/*.test.ts"],
+    include: ["test/unit/**/*.test.ts", "test/fidelity/**/*.test.ts"],
+    // Whole simulated quarters run inside some tests; a loaded machine must not turn them red.
+    testTimeout: 30_000,
   },
 });

@@ -24,7 +24,11 @@ export type SimEvent =
   | { type: 'approval.granted'; execution: number; revision: number; by: string; comment?: string }
   | { type: 'approval.rejected'; execution: number; revision: number; by: string; comment?: string }
   | { type: 'release.scheduled'; execution: number; revision: number }
-  | { type: 'deploy.succeeded'; execution: number; revision: number; from: number; batch: number; defects: number[]; deployment: number }
+  /**
+   * `batch` counts every commit this deployment ships, once; `reshipped` of them were in production
+   * before and were rolled back out (a second attempt ships them again).
+   */
+  | { type: 'deploy.succeeded'; execution: number; revision: number; from: number; batch: number; reshipped: number; defects: number[]; deployment: number; hotfix: boolean }
   | { type: 'incident.started'; incident: number; deployment: number; revision: number; errorRate: number; culprits: number[] }
   | { type: 'alarm.fired'; incident: number; errorRate: number; threshold: number }
   | { type: 'incident.reported'; incident: number }
@@ -32,13 +36,25 @@ export type SimEvent =
   | { type: 'incident.acknowledged'; incident: number; person: string }
   | { type: 'rollback.started'; incident: number; automatic: boolean; by: string; to: number }
   | { type: 'deploy.rolledBack'; incident: number; from: number; to: number }
+  /** The rollback could not run (schema or data changes in the release): the team fixes forward. */
+  | { type: 'rollback.failed'; incident: number; from: number; to: number }
+  /**
+   * A revision that carries the fixes goes out now instead of waiting for the calendar: production is
+   * broken (`incident`), or a rolled-back release is tried again (`second-attempt`).
+   */
+  | { type: 'hotfix.planned'; revision: number; reason: 'incident' | 'second-attempt'; at: number }
+  /** A hand release is due now (manual release, CI): release day, the retry of a failed one, or a hotfix. */
+  | { type: 'release.due'; kind: 'release-day' | 'retry' | 'hotfix' }
   | { type: 'incident.restored'; incident: number; path: RestorePath }
   | { type: 'handoff.queued'; handoff: number; from: 'dev' | 'ops'; to: 'dev' | 'ops'; about: string }
-  | { type: 'handoff.done'; handoff: number; waited: number }
+  /** `waited`: minutes on the clock; `workingMinutes`: of them, working time (nights and weekends left out). */
+  | { type: 'handoff.done'; handoff: number; waited: number; workingMinutes: number }
   | { type: 'postmortem.held'; incident: number; blameless: boolean; action: string; blamed?: string }
   | { type: 'pipeline.held'; incident: number }
   | { type: 'pipeline.resumed' }
   | { type: 'fault.injected'; fault: Fault }
+  /** An injected fault took effect: on a commit (`commit`) or on an execution at a stage. */
+  | { type: 'fault.applied'; fault: Fault; commit?: number; execution?: number }
   /** A trainer or learner changed a live setting; charts can mark before and after. */
   | { type: 'settings.changed'; change: LiveSettingsChange };
 
@@ -49,6 +65,7 @@ export interface LiveSettingsChange {
   approvalsPerDay?: number;
   testCoverage?: number;
   culture?: 'devops' | 'silos';
+  learning?: boolean;
 }
 
 export type Fault = 'break-build' | 'flaky-test' | 'escape-defect' | 'fail-deploy';

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { Panel } from "@/components/ui/Panel";
 import { formatClock, formatDuration } from "@/machines/sim/calendar";
 import { pendingBatch, type PendingBatch } from "@/machines/view/journey";
-import { nextRelease, type NextRelease } from "@/machines/view/schedule";
+import type { ReleaseMoment } from "@/machines/world/releaseCalendar";
 import { CommitLink } from "./CommitLink";
 import { LEARNER, diagramViewOf, useRunConfig, useRunner, useThrottledSim } from "./SimulationProvider";
 
@@ -15,7 +15,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function whenText(next: NextRelease | null, now: number): string {
+function whenText(next: ReleaseMoment | null, now: number): string {
   if (!next) return "not scheduled";
   return `${formatClock(next.at)} (in ${formatDuration(next.at - now)})`;
 }
@@ -43,7 +43,7 @@ interface DecisionData {
   batch: PendingBatch | null;
   /** Everything not in production yet. */
   inFlight: { count: number; oldestPushedAt: number | null };
-  next: NextRelease | null;
+  next: ReleaseMoment | null;
   lastDeployment: { revision: number; sha: string; batch: number; at: number } | null;
   deployments: number;
 }
@@ -73,7 +73,7 @@ function useDecisionData(): DecisionData {
       candidate: brief(deploy?.waiting ?? deploy?.current),
       batch: pending ? pendingBatch(sim, pending.revision, 4) : null,
       inFlight: { count: head.count, oldestPushedAt: head.oldestPushedAt },
-      next: nextRelease(sim.settings, sim.now, last?.status === "failed" ? last.at : null),
+      next: sim.nextRelease(),
       lastDeployment: view.lastDeployment
         ? { revision: view.lastDeployment.revision, sha: view.lastDeployment.sha, batch: view.lastDeployment.batch, at: view.lastDeployment.at }
         : null,

@@ -2,12 +2,11 @@
 
 import { Lightbulb } from "lucide-react";
 import { formatDuration } from "@/machines/sim/calendar";
-import type { NextRelease } from "@/machines/view/schedule";
+import type { ReleaseMoment } from "@/machines/world/releaseCalendar";
 import type { DiagramView } from "@/machines/view/diagramView";
 import type { RunConfig } from "@/lib/url/simulatorParams";
 import { KeyboardShortcuts } from "./KeyboardShortcuts";
 import { WorkspaceNav } from "./WorkspaceNav";
-import { nextRelease } from "@/machines/view/schedule";
 import { LEARNER, diagramViewOf, useRunConfig, useThrottledSim } from "./SimulationProvider";
 
 /** One line that tells a newcomer what to do now. */
@@ -18,7 +17,7 @@ export function hintFor(args: {
   now: number;
   view: DiagramView;
   config: RunConfig;
-  next: NextRelease | null;
+  next: ReleaseMoment | null;
 }): string {
   const { playing, canDecide, now, view, config, next } = args;
   const approval = view.stages.find((s) => s.id === "approval");
@@ -50,8 +49,7 @@ function Hint() {
   const text = useThrottledSim(
     (sim, context, snapshot) => {
       const view = diagramViewOf(context);
-      const last = sim.lastResults.deploy;
-      const next = nextRelease(sim.settings, sim.now, last?.status === "failed" ? last.at : null);
+      const next = sim.nextRelease();
       const canDecide = snapshot.can({ type: "approval.approve", by: LEARNER });
       return hintFor({ playing: snapshot.matches("playing"), canDecide, now: view.now, view, config, next });
     },

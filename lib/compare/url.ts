@@ -1,4 +1,4 @@
-import { CADENCE_IDS, isCadenceChoice } from "@/machines/compare/cadence";
+import { CADENCE_IDS, type CadenceChoice } from "@/machines/compare/cadence";
 import {
   COMPARE_LIMITS,
   MAX_MODES,
@@ -7,8 +7,17 @@ import {
   orderModes,
   type CompareSettings,
 } from "@/machines/compare/settings";
-import { MODES, isMode, type Mode } from "@/machines/world/modes";
-import { CULTURES, type Culture } from "@/machines/world/settings";
+import {
+  cultureText,
+  modeListText,
+  monitoringText,
+  numberRule,
+  numberText,
+  percentText,
+  readText,
+  wordText,
+  type TextSchema,
+} from "@/machines/world/settingsSchema";
 
 /**
  * The comparison in the address bar, so a link replays it: every setting is written out (not only the
@@ -37,7 +46,7 @@ export type UrlParam = (typeof URL_PARAMS)[number];
 export interface UrlProblem {
   param: string;
   value: string;
-  /** "seed must be a whole number from 0 to 4294967295; using 42." */
+  /** 'seed must be a whole number from 0 to 4294967295 (got "0x10"); using 42.' */
   message: string;
 }
 
@@ -58,105 +67,56 @@ function getter(search: Search): (name: string) => string | undefined {
 
 const percent = (fraction: number) => Math.round(fraction * 1000) / 10;
 
-function numberRange(
-  raw: string,
-  { min, max, integer }: { min: number; max: number; integer: boolean },
-): number | null {
-  if (raw.trim() === "") return null;
-  const value = Number(raw);
-  if (!Number.isFinite(value)) return null;
-  if (integer && !Number.isInteger(value)) return null;
-  if (value < min || value > max) return null;
-  return value;
-}
+/** The comparison's numeric parameters: the setting's rule with the page's narrower limits (COMPARE_LIMITS). */
+const NUMERIC: { param: UrlParam; key: keyof typeof COMPARE_LIMITS; percent: boolean }[] = [
+  { param: "seed", key: "seed", percent: false },
+  { param: "days", key: "days", percent: false },
+  { param: "commits", key: "commitsPerDay", percent: false },
+  { param: "coverage", key: "testCoverage", percent: true },
+  { param: "defects", key: "defectRate", percent: true },
+];
 
-/** Reads a comparison from URL parameters; anything it cannot use falls back to the default, named in `problems`. */
+const numericText = (key: keyof typeof COMPARE_LIMITS, asPercent: boolean): TextSchema<number> => {
+  const { min, max, integer } = COMPARE_LIMITS[key];
+  const rule = numberRule(key, { min, max, integer });
+  return asPercent ? percentText(rule) : numberText(rule);
+};
+
+const modesText = modeListText(MIN_MODES, MAX_MODES);
+const cadenceText = wordText<CadenceChoice>("cadence", ["default", ...CADENCE_IDS]);
+
+/**
+ * Reads a comparison from URL parameters with the shared text rules (machines/world/settingsSchema.ts);
+ * anything it cannot use falls back to the default, named in `problems`.
+ */
 export function parseCompareUrl(search: Search): ParsedCompareUrl {
   const get = getter(search);
   const defaults = defaultCompareSettings();
   const settings: CompareSettings = { ...defaults, modes: [...defaults.modes] };
   const problems: UrlProblem[] = [];
-  const problem = (param: string, value: string, message: string) => problems.push({ param, value, message });
+
+  /** Reads one parameter; a bad value keeps the default and says what stands in. */
+  function read<T>(param: string, schema: TextSchema<T>, instead: string, use: (value: T) => void) {
+    const raw = get(param);
+    if (raw === undefined) return;
+    const result = readText(schema, raw);
+    if (result.ok) use(result.value);
+    else problems.push({ param, value: raw, message: `${result.message}; ${instead}.` });
+  }
 
   const modesParam = get("modes") !== undefined ? "modes" : get("mode") !== undefined ? "mode" : null;
   if (modesParam) {
-    const raw = get(modesParam)!;
-    const parts = raw
-      .split(",")
-      .map((s) => s.trim().toLowerCase())
-      .filter(Boolean);
-    const unknown = parts.filter((p) => !isMode(p));
-    const modes = orderModes(parts.filter(isMode) as Mode[]);
-    if (unknown.length > 0 || modes.length < MIN_MODES || modes.length > MAX_MODES) {
-      const why =
-        unknown.length > 0
-          ? `"${unknown.join('", "')}" ${unknown.length === 1 ? "is not a mode" : "are not modes"} (use ${MODES.join(", ")})`
-          : `pick ${MIN_MODES} to ${MAX_MODES} different modes`;
-      problem(modesParam, raw, `${modesParam}: ${why}; showing ${defaults.modes.join(" and ")}.`);
-    } else {
-      settings.modes = modes;
-    }
+    read(modesParam, modesText, `showing ${defaults.modes.join(" and ")}`, (modes) => (settings.modes = orderModes(modes)));
   }
 
-  const numeric: {
-    param: UrlParam;
-    key: keyof typeof COMPARE_LIMITS;
-    scale: number;
-    words: string;
-  }[] = [
-    { param: "seed", key: "seed", scale: 1, words: "a whole number" },
-    { param: "days", key: "days", scale: 1, words: "a whole number of days" },
-    { param: "commits", key: "commitsPerDay", scale: 1, words: "commits per day" },
-    { param: "coverage", key: "testCoverage", scale: 100, words: "a percentage" },
-    { param: "defects", key: "defectRate", scale: 100, words: "a percentage" },
-  ];
-  for (const { param, key, scale, words } of numeric) {
-    const raw = get(param);
-    if (raw === undefined) continue;
-    const limit = COMPARE_LIMITS[key];
-    const value = numberRange(raw, {
-      min: limit.min * scale,
-      max: limit.max * scale,
-      integer: limit.integer,
-    });
-    const fallback = scale === 100 ? percent(defaults[key] as number) : (defaults[key] as number);
-    if (value === null) {
-      problem(
-        param,
-        raw,
-        `${param} must be ${words} from ${limit.min * scale} to ${limit.max * scale}; using ${fallback}.`,
-      );
-    } else {
-      (settings[key] as number) = value / scale;
-    }
+  for (const { param, key, percent: asPercent } of NUMERIC) {
+    const fallback = asPercent ? percent(defaults[key]) : defaults[key];
+    read(param, numericText(key, asPercent), `using ${fallback}`, (value) => (settings[key] = value));
   }
 
-  const monitoring = get("monitoring");
-  if (monitoring !== undefined) {
-    const v = monitoring.trim().toLowerCase();
-    if (["on", "true", "1", "yes"].includes(v)) settings.monitoring = true;
-    else if (["off", "false", "0", "no"].includes(v)) settings.monitoring = false;
-    else problem("monitoring", monitoring, `monitoring must be on or off; using ${defaults.monitoring ? "on" : "off"}.`);
-  }
-
-  const culture = get("culture");
-  if (culture !== undefined) {
-    const v = culture.trim().toLowerCase();
-    if ((CULTURES as readonly string[]).includes(v)) settings.culture = v as Culture;
-    else problem("culture", culture, `culture must be ${CULTURES.join(" or ")}; using ${defaults.culture}.`);
-  }
-
-  const cadence = get("cadence");
-  if (cadence !== undefined) {
-    const v = cadence.trim().toLowerCase();
-    if (isCadenceChoice(v)) settings.cadence = v;
-    else
-      problem(
-        "cadence",
-        cadence,
-        `cadence must be default or one of ${CADENCE_IDS.join(", ")}; using each mode's default.`,
-      );
-  }
+  read("monitoring", monitoringText, `using ${defaults.monitoring ? "on" : "off"}`, (v) => (settings.monitoring = v));
+  read("culture", cultureText, `using ${defaults.culture}`, (v) => (settings.culture = v));
+  read("cadence", cadenceText, "using each mode's default", (v) => (settings.cadence = v));
 
   return { settings, problems };
 }

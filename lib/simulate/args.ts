@@ -1,5 +1,14 @@
-import { isMode, MODES } from '@/machines/world/modes';
-import { CULTURES, defaultSettings, validateSettings, type Culture, type Settings } from '@/machines/world/settings';
+import { defaultSettings, validateSettings, type Settings } from '@/machines/world/settings';
+import {
+  cultureText,
+  fractionText,
+  modeText,
+  monitoringText,
+  numberRule,
+  readText,
+  settingText,
+  type TextSchema,
+} from '@/machines/world/settingsSchema';
 
 export const USAGE = `Usage: npm run simulate -- [options]
 
@@ -27,64 +36,40 @@ export type ParsedArgs =
   | { kind: 'help' }
   | { kind: 'error'; message: string };
 
-type Setter = (settings: Settings, value: string) => string | null;
-
-function number(key: keyof Settings, percentAllowed = false): Setter {
-  return (settings, raw) => {
-    const text = raw.trim();
-    const isPercent = percentAllowed && text.endsWith('%');
-    const body = isPercent ? text.slice(0, -1) : text;
-    if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(body)) return `"${raw}" is not a number`;
-    (settings as unknown as Record<string, unknown>)[key] = isPercent ? Number(body) / 100 : Number(body);
-    return null;
-  };
+/** The setting each option sets, and the shared text rule it is read with (machines/world/settingsSchema.ts). */
+interface Option {
+  key: keyof Settings;
+  schema: TextSchema<unknown>;
 }
 
-const OPTIONS: Record<string, Setter> = {
-  '--mode': (s, v) => {
-    if (!isMode(v)) return `unknown mode "${v}": use one of ${MODES.join(', ')}`;
-    s.mode = v;
-    return null;
-  },
-  '--days': number('days'),
-  '--seed': number('seed'),
-  '--commits-per-day': number('commitsPerDay'),
-  '--developers': number('developers'),
-  '--coverage': number('testCoverage', true),
-  '--defect-rate': number('defectRate', true),
-  '--alarm-threshold': number('alarmThreshold', true),
-  '--approvals-per-day': number('approvalsPerDay'),
-  '--release-interval': number('releaseIntervalDays'),
-  '--culture': (s, v) => {
-    if (!(CULTURES as readonly string[]).includes(v)) return `unknown culture "${v}": use devops or silos`;
-    s.culture = v as Culture;
-    return null;
-  },
-  '--monitoring': (s, v) => {
-    if (v !== 'on' && v !== 'off') return `--monitoring takes on or off (got "${v}")`;
-    s.monitoring = v === 'on';
-    return null;
-  },
-};
+const option = (key: keyof Settings, schema: TextSchema<unknown>): Option => ({ key, schema });
+/** A numeric setting with the engine's range. */
+const numeric = (key: keyof Settings) => option(key, settingText(key));
+/** A fraction, also as a percentage ("85%"). */
+const fraction = (key: keyof Settings) => option(key, fractionText(numberRule(key)));
 
-const FLAG_FOR: Record<string, keyof Settings> = {
-  '--days': 'days',
-  '--seed': 'seed',
-  '--commits-per-day': 'commitsPerDay',
-  '--developers': 'developers',
-  '--coverage': 'testCoverage',
-  '--defect-rate': 'defectRate',
-  '--alarm-threshold': 'alarmThreshold',
-  '--approvals-per-day': 'approvalsPerDay',
-  '--release-interval': 'releaseIntervalDays',
+const OPTIONS: Record<string, Option> = {
+  '--mode': option('mode', modeText),
+  '--days': numeric('days'),
+  '--seed': numeric('seed'),
+  '--commits-per-day': numeric('commitsPerDay'),
+  '--developers': numeric('developers'),
+  '--coverage': fraction('testCoverage'),
+  '--defect-rate': fraction('defectRate'),
+  '--alarm-threshold': fraction('alarmThreshold'),
+  '--approvals-per-day': numeric('approvalsPerDay'),
+  '--release-interval': numeric('releaseIntervalDays'),
+  '--culture': option('culture', cultureText),
+  '--monitoring': option('monitoring', monitoringText),
 };
 
 /** Parses `simulate`'s arguments. Every problem comes back as one line naming the argument. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const modeIndex = argv.findIndex((a) => a === '--mode' || a.startsWith('--mode='));
   const modeArg = modeIndex < 0 ? undefined : argv[modeIndex]!.includes('=') ? argv[modeIndex]!.split('=')[1] : argv[modeIndex + 1];
+  const mode = modeArg === undefined ? undefined : readText(modeText, modeArg);
   // Defaults depend on the mode (the release interval), so start from the requested mode's defaults.
-  const settings = defaultSettings(modeArg && isMode(modeArg) ? modeArg : 'delivery', 1);
+  const settings = defaultSettings(mode?.ok ? mode.value : 'delivery', 1);
   let json = false;
   let intervalSet = false;
 
@@ -100,8 +85,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       continue;
     }
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const setter = OPTIONS[name];
-    if (!setter) {
+    const known = OPTIONS[name];
+    if (!known) {
       return { kind: 'error', message: arg.startsWith('-') ? `unknown option ${name} (see --help)` : `unexpected argument "${arg}" (options start with --; see --help)` };
     }
     const value = inline ?? argv[i + 1];
@@ -109,14 +94,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return { kind: 'error', message: `${name} needs a value` };
     }
     if (inline === undefined) i++;
-    const problem = setter(settings, value);
-    if (problem) return { kind: 'error', message: `${name}: ${problem}` };
+    const read = readText(known.schema, value);
+    if (!read.ok) return { kind: 'error', message: `${name}: ${read.message}` };
+    (settings as unknown as Record<string, unknown>)[known.key] = read.value;
     if (name === '--release-interval') intervalSet = true;
   }
   if (!intervalSet) settings.releaseIntervalDays = defaultSettings(settings.mode).releaseIntervalDays;
+  // Every option was checked as it was read; this catches what no single option holds (working hours).
   const checked = validateSettings(settings);
   if (!checked.ok) {
-    const flag = Object.entries(FLAG_FOR).find(([, key]) => key === checked.key)?.[0];
+    const flag = Object.entries(OPTIONS).find(([, o]) => o.key === checked.key)?.[0];
     return { kind: 'error', message: flag ? `${flag}: ${checked.error}` : checked.error };
   }
   return { kind: 'run', settings, json };

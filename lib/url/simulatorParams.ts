@@ -1,6 +1,16 @@
-import { DEFAULT_SPEED, SPEEDS, isSpeed, type Speed } from '@/machines/runner/speeds';
-import { MODES, MODE_INFO, isMode, type Mode } from '@/machines/world/modes';
+import { DEFAULT_SPEED, SPEEDS, type Speed } from '@/machines/runner/speeds';
+import { MODE_INFO, type Mode } from '@/machines/world/modes';
 import { defaultSettings, type Approver, type Settings } from '@/machines/world/settings';
+import {
+  approverText,
+  choiceNumberText,
+  modeText,
+  numberRule,
+  numberText,
+  readText,
+  settingText,
+  type TextSchema,
+} from '@/machines/world/settingsSchema';
 
 /**
  * The start state of a live run, as the address of /simulator carries it:
@@ -18,8 +28,11 @@ import { defaultSettings, type Approver, type Settings } from '@/machines/world/
  * `commitsPerDay` is not offered in the UI. It lets the frame-time benchmark (bench/browser/) put
  * hundreds of commits in flight; the engine's own limit for ordinary runs is 200.
  *
+ * Values follow the shared text rules of machines/world/settingsSchema.ts (plain decimal numbers,
+ * words in any case, nothing around them), the same rules as /compare and the simulate command.
  * A bad value never breaks the page: it falls back to the default and comes back as a notice that
- * names the parameter. Unknown parameters are ignored (links get tracking parameters added).
+ * names the parameter, says what was given and what is allowed, and what is used instead.
+ * Unknown parameters are ignored (links get tracking parameters added).
  */
 export interface RunConfig {
   mode: Mode;
@@ -34,7 +47,7 @@ export interface RunConfig {
 export interface ParamNotice {
   /** The query parameter, as written in the address. */
   param: string;
-  /** What was wrong and what is used instead, in words. */
+  /** What was given, what is allowed and what is used instead, in words. */
   message: string;
 }
 
@@ -43,7 +56,7 @@ export interface ParsedParams {
   notices: ParamNotice[];
 }
 
-export const MAX_SEED = 4294967295;
+export const MAX_SEED = numberRule('seed').max;
 /** Upper bound of the hidden commitsPerDay parameter. */
 export const MAX_COMMITS_PER_DAY = 2000;
 
@@ -54,83 +67,38 @@ export const DEFAULT_CONFIG: RunConfig = {
   approver: 'learner',
 };
 
-const APPROVERS: readonly Approver[] = ['learner', 'scheduled'];
-
 /** Anything with `get(name)`: URLSearchParams, Next's ReadonlyURLSearchParams. */
 export interface ParamSource {
   get(name: string): string | null;
 }
 
-function quote(value: string): string {
-  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-  return `“${shown}”`;
-}
-
-/** A strict decimal number: "42", "0.5", not "", " 4", "4e2", "0x10" or "12abc". */
-function parseNumber(raw: string): number | null {
-  if (!/^\d+(\.\d+)?$/.test(raw)) return null;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n : null;
-}
+const seedText = settingText('seed');
+const speedText = choiceNumberText('speed', SPEEDS, 'simulated minutes per second');
+const commitsPerDayText = numberText(numberRule('commitsPerDay', { min: 0, max: MAX_COMMITS_PER_DAY }));
 
 export function parseSimulatorParams(params: ParamSource): ParsedParams {
   const config: RunConfig = { ...DEFAULT_CONFIG };
   const notices: ParamNotice[] = [];
 
-  const mode = params.get('mode');
-  if (mode !== null) {
-    const value = mode.trim().toLowerCase();
-    if (isMode(value)) config.mode = value;
-    else
-      notices.push({
-        param: 'mode',
-        message: `mode ${quote(mode)} is not one of ${MODES.join(', ')}: showing ${MODE_INFO[DEFAULT_CONFIG.mode].name}.`,
-      });
+  /** Reads one parameter with the shared rule; a bad value keeps the default and says what stands in. */
+  function read<T>(param: string, schema: TextSchema<T>, instead: string, use: (value: T) => void) {
+    const raw = params.get(param);
+    if (raw === null) return;
+    const result = readText(schema, raw);
+    if (result.ok) use(result.value);
+    else notices.push({ param, message: `${result.message}; ${instead}.` });
   }
 
-  const seed = params.get('seed');
-  if (seed !== null) {
-    const n = parseNumber(seed.trim());
-    if (n !== null && Number.isInteger(n) && n <= MAX_SEED) config.seed = n;
-    else
-      notices.push({
-        param: 'seed',
-        message: `seed ${quote(seed)} must be a whole number from 0 to ${MAX_SEED}: using seed ${DEFAULT_CONFIG.seed}.`,
-      });
-  }
-
-  const speed = params.get('speed');
-  if (speed !== null) {
-    const n = parseNumber(speed.trim());
-    if (n !== null && isSpeed(n)) config.speed = n;
-    else
-      notices.push({
-        param: 'speed',
-        message: `speed ${quote(speed)} must be one of ${SPEEDS.join(', ')} (simulated minutes per second): using ${DEFAULT_SPEED}.`,
-      });
-  }
-
-  const approver = params.get('approver');
-  if (approver !== null) {
-    const value = approver.trim().toLowerCase();
-    if ((APPROVERS as readonly string[]).includes(value)) config.approver = value as Approver;
-    else
-      notices.push({
-        param: 'approver',
-        message: `approver ${quote(approver)} must be learner or scheduled: you approve.`,
-      });
-  }
-
-  const commitsPerDay = params.get('commitsPerDay');
-  if (commitsPerDay !== null) {
-    const n = parseNumber(commitsPerDay.trim());
-    if (n !== null && n <= MAX_COMMITS_PER_DAY) config.commitsPerDay = n;
-    else
-      notices.push({
-        param: 'commitsPerDay',
-        message: `commitsPerDay ${quote(commitsPerDay)} must be a number from 0 to ${MAX_COMMITS_PER_DAY}: using the team's usual ${defaultSettings().commitsPerDay}.`,
-      });
-  }
+  read('mode', modeText, `showing ${MODE_INFO[DEFAULT_CONFIG.mode].name}`, (v) => (config.mode = v));
+  read('seed', seedText, `using seed ${DEFAULT_CONFIG.seed}`, (v) => (config.seed = v));
+  read('speed', speedText, `using ${DEFAULT_SPEED}`, (v) => (config.speed = v));
+  read('approver', approverText, 'you approve', (v) => (config.approver = v));
+  read(
+    'commitsPerDay',
+    commitsPerDayText,
+    `using the team's usual ${defaultSettings().commitsPerDay}`,
+    (v) => (config.commitsPerDay = v),
+  );
 
   return { config, notices };
 }

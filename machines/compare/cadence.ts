@@ -10,9 +10,8 @@ import { DEFAULT_RELEASE_INTERVAL, defaultSettings, type Settings } from '../wor
  * How each mode takes a step (DOMAIN.md, "Modes"):
  * - Manual release and CI deploy by hand: the step sets `releaseIntervalDays`. A person does not run a
  *   hand release several times a day, so steps faster than daily are clamped to one a day.
- * - Continuous Delivery: steps of one a day or more set `approvalsPerDay` (the scheduled approver).
- *   Slower steps drive the approver from here (see `approvalTimes`): the engine's scheduled approver
- *   only knows "N times a working day".
+ * - Continuous Delivery: steps of one a day or more set `approvalsPerDay` (the scheduled approver);
+ *   slower steps set `releaseIntervalDays`, and the scheduled approver approves once per interval.
  * - Continuous Deployment has no cadence: every passing revision ships.
  */
 export interface Cadence {
@@ -62,8 +61,6 @@ export interface ReleasePlan {
   mode: Mode;
   /** Engine settings this plan changes. */
   patch: Partial<Pick<Settings, 'releaseIntervalDays' | 'approvalsPerDay' | 'approver'>>;
-  /** Continuous Delivery slower than daily: the approver decides every this many calendar days. */
-  drivenIntervalDays: number | null;
   /** The cadence asked for was faster than this mode can release (hand releases: at most daily). */
   clamped: boolean;
   /** The cadence this mode really runs at, in words: "One release a week". */
@@ -87,23 +84,29 @@ function perDayWords(n: number): string {
 /** The release plan of `mode` under `choice`. Pure. */
 export function releasePlan(mode: Mode, choice: CadenceChoice): ReleasePlan {
   if (mode === 'deployment') {
-    return { mode, patch: {}, drivenIntervalDays: null, clamped: false, words: 'Every passing change ships', targetPerDay: Infinity };
+    return { mode, patch: {}, clamped: false, words: 'Every passing change ships', targetPerDay: Infinity };
   }
   if (choice === 'default') {
     if (mode === 'delivery') {
       const perDay = defaultSettings('delivery').approvalsPerDay;
-      return { mode, patch: { approvalsPerDay: perDay }, drivenIntervalDays: null, clamped: false, words: perDayWords(perDay), targetPerDay: perDay };
+      return { mode, patch: { approvalsPerDay: perDay }, clamped: false, words: perDayWords(perDay), targetPerDay: perDay };
     }
     const days = DEFAULT_RELEASE_INTERVAL[mode];
-    return { mode, patch: { releaseIntervalDays: days }, drivenIntervalDays: null, clamped: false, words: intervalWords(days), targetPerDay: 1 / days };
+    return { mode, patch: { releaseIntervalDays: days }, clamped: false, words: intervalWords(days), targetPerDay: 1 / days };
   }
   const cadence = cadenceById(choice);
   if (mode === 'delivery') {
     if (cadence.perDay !== null) {
-      return { mode, patch: { approvalsPerDay: cadence.perDay, approver: 'scheduled' }, drivenIntervalDays: null, clamped: false, words: cadence.label, targetPerDay: cadence.perDay };
+      return {
+        mode,
+        patch: { approvalsPerDay: cadence.perDay, approver: 'scheduled', releaseIntervalDays: 1 },
+        clamped: false,
+        words: cadence.label,
+        targetPerDay: cadence.perDay,
+      };
     }
     const days = cadence.intervalDays!;
-    return { mode, patch: { approver: 'learner' }, drivenIntervalDays: days, clamped: false, words: cadence.label, targetPerDay: 1 / days };
+    return { mode, patch: { approver: 'scheduled', releaseIntervalDays: days }, clamped: false, words: cadence.label, targetPerDay: 1 / days };
   }
   // Manual release and CI: hand releases, at most one a day.
   const days = cadence.intervalDays ?? 1;
@@ -111,7 +114,6 @@ export function releasePlan(mode: Mode, choice: CadenceChoice): ReleasePlan {
   return {
     mode,
     patch: { releaseIntervalDays: days },
-    drivenIntervalDays: null,
     clamped,
     words: clamped ? `${intervalWords(1)} (a hand release cannot go faster)` : intervalWords(days),
     targetPerDay: 1 / days,

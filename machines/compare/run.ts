@@ -42,6 +42,12 @@ export interface DeploymentRecord {
   from: number;
   /** Commits shipped: every commit in (from, revision]. */
   batch: number;
+  /** Of the batch, commits shipped before and rolled back out. */
+  reshipped: number;
+  /** Shipped outside the calendar to put production right. */
+  hotfix: boolean;
+  /** Incidents it caused: one per defect that showed in production. */
+  incidents: number;
   /** Commits with a defect it shipped; at least one makes it a failed change. */
   defects: number;
   failed: boolean;
@@ -112,36 +118,15 @@ export function flowStep(days: number): number {
  * Runs one mode headless for `settings.days` days and measures it over the whole run, exactly as
  * `runHeadless` does, plus what the comparison page shows: per-commit and per-deployment records and
  * the flow series.
- *
- * A Continuous Delivery plan slower than daily has no engine setting: the approver is switched to
- * 'learner' (the engine's schedule stays silent) and approves here, on the last working day of each
- * interval at the hour release days start, the way the scheduled approver approves: the newest waiting
- * revision.
  */
 export function runMode(settings: Settings, plan: ReleasePlan): ModeRun {
   const end = settings.days * MINUTES_PER_DAY;
   // 'direct' stages: the engine's fast path for headless runs, with the same event log as the actors.
   const sim = new Simulation(settings, { stages: 'direct' });
-  if (plan.drivenIntervalDays !== null) {
-    for (const at of approvalTimes(settings, plan.drivenIntervalDays)) {
-      sim.clock.at(at, () => sim.approveNewest(sim.team.approver.name, 'Release day.'));
-    }
-  }
   sim.runToEnd();
   const metrics = computeMetrics(sim.log, { from: 0, to: end });
   const records = buildRecords(sim, settings, end);
   return { mode: settings.mode, settings, plan, metrics, ...records, testCoverageAtEnd: sim.testCoverage };
-}
-
-/** Release moments for a plan that releases every `intervalDays` calendar days. */
-export function approvalTimes(settings: Settings, intervalDays: number): number[] {
-  const times: number[] = [];
-  for (let day = 0; day < settings.days; day++) {
-    if (!isWorkday(day)) continue;
-    const boundary = (Math.floor(day / intervalDays) + 1) * intervalDays - 1;
-    if (lastWorkdayOnOrBefore(boundary) === day) times.push(day * MINUTES_PER_DAY + (settings.workingHours.start + 1) * 60);
-  }
-  return times;
 }
 
 /** Runs every mode of a comparison, in the product's mode order. */
@@ -187,7 +172,6 @@ function buildRecords(sim: Simulation, settings: Settings, end: number) {
   const approvedBy = new Map<number, string>();
   const incidentOfDeployment = new Map<number, number>();
   let maxTested = 0;
-  let maxDeployed = 0;
   const releasedByHand = settings.mode === 'manual' || settings.mode === 'ci';
 
   for (const e of sim.log) {
@@ -210,7 +194,9 @@ function buildRecords(sim: Simulation, settings: Settings, end: number) {
         approvedBy.set(e.execution, e.by);
         break;
       case 'deploy.succeeded': {
-        for (let seq = maxDeployed + 1; seq <= e.revision; seq++) {
+        // As the metrics count it: a commit is delivered by the deployment that put it in production
+        // and kept it there; a rollback takes it out again (see deploy.rolledBack).
+        for (let seq = e.from + 1; seq <= e.revision; seq++) {
           const r = bySeq.get(seq);
           if (r) {
             r.deployedAt = e.t;
@@ -218,7 +204,6 @@ function buildRecords(sim: Simulation, settings: Settings, end: number) {
             r.leadMinutes = e.t - r.pushedAt;
           }
         }
-        maxDeployed = Math.max(maxDeployed, e.revision);
         const by = approvedBy.get(e.execution);
         const record: DeploymentRecord = {
           id: e.deployment,
@@ -227,6 +212,9 @@ function buildRecords(sim: Simulation, settings: Settings, end: number) {
           sha: bySeq.get(e.revision)?.sha ?? sim.commit(e.revision)?.sha ?? String(e.revision),
           from: e.from,
           batch: e.batch,
+          reshipped: e.reshipped,
+          hotfix: e.hotfix,
+          incidents: 0,
           defects: e.defects.length,
           failed: e.defects.length > 0,
           incident: null,
@@ -237,7 +225,7 @@ function buildRecords(sim: Simulation, settings: Settings, end: number) {
               ? `approved by ${by}`
               : 'automatic',
         };
-        if (settings.mode === 'ci') record.releasedBy = 'by hand, on the release schedule';
+        if (settings.mode === 'ci') record.releasedBy = e.hotfix ? 'by hand, as a hotfix' : 'by hand, on the release schedule';
         deployments.push(record);
         byDeployment.set(record.id, record);
         break;
@@ -246,12 +234,23 @@ function buildRecords(sim: Simulation, settings: Settings, end: number) {
         incidentOfDeployment.set(e.incident, e.deployment);
         reveal(e.culprits, 'production');
         const d = byDeployment.get(e.deployment);
-        if (d && d.incident === null) d.incident = e.incident;
+        if (d) {
+          if (d.incident === null) d.incident = e.incident;
+          d.incidents++;
+        }
         break;
       }
       case 'deploy.rolledBack': {
         const d = byDeployment.get(incidentOfDeployment.get(e.incident) ?? -1);
         if (d) d.rolledBack = true;
+        for (let seq = e.to + 1; seq <= e.from; seq++) {
+          const r = bySeq.get(seq);
+          if (r) {
+            r.deployedAt = null;
+            r.deployment = null;
+            r.leadMinutes = null;
+          }
+        }
         break;
       }
       default:

@@ -19,6 +19,11 @@ export interface CompareSettings {
   monitoring: boolean;
   culture: Culture;
   cadence: CadenceChoice;
+  /**
+   * Postmortems improve the tests during the run. Off by default: with it on, the modes that have
+   * more incidents early also learn more, and the comparison would no longer be on equal tests.
+   */
+  learning: boolean;
 }
 
 export const MIN_MODES = 2;
@@ -37,6 +42,7 @@ export function defaultCompareSettings(): CompareSettings {
     monitoring: base.monitoring,
     culture: base.culture,
     cadence: 'default',
+    learning: false,
   };
 }
 
@@ -75,6 +81,7 @@ export function modeSettings(compare: CompareSettings, mode: Mode): { settings: 
     defectRate: compare.defectRate,
     monitoring: compare.monitoring,
     culture: compare.culture,
+    learning: compare.learning,
     ...plan.patch,
   };
   return { settings, plan };
@@ -82,5 +89,5 @@ export function modeSettings(compare: CompareSettings, mode: Mode): { settings: 
 
 /** A stable key for one mode's run: equal keys give equal runs (the engine is deterministic). */
 export function runKey(settings: Settings, plan: ReleasePlan): string {
-  return JSON.stringify([settings, plan.drivenIntervalDays]);
+  return JSON.stringify([settings, plan.targetPerDay]);
 }

@@ -23,3 +23,32 @@ export function deployTimes(mode: Mode): readonly [number, number] {
 export function minimumLeadTime(mode: Mode): number {
   return STAGE_TIMES.source[0] + STAGE_TIMES.build[0] + STAGE_TIMES.test[0] + deployTimes(mode)[0];
 }
+
+// ---- people's work (virtual minutes; working minutes where the name says so)
+
+/** Minutes a teammate spends reviewing a pushed change (DevOps culture). */
+export const REVIEW_MINUTES = 15;
+/** Working minutes an author needs to push a fix once told. */
+export const FIX_MINUTES: readonly [number, number] = [30, 90];
+/** Working minutes a ticket waits in the other team's queue (silos). */
+export const TICKET_MINUTES: readonly [number, number] = [60, 360];
+/** Chance that a step of a hand-run release goes wrong (manual release only). */
+export const MANUAL_STEP_FAILURE = 0.15;
+
+// ---- incidents
+
+/** Minutes from failing requests to an alarm, with monitoring on and the error rate over the threshold. */
+export const ALARM_DETECTION_MINUTES: readonly [number, number] = [2, 8];
+/** Minutes until customers report what no alarm caught. */
+export const CUSTOMER_DETECTION_MINUTES: readonly [number, number] = [60, 360];
+/** Minutes to acknowledge a page: developers on call (DevOps) or an Ops queue (silos). */
+export const ACK_MINUTES = { devops: [3, 10], silos: [10, 25] } as const satisfies Record<string, readonly [number, number]>;
+/** Extra minutes to acknowledge a page outside working hours (someone wakes up). */
+export const NIGHT_ACK_MINUTES: readonly [number, number] = [10, 25];
+/** Minutes from acknowledgement to a rollback decision: shared ownership, or Ops asking Dev first. */
+export const DECIDE_MINUTES = { devops: [5, 15], silos: [30, 120] } as const satisfies Record<string, readonly [number, number]>;
+/** Working minutes from an incident's end to its postmortem. */
+export const POSTMORTEM_DELAY_MINUTES = 60;
+/** Alarm tuning: each tuning postmortem shortens alarm delay to this share, down to the floor. */
+export const ALARM_TUNING_STEP = 0.7;
+export const ALARM_TUNING_FLOOR = 0.4;

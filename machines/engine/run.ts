@@ -1,5 +1,5 @@
 import { MINUTES_PER_DAY } from '../sim/calendar';
-import { computeMetrics, type Metrics } from '../metrics/metrics';
+import { MetricsAccumulator, type Metrics } from '../metrics/metrics';
 import type { Settings } from '../world/settings';
 import { Simulation } from './simulation';
 
@@ -9,21 +9,37 @@ export interface RunResult {
   metrics: Metrics;
 }
 
+export interface HeadlessOptions {
+  /**
+   * Days of history the simulation keeps (see SimulationOptions.retainDays). The metrics are measured
+   * as the events happen, so they do not need the log: long runs keep a little history and run in
+   * bounded memory. Default: everything.
+   */
+  retainDays?: number;
+  /** Keep the event log (default: only when all history is kept). */
+  keepLog?: boolean;
+}
+
 /** Runs `settings.days` days headless and measures them over the whole run. */
-export function runHeadless(settings: Settings): RunResult {
-  const simulation = new Simulation(settings, { stages: 'direct' }).runToEnd();
-  const metrics = computeMetrics(simulation.log, { from: 0, to: settings.days * MINUTES_PER_DAY });
-  return { settings, simulation, metrics };
+export function runHeadless(settings: Settings, options: HeadlessOptions = {}): RunResult {
+  const metricsSoFar = new MetricsAccumulator({ from: 0, to: settings.days * MINUTES_PER_DAY });
+  const simulation = new Simulation(settings, {
+    stages: 'direct',
+    retainDays: options.retainDays,
+    keepLog: options.keepLog ?? options.retainDays === undefined,
+  });
+  simulation.subscribe((event) => metricsSoFar.add(event));
+  simulation.runToEnd();
+  return { settings, simulation, metrics: metricsSoFar.result() };
 }
 
 /** The run as one JSON-ready object: the `simulate --json` contract in DOMAIN.md, and more. */
 export function summarize({ settings, simulation, metrics }: RunResult) {
-  const commits = simulation.allCommits();
   return {
     mode: settings.mode,
     seed: settings.seed,
     days: settings.days,
-    commits: commits.length,
+    commits: metrics.commits,
     deployments: metrics.deployments,
     incidents: metrics.incidents,
     settings: {
@@ -36,6 +52,7 @@ export function summarize({ settings, simulation, metrics }: RunResult) {
       alarmThreshold: settings.alarmThreshold,
       approvalsPerDay: settings.approvalsPerDay,
       releaseIntervalDays: settings.releaseIntervalDays,
+      learning: settings.learning,
     },
     metrics: {
       deploymentsPerDay: metrics.deploymentsPerDay,
@@ -46,6 +63,11 @@ export function summarize({ settings, simulation, metrics }: RunResult) {
       approvalWaitHours: metrics.approvalWaitHours,
       failedChanges: metrics.failedChanges,
       rollbacks: metrics.rollbacks,
+      failedRollbacks: metrics.failedRollbacks,
+      hotfixes: metrics.hotfixes,
+      customerImpactMinutes: metrics.customerImpactMinutes,
+      unfinishedRelease: metrics.unfinishedRelease,
+      cadence: metrics.cadence,
       handoffs: metrics.handoffs,
       stages: metrics.stages,
       testCoverageAtEnd: simulation.testCoverage,
@@ -57,6 +79,7 @@ export function summarize({ settings, simulation, metrics }: RunResult) {
       leadTime: metrics.bands.leadTime?.band ?? null,
       changeFailureRate: metrics.bands.changeFailureRate?.band ?? null,
       timeToRestore: metrics.bands.timeToRestore?.band ?? null,
+      notes: metrics.bandNotes,
     },
   };
 }

@@ -2,17 +2,10 @@ import { createActor, type Actor } from 'xstate';
 import type { Fault, LiveSettingsChange, LoggedEvent, SimEvent, StageName } from '../events';
 import { VirtualClock } from '../sim/scheduler';
 import { createStreams, type RandomStreams } from '../sim/random';
-import {
-  MINUTES_PER_DAY,
-  addWorkingMinutes,
-  dayOf,
-  isWorkday,
-  isWorkingTime,
-  lastWorkdayOnOrBefore,
-  nextWorkingTime,
-} from '../sim/calendar';
+import { MINUTES_PER_DAY, addWorkingMinutes, isWorkingTime, nextWorkingTime, workingMinutesBetween } from '../sim/calendar';
 import { planDay, shaFor, type Commit, type PlannedCommit } from '../world/commits';
 import { MODE_INFO } from '../world/modes';
+import { nextRelease, releaseMomentsOn, retryTimeAfter, type ReleaseMoment } from '../world/releaseCalendar';
 import type { Settings } from '../world/settings';
 import { createTeam, onCallAt, type Team } from '../world/team';
 import type { StageEmitted, StageJob } from '../pipeline/stageMachine';
@@ -20,9 +13,34 @@ import { DirectStage, machineStage, type StageRunner } from '../pipeline/stageRu
 import type { ApprovalEmitted } from '../pipeline/approvalMachine';
 import { DirectApproval, machineApproval, type ApprovalRunner } from '../pipeline/approvalRunner';
 import { pipelineMachine } from '../pipeline/pipelineMachine';
-import { incidentMachine, type IncidentEmitted, type IncidentPlan } from '../production/incidentMachine';
+import { incidentMachine, type IncidentPlan } from '../production/incidentMachine';
+import {
+  BASELINE_ERROR_RATE,
+  DEFECT_ERROR_RATE,
+  HOTFIX_REACTION_MINUTES,
+  INCIDENT_ONSET,
+  diagnosisMinutes,
+  rollbackFailureChance,
+} from '../production/risk';
 import type { Deployment, Execution, Incident, StageResult, Task, TaskKind } from './types';
-import { STAGE_TIMES, deployTimes } from './durations';
+import {
+  ACK_MINUTES,
+  ALARM_DETECTION_MINUTES,
+  ALARM_TUNING_FLOOR,
+  ALARM_TUNING_STEP,
+  CUSTOMER_DETECTION_MINUTES,
+  DECIDE_MINUTES,
+  FIX_MINUTES,
+  MANUAL_STEP_FAILURE,
+  NIGHT_ACK_MINUTES,
+  POSTMORTEM_DELAY_MINUTES,
+  REVIEW_MINUTES,
+  STAGE_TIMES,
+  TICKET_MINUTES,
+  deployTimes,
+} from './durations';
+import { TestSuite } from './learning';
+import { ProblemIndex } from './problems';
 
 export type WorkStage = 'source' | 'build' | 'test' | 'deploy';
 const WORK_STAGES: readonly WorkStage[] = ['source', 'build', 'test', 'deploy'];
@@ -38,12 +56,16 @@ export interface SimulationOptions {
    * stays bounded however long the run goes on. Headless runs keep everything.
    */
   retainDays?: number;
+  /**
+   * Whether the event log is kept (default true). A headless run that measures itself through
+   * `subscribe` needs no log, and does not pay for one.
+   */
+  keepLog?: boolean;
 }
 
 type Listener = (event: LoggedEvent) => void;
 
-/** Mean errors per hour of a healthy service, as a fraction of requests. */
-export const BASELINE_ERROR_RATE = 0.002;
+export { BASELINE_ERROR_RATE };
 
 /**
  * One run of the simulated world. It owns the virtual clock, the seeded streams of chance, the
@@ -61,8 +83,8 @@ export class Simulation {
   readonly incidents = new Map<number, Incident>();
   readonly executions = new Map<number, Execution>();
 
-  /** Live knobs that people change during a run (postmortems raise coverage; trainers flip switches). */
-  testCoverage: number;
+  /** What the tests catch, per part of the product; postmortems add to it, trainers set it. */
+  readonly tests: TestSuite;
   /** Multiplies alarm delay; blameless postmortems tune alarms down to 40% of the original. */
   alarmTuning = 1;
   /** Revision running in production (0: the release the run starts from). */
@@ -82,6 +104,10 @@ export class Simulation {
 
   private readonly rng: RandomStreams;
   private readonly retainMinutes: number;
+  private readonly keepLog: boolean;
+  /** Executions not yet considered for trimming start at this id; older ones that lingered wait here. */
+  private trimExecutionFrom = 1;
+  private lingering: number[] = [];
   private readonly listeners = new Set<Listener>();
   private commits: Commit[] = [];
   /** Seq of commits[0]; older commits were trimmed away. */
@@ -93,11 +119,26 @@ export class Simulation {
   private nextHandoff = 1;
   private nextTask = 1;
   /** Commits with a compile error or a defect that may still sit in a revision someone evaluates. */
-  private problems: Commit[] = [];
+  private readonly problems = new ProblemIndex();
+  /** Incidents not restored yet, by id: what production's error rate and healing look at. */
+  private readonly openIncidentIds = new Set<number>();
+  /** The newest revision that has ever run in production (rolled back or not). */
+  private maxDeployedRevision = 0;
+  /** The last revision that ran without a shipped defect: where a rollback goes. */
+  private lastGoodRevision = 0;
+  /** A rolled-back release (manual release, CI) waits for its fixes and a second attempt. */
+  private releaseRolledBack = false;
+  /** When the calendar's next release is replaced by an earlier retry or hotfix. */
+  private plannedRelease: ReleaseMoment | null = null;
+  /** The release on its way to production is a hotfix. */
+  private hotfixUnderway = false;
+  private nextDeployment = 1;
   /** Defects revealed by an incident and not yet fixed on main: the pipeline holds revisions carrying them. */
   private knownDefects = new Set<number>();
   private faults: Record<Fault, number> = { 'break-build': 0, 'flaky-test': 0, 'escape-defect': 0, 'fail-deploy': 0 };
   private fixScheduled = new Set<number>();
+  /** Defects a trainer slipped past the tests: they break enough requests for the alarm to see. */
+  private readonly injectedDefects = new Set<number>();
   private readonly deployTimes: readonly [number, number];
 
   constructor(settings: Settings, options: SimulationOptions = {}) {
@@ -105,7 +146,8 @@ export class Simulation {
     this.team = createTeam(settings.developers, settings.culture);
     this.rng = createStreams(settings.seed);
     this.retainMinutes = (options.retainDays ?? Infinity) * MINUTES_PER_DAY;
-    this.testCoverage = settings.testCoverage;
+    this.keepLog = options.keepLog ?? true;
+    this.tests = new TestSuite(settings.testCoverage);
     this.deployTimes = deployTimes(settings.mode);
 
     const clock = this.clock;
@@ -211,11 +253,16 @@ export class Simulation {
     this.emit({ type: 'fault.injected', fault });
   }
 
+  /** Injected faults still waiting for their chance, per kind. */
+  pendingFaults(): Readonly<Record<Fault, number>> {
+    return { ...this.faults };
+  }
+
   /** Settings that may change while the run goes on (the rest shape the run from its start). */
   configure(change: LiveSettingsChange): void {
     const { testCoverage, ...rest } = change;
-    // settings keep the values the run started with for coverage; the live value is testCoverage.
-    if (testCoverage !== undefined) this.testCoverage = testCoverage;
+    // settings keep the values the run started with for coverage; the live value is in `tests`.
+    if (testCoverage !== undefined) this.tests.setAll(testCoverage);
     Object.assign(this.settings, rest);
     if (change.culture !== undefined) this.team = createTeam(this.settings.developers, change.culture);
     this.emit({ type: 'settings.changed', change: { ...change } });
@@ -236,22 +283,55 @@ export class Simulation {
     return this.lastSeq;
   }
 
+  /** Test coverage over the whole product now (postmortems raise it per part, with learning on). */
+  get testCoverage(): number {
+    return this.tests.overall;
+  }
+
   /** Commits in `revision` that production does not run yet. */
   undeployedCommits(revision: number): number {
     return Math.max(0, revision - this.productionRevision);
   }
 
   openIncidents(): Incident[] {
-    return [...this.incidents.values()].filter((i) => i.phase !== 'restored');
+    const open: Incident[] = [];
+    for (const id of this.openIncidentIds) {
+      const incident = this.incidents.get(id);
+      if (incident) open.push(incident);
+    }
+    return open;
   }
 
   /** Share of failing requests right now. */
   errorRate(): number {
     let rate = BASELINE_ERROR_RATE;
-    for (const incident of this.incidents.values()) {
-      if (incident.phase !== 'restored') rate += incident.errorRate;
-    }
+    for (const incident of this.openIncidents()) rate += incident.errorRate;
     return Math.min(1, rate);
+  }
+
+  /** The next moment a release can happen: the calendar's, or an earlier retry or hotfix. */
+  nextRelease(): ReleaseMoment | null {
+    return nextRelease(this.settings, this.now, this.plannedRelease);
+  }
+
+  /** Whether commit `seq` runs in production now (deployed, not rolled back out, not fixed since). */
+  inProduction(seq: number): boolean {
+    if (seq > this.productionRevision) return false;
+    return !this.fixedIn(seq, this.productionRevision);
+  }
+
+  /**
+   * Whether the problem of commit `seq` is fixed in `revision`. A commit trimmed from memory had no
+   * problem left to fix (problem commits are kept until settled), so it counts as fixed.
+   */
+  private fixedIn(seq: number, revision: number): boolean {
+    const c = this.commit(seq);
+    return c === undefined || (c.fixedBy !== undefined && c.fixedBy <= revision);
+  }
+
+  /** Whether anyone has pushed a fix for commit `seq` yet (trimmed commits count as fixed). */
+  private isFixed(seq: number): boolean {
+    return this.fixedIn(seq, Infinity);
   }
 
   // ---------------------------------------------------------------- the day
@@ -267,58 +347,48 @@ export class Simulation {
       workEndHour: settings.workingHours.end,
     });
     for (const commit of planned) this.clock.at(commit.at, () => this.pushPlanned(commit));
-    if (isWorkday(day)) this.scheduleReleases(day);
+    for (const moment of releaseMomentsOn(day, settings)) this.clock.at(moment.at, () => this.calendarRelease());
     this.forgetSettledProblems();
     this.tasks = this.tasks.filter((task) => task.until === undefined || task.until > this.now - MINUTES_PER_DAY);
     this.trimHistory();
     this.clock.at((day + 1) * MINUTES_PER_DAY, () => this.startDay(day + 1));
   }
 
-  private scheduleReleases(day: number): void {
-    const { mode, approvalsPerDay, releaseIntervalDays, workingHours } = this.settings;
-    const dayStart = day * MINUTES_PER_DAY;
+  /** A release the calendar (or a planned retry or hotfix) calls for now. */
+  private calendarRelease(comment?: string, kind: 'release-day' | 'retry' | 'hotfix' = 'release-day'): void {
+    const { mode, approver } = this.settings;
+    if (mode === 'manual' || mode === 'ci') this.emit({ type: 'release.due', kind });
     if (mode === 'delivery') {
-      const span = (workingHours.end - workingHours.start) * 60;
-      for (let i = 1; i <= approvalsPerDay; i++) {
-        const at = dayStart + workingHours.start * 60 + Math.round((i * span) / (approvalsPerDay + 1));
-        this.clock.at(at, () => this.scheduledApproval(this.team.approver.name));
-      }
-    } else if (mode === 'manual' || mode === 'ci') {
-      // Release on the last workday of each interval, in the morning.
-      const nextBoundary = (Math.floor(day / releaseIntervalDays) + 1) * releaseIntervalDays - 1;
-      if (lastWorkdayOnOrBefore(nextBoundary) === day) {
-        const at = dayStart + (workingHours.start + 1) * 60;
-        this.clock.at(at, () => this.releaseDay());
-      }
-    }
-  }
-
-  private releaseDay(): void {
-    if (this.settings.mode === 'manual') this.scheduledApproval(this.team.releaseManager.name, 'Release day.');
-    else this.shipReleaseCandidate();
-  }
-
-  private scheduledApproval(by: string, comment?: string): void {
-    if (this.settings.mode === 'delivery' && this.settings.approver !== 'scheduled') return;
-    this.approveNewest(by, comment);
+      // The learner may have taken the decision over since the day was scheduled.
+      if (approver === 'scheduled') this.approveNewest(this.team.approver.name, comment);
+    } else if (mode === 'manual') this.approveNewest(this.team.releaseManager.name, comment ?? 'Release day.');
+    else if (mode === 'ci') this.shipReleaseCandidate();
   }
 
   // ---------------------------------------------------------------- commits and executions
 
   private pushPlanned(planned: PlannedCommit): void {
     let { compileError, defect, detectDraw } = planned;
+    let applied: Fault | null = null;
     if (this.faults['break-build'] > 0) {
       this.faults['break-build']--;
       compileError = true;
-    }
-    // One fault per commit: a compile-error fix repairs the whole commit, which would quietly
-    // take an escaped defect on the same commit with it.
-    if (this.faults['escape-defect'] > 0 && !compileError) {
+      applied = 'break-build';
+    } else if (this.faults['escape-defect'] > 0 && !compileError) {
+      // One fault per commit: a compile-error fix repairs the whole commit, which would quietly
+      // take an escaped defect on the same commit with it.
       this.faults['escape-defect']--;
       defect = true;
       detectDraw = 1;
+      applied = 'escape-defect';
     }
-    const commit = this.push({ author: planned.author, size: planned.size, message: planned.message, compileError, defect, detectDraw }, 'feature', []);
+    const commit = this.push(
+      { author: planned.author, area: planned.area, size: planned.size, message: planned.message, compileError, defect, detectDraw },
+      'feature',
+      [],
+    );
+    if (applied) this.emit({ type: 'fault.applied', fault: applied, commit: commit.seq });
+    if (applied === 'escape-defect') this.injectedDefects.add(commit.seq);
     // A teammate looks over every change as it lands: shared ownership, in DevOps culture.
     if (this.settings.culture === 'devops' && this.team.developers.length > 1) {
       const devs = this.team.developers;
@@ -329,7 +399,7 @@ export class Simulation {
   }
 
   private push(
-    draft: Pick<Commit, 'author' | 'size' | 'message' | 'compileError' | 'defect' | 'detectDraw'>,
+    draft: Pick<Commit, 'author' | 'area' | 'size' | 'message' | 'compileError' | 'defect' | 'detectDraw'>,
     kind: Commit['kind'],
     fixes: number[],
   ): Commit {
@@ -341,6 +411,7 @@ export class Simulation {
       author: draft.author,
       message: draft.message,
       kind,
+      area: draft.area,
       size: draft.size,
       pushedAt: this.now,
       compileError: draft.compileError,
@@ -350,7 +421,7 @@ export class Simulation {
       fixedBy: undefined,
     };
     this.commits.push(commit);
-    if (commit.compileError || commit.defect) this.problems.push(commit);
+    if (commit.compileError || commit.defect) this.problems.add(commit);
     this.emit({ type: 'commit.pushed', commit: seq, sha: commit.sha, author: commit.author, message: commit.message, kind, size: commit.size });
     for (const fixed of fixes) this.markFixed(fixed, seq);
 
@@ -378,7 +449,7 @@ export class Simulation {
     const held = this.pipelineActor.getSnapshot().context.heldFor;
     for (const incident of this.incidents.values()) {
       if (!held.includes(incident.id) || !incident.culprits.includes(problemSeq)) continue;
-      if (incident.culprits.every((c) => this.commit(c)?.fixedBy !== undefined)) {
+      if (incident.culprits.every((c) => this.isFixed(c))) {
         this.pipelineActor.send({ type: 'line.resume', incident: incident.id });
         if (this.pipelineActor.getSnapshot().matches('flowing')) this.emit({ type: 'pipeline.resumed' });
       }
@@ -391,11 +462,13 @@ export class Simulation {
     execution.visits.push({ stage, enteredAt: this.now });
     this.emit({ type: 'stage.entered', execution: execution.id, stage });
     if (stage === 'approval') {
-      // In silos the approver sits in Ops: the request is a ticket in their queue first.
-      const silos = this.settings.culture === 'silos' && this.settings.mode === 'delivery';
+      // In silos the approver sits in Ops: the request is a ticket in their queue first. One ticket
+      // per release: newer revisions join the open ticket instead of opening their own.
+      const silos = this.settings.culture === 'silos' && this.settings.mode === 'delivery' && this.approval!.pending === null;
       const ticketDelay = silos ? this.ticketDelay(this.now) : 0;
       if (silos) this.countHandoff('dev', 'ops', `approve revision ${this.commit(execution.revision)?.sha ?? execution.revision}`, ticketDelay);
       this.approval!.request({ execution: execution.id, revision: execution.revision, requestedAt: this.now, ticketDelay });
+      this.planHotfixIfNeeded(execution.revision);
       return;
     }
     this.stages[stage].arrive(this.makeJob(execution, stage));
@@ -409,18 +482,19 @@ export class Simulation {
     if (stage === 'build') {
       const [min, max] = STAGE_TIMES.build;
       job.duration = rng.between(min, max);
-      const broken = this.openProblems(execution.revision, (c) => c.compileError);
+      const broken = this.problems.open(execution.revision, (c) => c.compileError);
       if (broken.length > 0) Object.assign(job, { outcome: 'failed', reason: 'compile-error', culprits: broken });
       return job;
     }
     if (stage === 'test') {
       const [min, max] = STAGE_TIMES.test;
       job.duration = rng.between(min, max);
-      const caught = this.openProblems(execution.revision, (c) => c.defect && c.detectDraw < this.testCoverage);
+      const caught = this.problems.open(execution.revision, (c) => c.defect && c.detectDraw < this.tests.coverage(c.area));
       const flaky = rng.chance(this.settings.flakyRate);
       if (caught.length > 0) Object.assign(job, { outcome: 'failed', reason: 'defect-caught', culprits: caught });
       else if (this.faults['flaky-test'] > 0) {
         this.faults['flaky-test']--;
+        this.emit({ type: 'fault.applied', fault: 'flaky-test', execution: execution.id });
         Object.assign(job, { outcome: 'failed', reason: 'flaky-test', culprits: [] });
       } else if (flaky) Object.assign(job, { outcome: 'failed', reason: 'flaky-test', culprits: [] });
       return job;
@@ -430,18 +504,10 @@ export class Simulation {
     const slip = this.settings.mode === 'manual' && rng.chance(MANUAL_STEP_FAILURE);
     if (this.faults['fail-deploy'] > 0) {
       this.faults['fail-deploy']--;
+      this.emit({ type: 'fault.applied', fault: 'fail-deploy', execution: execution.id });
       Object.assign(job, { outcome: 'failed', reason: 'injected', culprits: [] });
     } else if (slip) Object.assign(job, { outcome: 'failed', reason: 'manual-step', culprits: [] });
     return job;
-  }
-
-  /** Problem commits inside `revision` that are not fixed in it. */
-  private openProblems(revision: number, kind: (c: Commit) => boolean): number[] {
-    const found: number[] = [];
-    for (const c of this.problems) {
-      if (c.seq <= revision && (c.fixedBy === undefined || c.fixedBy > revision) && kind(c)) found.push(c.seq);
-    }
-    return found;
   }
 
   private onJobStarted({ stage, job }: StageEmitted & { type: 'job.started' }): void {
@@ -526,12 +592,13 @@ export class Simulation {
   }
 
   private pushFix(author: Commit, message: string, fixes: number[]): void {
-    const open = fixes.filter((seq) => this.commit(seq)?.fixedBy === undefined);
+    const open = fixes.filter((seq) => !this.isFixed(seq));
     if (open.length === 0) return;
     const people = this.rng.people;
     this.push(
       {
         author: author.author,
+        area: author.area,
         size: Math.max(1, Math.round(people.logNormal(15, 0.8))),
         message,
         compileError: people.chance(this.settings.compileErrorRate / 2),
@@ -559,6 +626,7 @@ export class Simulation {
       this.releaseCandidate = execution;
       if (previous) this.supersede(previous.id, execution.id, 'deploy');
       this.emit({ type: 'release.scheduled', execution: execution.id, revision: execution.revision });
+      this.planHotfixIfNeeded(execution.revision);
     } else {
       this.closeVisit(execution, 'succeeded');
       this.arrive(execution, 'deploy');
@@ -570,7 +638,8 @@ export class Simulation {
     for (const seq of this.knownDefects) {
       const c = this.commit(seq);
       if (c && c.seq <= execution.revision && (c.fixedBy === undefined || c.fixedBy > execution.revision)) {
-        const incident = [...this.incidents.values()].find((i) => i.culprits.includes(seq));
+        let incident: Incident | undefined;
+        for (const i of this.openIncidents()) if (i.culprits.includes(seq)) incident = i;
         this.end(execution, 'held');
         this.emit({ type: 'execution.held', execution: execution.id, revision: execution.revision, incident: incident?.id ?? 0 });
         return true;
@@ -600,8 +669,45 @@ export class Simulation {
   private retryRelease(): void {
     const { mode, workingHours } = this.settings;
     if (mode !== 'manual' && mode !== 'ci') return;
-    const tomorrow = nextWorkingTime(dayOf(this.now) * MINUTES_PER_DAY + MINUTES_PER_DAY, workingHours) + 60;
-    this.clock.at(tomorrow, () => this.releaseDay());
+    const at = retryTimeAfter(this.now, workingHours);
+    this.planRelease({ at, kind: 'retry' }, 'Trying the release again.');
+  }
+
+  /** A release outside the calendar: a retry of a failed hand deploy, or a hotfix. */
+  private planRelease(moment: ReleaseMoment, comment: string): void {
+    if (this.plannedRelease && this.plannedRelease.at <= moment.at && this.plannedRelease.at >= this.now) return;
+    this.plannedRelease = moment;
+    this.clock.at(moment.at, () => {
+      if (this.plannedRelease !== moment) return;
+      this.plannedRelease = null;
+      if (moment.kind === 'hotfix') this.hotfixUnderway = true;
+      this.calendarRelease(comment, moment.kind === 'hotfix' ? 'hotfix' : 'retry');
+    });
+  }
+
+  /**
+   * The hotfix path, in every mode with a person or a calendar between a fix and production: when a
+   * revision carrying the fixes is ready and production is broken (or a rolled-back release waits
+   * for its second attempt), it ships as soon as someone is at work, not on the next release day.
+   */
+  private planHotfixIfNeeded(revision: number): void {
+    const { mode, approver } = this.settings;
+    if (mode === 'deployment' || (mode === 'delivery' && approver !== 'scheduled')) return;
+    const reason = this.hotfixReason(revision);
+    if (!reason) return;
+    const at = nextWorkingTime(this.now + HOTFIX_REACTION_MINUTES, this.settings.workingHours);
+    this.planRelease({ at, kind: 'hotfix' }, reason === 'incident' ? 'Hotfix for the incident.' : 'Second attempt at the release, with its fixes.');
+    this.emit({ type: 'hotfix.planned', revision, reason, at: this.plannedRelease?.at ?? at });
+  }
+
+  private hotfixReason(revision: number): 'incident' | 'second-attempt' | null {
+    const fixedIn = (seq: number) => this.fixedIn(seq, revision);
+    for (const incident of this.openIncidents()) {
+      if (incident.detectedAt === undefined || incident.phase === 'rollingBack') continue;
+      if (incident.culprits.every(fixedIn)) return 'incident';
+    }
+    if (this.releaseRolledBack && [...this.knownDefects].every(fixedIn)) return 'second-attempt';
+    return null;
   }
 
   // ---------------------------------------------------------------- approval
@@ -615,6 +721,7 @@ export class Simulation {
       revision: request.revision,
       pendingCommits: this.undeployedCommits(request.revision),
     });
+    this.planHotfixIfNeeded(request.revision);
   }
 
   private onApprovalSuperseded({ request, by }: ApprovalEmitted & { type: 'approval.superseded' }): void {
@@ -645,61 +752,92 @@ export class Simulation {
   private deployed(execution: Execution): void {
     const from = this.productionRevision;
     const revision = execution.revision;
-    const defects = this.openProblems(revision, (c) => c.defect && c.seq > from);
+    const batch = Math.max(0, revision - from);
+    const defects = this.problems.open(revision, (c) => c.defect && c.seq > from);
+    const hotfix = this.hotfixUnderway;
     const deployment: Deployment = {
-      id: this.deployments.length + 1,
+      id: this.nextDeployment++,
       execution: execution.id,
       revision,
       from,
       at: this.now,
-      batch: Math.max(0, revision - from),
+      batch,
+      reshipped: Math.max(0, Math.min(revision, this.maxDeployedRevision) - from),
       defects,
+      rollbackTo: this.lastGoodRevision,
+      irreversible: this.rng.production.chance(rollbackFailureChance(batch)),
+      hotfix,
     };
+    this.hotfixUnderway = false;
     this.deployments.push(deployment);
     this.productionRevision = revision;
+    this.maxDeployedRevision = Math.max(this.maxDeployedRevision, revision);
+    // Good: production now runs no defect at all (one shipped earlier and not fixed still counts).
+    if (this.problems.open(revision, (c) => c.defect).length === 0) this.lastGoodRevision = revision;
+    this.releaseRolledBack = false;
     this.end(execution, 'succeeded');
     execution.stage = 'production';
-    this.emit({ type: 'deploy.succeeded', execution: execution.id, revision, from, batch: deployment.batch, defects, deployment: deployment.id });
+    this.emit({
+      type: 'deploy.succeeded',
+      execution: execution.id,
+      revision,
+      from,
+      batch,
+      reshipped: deployment.reshipped,
+      defects,
+      deployment: deployment.id,
+      hotfix,
+    });
 
-    for (const incident of this.incidents.values()) {
-      if (incident.phase === 'restored' || incident.phase === 'rollingBack') continue;
-      if (incident.culprits.every((seq) => (this.commit(seq)?.fixedBy ?? Infinity) <= revision)) {
-        this.incidentActors.get(incident.id)?.send({ type: 'fix.deployed' });
-      }
+    for (const incident of this.openIncidents()) {
+      if (incident.phase === 'rollingBack') continue;
+      if (incident.culprits.every((seq) => !this.inProduction(seq))) this.incidentActors.get(incident.id)?.send({ type: 'fix.deployed' });
     }
-    if (defects.length > 0) {
-      const [min, max] = INCIDENT_ONSET;
-      this.clock.at(this.now + this.rng.production.between(min, max), () => this.startIncident(deployment));
+    // Every escaped defect can fail on its own: a release carrying many is a bad day, not one incident.
+    const [min, max] = INCIDENT_ONSET;
+    for (const seq of defects) {
+      this.clock.at(this.now + this.rng.production.between(min, max), () => this.startIncident(deployment, seq));
     }
   }
 
-  private startIncident(deployment: Deployment): void {
+  private startIncident(deployment: Deployment, culprit: number): void {
+    // A rollback or a fix may have taken the defect out of production before it showed.
+    if (!this.inProduction(culprit)) return;
     const rng = this.rng.production;
     const { settings } = this;
     const id = this.nextIncident++;
-    const errorRate = rng.between(0.02, 0.35);
-    const alarmed = settings.monitoring && errorRate >= settings.alarmThreshold;
+    // An injected defect is the one the class is watching: loud enough for the alarm to catch.
+    const floor = this.injectedDefects.delete(culprit) ? Math.min(DEFECT_ERROR_RATE[1], Math.max(0.1, settings.alarmThreshold * 1.5)) : DEFECT_ERROR_RATE[0];
+    const errorRate = rng.between(floor, DEFECT_ERROR_RATE[1]);
+    // The alarm watches the service's error rate, to which every open incident adds.
+    const alarmed = settings.monitoring && this.errorRate() + errorRate >= settings.alarmThreshold;
     const night = !isWorkingTime(this.now, settings.workingHours);
-    const devops = settings.culture === 'devops';
+    const culture = settings.culture;
+    const [ackMin, ackMax] = ACK_MINUTES[culture];
+    const [decideMin, decideMax] = DECIDE_MINUTES[culture];
     const plan: IncidentPlan = {
       id,
-      detectAfter: alarmed ? rng.between(2, 8) * this.alarmTuning : rng.between(60, 360),
+      detectAfter: alarmed ? rng.between(...ALARM_DETECTION_MINUTES) * this.alarmTuning : rng.between(...CUSTOMER_DETECTION_MINUTES),
       detectedBy: alarmed ? 'alarm' : 'customers',
       automaticRollback: MODE_INFO[settings.mode].automaticRollback,
-      ackAfter: (devops ? rng.between(3, 10) : rng.between(10, 25)) + (night ? rng.between(10, 25) : 0),
-      decideAfter: devops ? rng.between(5, 15) : rng.between(30, 120),
+      ackAfter: rng.between(ackMin, ackMax) + (night ? rng.between(...NIGHT_ACK_MINUTES) : 0),
+      decideAfter: rng.between(decideMin, decideMax),
       rollbackTakes: rng.between(this.deployTimes[0], this.deployTimes[1]),
+      rollbackFails: this.rollbackBlocked(deployment),
     };
     const incident: Incident = {
       id,
       deployment: deployment.id,
       revision: deployment.revision,
-      culprits: deployment.defects,
+      culprits: [culprit],
+      culpritArea: this.commit(culprit)?.area ?? '',
+      culpritAuthor: this.commit(culprit)?.author ?? '',
       errorRate,
       startedAt: this.now,
       phase: 'impact',
     };
     this.incidents.set(id, incident);
+    this.openIncidentIds.add(id);
     this.emit({ type: 'incident.started', incident: id, deployment: deployment.id, revision: deployment.revision, errorRate, culprits: incident.culprits });
 
     const actor = createActor(incidentMachine, { clock: this.clock, input: { plan } });
@@ -708,7 +846,7 @@ export class Simulation {
       incident.phase = 'acknowledged';
       incident.acknowledgedAt = this.now;
       this.emit({ type: 'incident.acknowledged', incident: id, person: incident.paged ?? 'on call' });
-      if (!devops) {
+      if (culture === 'silos') {
         // Ops must ask Dev before rolling back a change they did not write.
         this.countHandoff('ops', 'dev', `incident #${id}: which change broke production?`, plan.decideAfter);
       }
@@ -716,19 +854,44 @@ export class Simulation {
     actor.on('incident.rollbackStarted', (e) => {
       incident.phase = 'rollingBack';
       incident.rollbackAt = this.now;
-      const to = this.previousGoodRevision(deployment);
-      this.emit({ type: 'rollback.started', incident: id, automatic: e.automatic, by: e.by === 'on-call' ? (incident.paged ?? 'on call') : e.by, to });
+      this.emit({
+        type: 'rollback.started',
+        incident: id,
+        automatic: e.automatic,
+        by: e.by === 'on-call' ? (incident.paged ?? 'on call') : e.by,
+        to: this.rollbackTarget(deployment),
+      });
     });
     actor.on('incident.rolledBack', () => {
-      const to = this.previousGoodRevision(deployment);
+      const to = this.rollbackTarget(deployment);
       const fromRevision = this.productionRevision;
       this.productionRevision = Math.min(this.productionRevision, to);
+      if (this.settings.mode === 'manual' || this.settings.mode === 'ci') this.releaseRolledBack = true;
       this.emit({ type: 'deploy.rolledBack', incident: id, from: fromRevision, to: this.productionRevision });
+      // The rollback took other defects out of production too: their incidents end with it.
+      const path = plan.automaticRollback && incident.detectedBy === 'alarm' && incident.acknowledgedAt === undefined ? 'automatic-rollback' : 'manual-rollback';
+      for (const other of this.openIncidents()) {
+        if (other.id !== id && other.culprits.every((seq) => !this.inProduction(seq))) {
+          this.incidentActors.get(other.id)?.send({ type: 'production.reverted', path });
+        }
+      }
+    });
+    actor.on('incident.rollbackFailed', () => {
+      incident.phase = 'fixingForward';
+      incident.rollbackFailedAt = this.now;
+      this.emit({ type: 'rollback.failed', incident: id, from: this.productionRevision, to: this.rollbackTarget(deployment) });
+      // The fix is on its way since detection; it ships as a hotfix once it passes the tests. Other
+      // incidents whose rollback would cross the same change do not try again.
+      for (const other of this.openIncidents()) {
+        const theirs = other.id === id ? undefined : this.deploymentById(other.deployment);
+        if (theirs && other.detectedAt !== undefined && this.rollbackBlocked(theirs)) this.incidentActors.get(other.id)?.send({ type: 'rollback.ruledOut' });
+      }
     });
     actor.on('incident.restored', (e) => {
       incident.phase = 'restored';
       incident.restoredAt = this.now;
       incident.restoredBy = e.path;
+      this.openIncidentIds.delete(id);
       for (const task of this.tasks) if (task.incident === id && task.kind === 'on-call') task.until = this.now;
       this.emit({ type: 'incident.restored', incident: id, path: e.path });
       this.incidentActors.delete(id);
@@ -736,6 +899,27 @@ export class Simulation {
     });
     this.incidentActors.set(id, actor);
     actor.start();
+  }
+
+  private deploymentById(id: number): Deployment | undefined {
+    for (let i = this.deployments.length - 1; i >= 0; i--) if (this.deployments[i]!.id === id) return this.deployments[i];
+    return undefined;
+  }
+
+  /** Where rolling back `failed` goes: the last revision that ran without a shipped defect before it. */
+  private rollbackTarget(failed: Deployment): number {
+    return Math.min(failed.rollbackTo, failed.from);
+  }
+
+  /** Rolling back to before `failed` crosses a deployment that changed the schema: it cannot run. */
+  private rollbackBlocked(failed: Deployment): boolean {
+    const to = this.rollbackTarget(failed);
+    for (let i = this.deployments.length - 1; i >= 0; i--) {
+      const d = this.deployments[i]!;
+      if (d.revision <= to) break;
+      if (d.revision <= this.productionRevision && d.irreversible) return true;
+    }
+    return false;
   }
 
   private onIncidentDetected(incident: Incident, by: 'alarm' | 'customers', deployment: Deployment): void {
@@ -754,54 +938,54 @@ export class Simulation {
     this.addTask(person.name, 'on-call', `on call for incident #${incident.id}`, undefined, incident.id);
 
     // Stop the line, then find the culprits and fix them; a bigger batch takes longer to search.
-    const culprits = incident.culprits.filter((seq) => this.commit(seq)?.fixedBy === undefined);
+    const culprits = incident.culprits.filter((seq) => !this.isFixed(seq));
     for (const seq of culprits) this.knownDefects.add(seq);
     if (culprits.length === 0) return;
     this.pipelineActor.send({ type: 'line.stop', incident: incident.id });
     this.emit({ type: 'pipeline.held', incident: incident.id });
-    const diagnose = DIAGNOSIS_MINUTES_PER_HALVING * Math.log2(deployment.batch + 1);
+    const diagnose = diagnosisMinutes(deployment.batch);
     const fix = () => {
+      const open = culprits.filter((seq) => !this.fixScheduled.has(seq));
+      if (open.length === 0) return;
       const at = addWorkingMinutes(this.now, diagnose + this.rng.people.between(FIX_MINUTES[0], FIX_MINUTES[1]), this.settings.workingHours);
-      const first = this.commit(culprits[0]!);
+      const first = this.commit(open[0]!);
       if (!first) return;
-      for (const seq of culprits) this.fixScheduled.add(seq);
-      const shas = culprits.map((seq) => this.commit(seq)?.sha ?? String(seq)).join(', ');
+      for (const seq of open) this.fixScheduled.add(seq);
+      const shas = open.map((seq) => this.commit(seq)?.sha ?? String(seq)).join(', ');
       this.addTask(first.author, 'fixing', `fixing the production defect from ${shas}`, at, incident.id);
-      this.clock.at(at, () => this.pushFix(first, `fix production defect from ${shas} (incident #${incident.id})`, culprits));
+      this.clock.at(at, () => this.pushFix(first, `fix production defect from ${shas} (incident #${incident.id})`, open));
     };
     if (this.settings.culture === 'silos') this.handoff('ops', 'dev', `incident #${incident.id}: fix the defect`, fix);
     else fix();
   }
 
-  /** The revision production ran before the failed change, skipping other failed changes. */
-  private previousGoodRevision(failed: Deployment): number {
-    for (let i = this.deployments.length - 1; i >= 0; i--) {
-      const d = this.deployments[i]!;
-      if (d.id < failed.id && d.defects.length === 0 && d.revision <= failed.from) return d.revision;
-    }
-    return 0;
-  }
-
   private schedulePostmortem(incident: Incident): void {
-    const at = addWorkingMinutes(this.now, 60, this.settings.workingHours);
+    const at = addWorkingMinutes(this.now, POSTMORTEM_DELAY_MINUTES, this.settings.workingHours);
     this.clock.at(at, () => {
-      if (this.settings.culture === 'devops') {
-        const slowDetection = incident.detectedBy === 'customers' || (incident.detectedAt ?? 0) - incident.startedAt > 15;
-        let action: string;
-        if (slowDetection && this.settings.monitoring && this.alarmTuning > 0.4) {
-          this.alarmTuning = Math.max(0.4, this.alarmTuning * 0.7);
-          action = 'Tune the alarm so it fires sooner';
-        } else if (this.testCoverage < 0.95) {
-          this.testCoverage = Math.min(0.95, Math.round((this.testCoverage + POSTMORTEM_COVERAGE_STEP) * 100) / 100);
-          action = `Add tests for this failure: test coverage up to ${Math.round(this.testCoverage * 100)}%`;
-        } else {
-          action = 'Add a canary step to the deploy';
-        }
-        this.emit({ type: 'postmortem.held', incident: incident.id, blameless: true, action });
-      } else {
-        const culprit = this.commit(incident.culprits[0] ?? 0);
-        this.emit({ type: 'postmortem.held', incident: incident.id, blameless: false, action: 'None: the incident report blames a person', blamed: culprit?.author });
+      if (this.settings.culture !== 'devops') {
+        this.emit({ type: 'postmortem.held', incident: incident.id, blameless: false, action: 'None: the incident report blames a person', blamed: incident.culpritAuthor });
+        return;
       }
+      if (!this.settings.learning) {
+        this.emit({ type: 'postmortem.held', incident: incident.id, blameless: true, action: 'Actions noted; learning is switched off for this run' });
+        return;
+      }
+      const slowDetection = incident.detectedBy === 'customers' || (incident.detectedAt ?? 0) - incident.startedAt > 15;
+      const area = incident.culpritArea || undefined;
+      let action: string;
+      if (slowDetection && this.settings.monitoring && this.alarmTuning > ALARM_TUNING_FLOOR) {
+        this.alarmTuning = Math.max(ALARM_TUNING_FLOOR, this.alarmTuning * ALARM_TUNING_STEP);
+        action = 'Tune the alarm so it fires sooner';
+      } else if (area !== undefined) {
+        const { before, after } = this.tests.improve(area);
+        action =
+          after > before
+            ? `Add tests for ${area}: coverage there ${Math.round(before * 100)}% → ${Math.round(after * 100)}%`
+            : `Tests for ${area} already catch all they can; add a canary step to the deploy`;
+      } else {
+        action = 'Add a canary step to the deploy';
+      }
+      this.emit({ type: 'postmortem.held', incident: incident.id, blameless: true, action });
     });
   }
 
@@ -827,7 +1011,10 @@ export class Simulation {
     if (requester) this.addTask(requester.name, 'waiting', `waiting on ${to === 'ops' ? 'Ops' : 'Dev'}: ${about}`, this.now + wait);
     if (receiver) this.addTask(receiver.name, 'ticket', `ticket in the queue: ${about}`, this.now + wait);
     this.emit({ type: 'handoff.queued', handoff: id, from, to, about });
-    this.clock.at(this.now + wait, () => this.emit({ type: 'handoff.done', handoff: id, waited: wait }));
+    const queuedAt = this.now;
+    this.clock.at(this.now + wait, () =>
+      this.emit({ type: 'handoff.done', handoff: id, waited: wait, workingMinutes: workingMinutesBetween(queuedAt, this.now, this.settings.workingHours) }),
+    );
   }
 
   // ---------------------------------------------------------------- people's work
@@ -849,7 +1036,9 @@ export class Simulation {
    * execution in flight are past its fix, nobody can meet it again: stop scanning for it.
    */
   private forgetSettledProblems(): void {
-    let oldest = Math.min(this.productionRevision, this.lastSeq + 1);
+    // The oldest revision any stage, the gate or a release candidate will still evaluate. Production's
+    // own revision is not evaluated again: a deployment only looks at what it adds on top of it.
+    let oldest = this.lastSeq + 1;
     const consider = (revision: number | undefined) => {
       if (revision !== undefined && revision < oldest) oldest = revision;
     };
@@ -861,10 +1050,8 @@ export class Simulation {
     consider(approval?.pending?.revision);
     consider(approval?.waiting?.revision);
     consider(this.releaseCandidate?.revision);
-    for (const deployment of this.deployments.slice(-3)) consider(deployment.from);
-    this.problems = this.problems.filter((c) => c.fixedBy === undefined || c.fixedBy > oldest);
-    const unsettled = new Set(this.problems.map((c) => c.seq));
-    for (const seq of this.knownDefects) if (!unsettled.has(seq)) this.knownDefects.delete(seq);
+    this.problems.prune(oldest);
+    for (const seq of this.knownDefects) if (!this.problems.has(seq)) this.knownDefects.delete(seq);
   }
 
   private emit(event: SimEvent): void {
@@ -872,7 +1059,7 @@ export class Simulation {
     const logged = event as LoggedEvent;
     logged.t = this.now;
     logged.seq = ++this.eventSeq;
-    this.log.push(logged);
+    if (this.keepLog) this.log.push(logged);
     if (this.listeners.size > 0) for (const listener of this.listeners) listener(logged);
   }
 
@@ -883,34 +1070,37 @@ export class Simulation {
     let drop = 0;
     while (drop < this.log.length && this.log[drop]!.t < cutoff) drop++;
     if (drop > 0) this.log.splice(0, drop);
+    // Commits stay readable while production lacks them or a problem (and its incident) refers to them.
+    const keepSeq = Math.min(this.productionRevision, (this.problems.oldest() ?? Infinity) - 1);
     let keepFrom = 0;
-    while (keepFrom < this.commits.length && this.commits[keepFrom]!.pushedAt < cutoff && this.commits[keepFrom]!.seq <= this.productionRevision) keepFrom++;
+    while (keepFrom < this.commits.length && this.commits[keepFrom]!.pushedAt < cutoff && this.commits[keepFrom]!.seq <= keepSeq) keepFrom++;
     if (keepFrom > 0) {
       this.commits = this.commits.slice(keepFrom);
       this.commitBase += keepFrom;
     }
-    for (const [id, execution] of this.executions) {
+    // By id, oldest first (ids grow with start time): iterating the whole map daily costs too much
+    // in long runs. Executions still running when their turn comes linger and are checked again.
+    const stillRunning: number[] = [];
+    const consider = (id: number) => {
+      const execution = this.executions.get(id);
+      if (!execution) return;
       if (execution.endedAt !== undefined && execution.endedAt < cutoff) this.executions.delete(id);
+      else stillRunning.push(id);
+    };
+    for (const id of this.lingering) consider(id);
+    while (this.trimExecutionFrom < this.nextExecution) {
+      const execution = this.executions.get(this.trimExecutionFrom);
+      if (execution && execution.startedAt >= cutoff) break;
+      consider(this.trimExecutionFrom++);
     }
+    this.lingering = stillRunning;
     for (const [id, incident] of this.incidents) {
       if (incident.restoredAt !== undefined && incident.restoredAt < cutoff) this.incidents.delete(id);
     }
-    while (this.deployments.length > 0 && this.deployments[0]!.at < cutoff && this.deployments.length > 1) this.deployments.shift();
-    this.fixScheduled = new Set([...this.fixScheduled].filter((seq) => seq >= this.commitBase));
+    // A deployment stays while a rollback may have to cross it (its schema change can block one).
+    let floor = this.lastGoodRevision;
+    for (const incident of this.openIncidents()) floor = Math.min(floor, this.deploymentById(incident.deployment)?.rollbackTo ?? 0);
+    while (this.deployments.length > 1 && this.deployments[0]!.at < cutoff && this.deployments[0]!.revision <= floor) this.deployments.shift();
+    if (keepFrom > 0) for (const seq of this.fixScheduled) if (seq < this.commitBase) this.fixScheduled.delete(seq);
   }
 }
-
-/** Minutes a teammate spends reviewing a pushed change (DevOps culture). */
-export const REVIEW_MINUTES = 15;
-/** Test coverage a blameless postmortem's action adds. */
-export const POSTMORTEM_COVERAGE_STEP = 0.03;
-/** Chance that a step of a hand-run release goes wrong (manual release only). */
-export const MANUAL_STEP_FAILURE = 0.15;
-/** Working minutes an author needs to push a fix once told. */
-export const FIX_MINUTES: readonly [number, number] = [30, 90];
-/** Minutes from a failed change reaching production to its incident. */
-export const INCIDENT_ONSET: readonly [number, number] = [5, 60];
-/** Searching a batch for the culprit: this many working minutes per halving (git bisect). */
-export const DIAGNOSIS_MINUTES_PER_HALVING = 15;
-/** Working minutes a ticket waits in the other team's queue. */
-export const TICKET_MINUTES: readonly [number, number] = [60, 360];

@@ -33,24 +33,39 @@ export interface Deployment {
   /** The revision production ran before; the batch is every commit in (from, revision]. */
   from: number;
   at: number;
+  /** Commits shipped: every commit in (from, revision], once. */
   batch: number;
+  /** Of the batch, commits that had been in production before and were rolled back out. */
+  reshipped: number;
   /** Commits with a hidden defect that this deployment shipped: non-empty means a failed change. */
   defects: number[];
+  /** Where a rollback of this deployment goes: the last revision that ran without a shipped defect. */
+  rollbackTo: number;
+  /** It shipped a schema or data change the revision before cannot run on: rolling back past it fails. */
+  irreversible: boolean;
+  /** Shipped outside the calendar to put production right (manual release, CI, a scheduled approver). */
+  hotfix: boolean;
 }
 
-export type IncidentPhase = 'impact' | 'detected' | 'paged' | 'acknowledged' | 'rollingBack' | 'restored';
+export type IncidentPhase = 'impact' | 'detected' | 'paged' | 'acknowledged' | 'rollingBack' | 'fixingForward' | 'restored';
 
 export interface Incident {
   id: number;
   deployment: number;
   revision: number;
+  /** The escaped defect behind it: every defect a deployment ships causes its own incident. */
   culprits: number[];
+  /** The culprit's part of the product and author, kept here because old commits leave memory. */
+  culpritArea: string;
+  culpritAuthor: string;
   errorRate: number;
   startedAt: number;
   detectedAt?: number;
   detectedBy?: 'alarm' | 'customers';
   acknowledgedAt?: number;
   rollbackAt?: number;
+  /** When a rollback could not run and the team turned to fixing forward. */
+  rollbackFailedAt?: number;
   restoredAt?: number;
   restoredBy?: RestorePath;
   paged?: string;

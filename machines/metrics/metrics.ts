@@ -1,7 +1,17 @@
 import type { LoggedEvent, StageName } from '../events';
-import { MINUTES_PER_DAY } from '../sim/calendar';
-import { classify, DORA_2024, type BandRule, type BandTable, type KeyMetric } from './dora';
-import { mean, median, quantile, sortNumbers } from './stats';
+import { MINUTES_PER_DAY, dayOf, isWorkday } from '../sim/calendar';
+import {
+  DORA_2024,
+  MIN_TO_BAND,
+  classify,
+  placeDeploymentFrequency,
+  tooFew,
+  type BandRule,
+  type BandTable,
+  type Cadence,
+  type KeyMetric,
+} from './dora';
+import { mean, median, sortNumbers } from './stats';
 
 export interface Window {
   /** Virtual minutes, inclusive. */
@@ -10,14 +20,19 @@ export interface Window {
   to: number;
 }
 
-export interface LeadTime {
-  /** Hours from push to production. Pending commits count at their age when the window ends. */
+/** A median and p90 in hours, over finished items and items still open at their age (lower bounds). */
+export interface Durations {
   median: number | null;
   p90: number | null;
-  /** True when the median (or p90) lands on a pending commit: the real value is at least this. */
+  /** True when the median (or p90) lands on an open item: the real value is at least this. */
   medianIsLowerBound: boolean;
   p90IsLowerBound: boolean;
+}
+
+export interface LeadTime extends Durations {
+  /** Commits pushed in the window that run in production at its end. */
   deployed: number;
+  /** Commits pushed in the window that do not run in production at its end (never shipped, or rolled back). */
   pending: number;
 }
 
@@ -29,10 +44,20 @@ export interface StageTimes {
   superseded: number;
   /** succeeded / (succeeded + failed), null before any result. */
   passRate: number | null;
-  /** Mean minutes an execution waited at the stage's entrance (or for a decision, at Approval). */
+  /**
+   * Mean minutes an execution waited at the stage's entrance. At Approval: per decision, since work
+   * first reached the gate (the same measure as `approvalWaitHours`).
+   */
   meanWaitingMinutes: number | null;
   /** Mean minutes of work at the stage. */
   meanWorkingMinutes: number | null;
+}
+
+/** The last hand release of the window, when it had not reached production by the window's end. */
+export interface UnfinishedRelease {
+  /** `failed`: a step went wrong and the retry comes after the window; `in-progress`: still running. */
+  state: 'failed' | 'in-progress';
+  since: number;
 }
 
 export interface Metrics {
@@ -42,65 +67,116 @@ export interface Metrics {
   failedChanges: number;
   incidents: number;
   deploymentsPerDay: number;
+  /** How often the team deploys, by day, week and month: what deployment frequency is banded by. */
+  cadence: Cadence;
   leadTimeHours: LeadTime;
   /** Failed changes / production deployments (0-1), null without deployments. */
   changeFailureRate: number | null;
-  timeToRestoreHours: { median: number | null; p90: number | null; restored: number; open: number };
-  batchSize: { mean: number | null; median: number | null; max: number };
+  /** Failed deployment recovery time (formerly time to restore service): open incidents count at their age. */
+  timeToRestoreHours: Durations & { restored: number; open: number };
+  /**
+   * Commits per deployment attempt, each commit once per attempt; `reshipped`: how many of them, over
+   * the window, had been in production before and were rolled back out.
+   */
+  batchSize: { mean: number | null; median: number | null; max: number; reshipped: number };
   /** Per decision: hours from the first revision reaching the gate (since the last decision) to the decision. */
   approvalWaitHours: { median: number | null; mean: number | null; decisions: number };
   stages: Record<StageName, StageTimes>;
+  /** Tickets between Dev and Ops; waiting in working hours (nights and weekends left out). */
   handoffs: { count: number; hoursWaiting: number };
   rollbacks: number;
-  /** The four keys placed in the DORA bands of `bands.year`. */
+  failedRollbacks: number;
+  hotfixes: number;
+  /** Error-rate-weighted minutes of incidents: 30 minutes at 10% failing requests is 3. */
+  customerImpactMinutes: number;
+  unfinishedRelease: UnfinishedRelease | null;
+  /** The four keys placed in the DORA bands of `bands.year`; null with a reason in `bandNotes`. */
   bands: { year: number; source: string } & Record<KeyMetric, BandRule | null>;
+  bandNotes: Record<KeyMetric, string | null>;
 }
 
 const STAGE_NAMES: readonly StageName[] = ['source', 'build', 'test', 'approval', 'deploy'];
+const STAGE_INDEX: Record<StageName, number> = { source: 0, build: 1, test: 2, approval: 3, deploy: 4 };
+const visitKey = (execution: number, stage: StageName) => execution * 8 + STAGE_INDEX[stage];
+
+interface StageAcc {
+  entered: number;
+  succeeded: number;
+  failed: number;
+  superseded: number;
+  waits: number[];
+  works: number[];
+}
 
 /**
  * The DORA four keys and their friends, computed from nothing but the event log (the way fourkeys
- * computes them from deployment and incident events). Pure: the same log gives the same numbers.
+ * computes them from deployment and incident events). Events are added one at a time, so a long
+ * headless run can measure itself without keeping its log. Pure: the same events give the same numbers.
  */
-export function computeMetrics(log: readonly LoggedEvent[], window: Window, table: BandTable = DORA_2024): Metrics {
-  const { from, to } = window;
-  const inWindow = (t: number) => t >= from && t < to;
-  const days = Math.max(1e-9, (to - from) / MINUTES_PER_DAY);
-
-  const pushedAt = new Map<number, number>();
-  const leadMinutes: number[] = [];
-  const pendingMinutes: number[] = [];
-  let maxDeployed = 0;
-  let deployments = 0;
-  let failedChanges = 0;
-  const batches: number[] = [];
-  const incidentStart = new Map<number, number>();
-  const restoreMinutes: number[] = [];
-  let incidents = 0;
-  let handoffs = 0;
-  let handoffMinutes = 0;
-  let rollbacks = 0;
-
-  const entered = new Map<string, number>();
-  const started = new Map<string, number>();
-  const stageAcc = new Map<StageName, { entered: number; succeeded: number; failed: number; superseded: number; waits: number[]; works: number[] }>();
-  for (const s of STAGE_NAMES) stageAcc.set(s, { entered: 0, succeeded: 0, failed: 0, superseded: 0, waits: [], works: [] });
-  const approvalWaits: number[] = [];
+export class MetricsAccumulator {
+  private readonly window: Window;
+  /** Per commit seq: push time (NaN when pushed outside the window or not seen). */
+  private pushedAt = new Float64Array(1024).fill(NaN);
+  /** Per commit seq: when the deployment that put it in production finished (NaN while not in production). */
+  private deployedAt = new Float64Array(1024).fill(NaN);
+  private maxSeq = 0;
+  private deployments = 0;
+  private failedChanges = 0;
+  private readonly batches: number[] = [];
+  private reshipped = 0;
+  private readonly deployTimes: number[] = [];
+  private readonly incidentStart = new Map<number, { t: number; errorRate: number }>();
+  private readonly restoreMinutes: number[] = [];
+  private incidents = 0;
+  private impact = 0;
+  private handoffs = 0;
+  private handoffMinutes = 0;
+  private rollbacks = 0;
+  private failedRollbacks = 0;
+  private hotfixes = 0;
+  private deployAttempt: UnfinishedRelease | null = null;
+  /** Keyed by `visitKey`: numbers, not strings, because long runs add millions of these. */
+  private readonly entered = new Map<number, number>();
+  private readonly started = new Map<number, number>();
+  private readonly stageAcc = new Map<StageName, StageAcc>();
+  private readonly approvalWaits: number[] = [];
   /** Since when work has waited at the Approval gate without a decision (superseded revisions included). */
-  let gateOccupiedSince: number | null = null;
-  const key = (execution: number, stage: StageName) => `${execution}:${stage}`;
-  const closeVisit = (execution: number, stage: StageName, t: number, result: 'succeeded' | 'failed' | 'superseded') => {
-    const k = key(execution, stage);
-    const enteredAt = entered.get(k);
+  private gateOccupiedSince: number | null = null;
+
+  constructor(window: Window) {
+    this.window = window;
+    for (const s of STAGE_NAMES) this.stageAcc.set(s, { entered: 0, succeeded: 0, failed: 0, superseded: 0, waits: [], works: [] });
+  }
+
+  private inWindow(t: number): boolean {
+    return t >= this.window.from && t < this.window.to;
+  }
+
+  private grow(seq: number): void {
+    if (seq < this.pushedAt.length) return;
+    let size = this.pushedAt.length;
+    while (size <= seq) size *= 2;
+    const pushed = new Float64Array(size).fill(NaN);
+    pushed.set(this.pushedAt);
+    const deployed = new Float64Array(size).fill(NaN);
+    deployed.set(this.deployedAt);
+    this.pushedAt = pushed;
+    this.deployedAt = deployed;
+  }
+
+  private closeVisit(execution: number, stage: StageName, t: number, result: 'succeeded' | 'failed' | 'superseded'): void {
+    const k = visitKey(execution, stage);
+    const enteredAt = this.entered.get(k);
     if (enteredAt === undefined) return;
-    const acc = stageAcc.get(stage)!;
+    const acc = this.stageAcc.get(stage)!;
     acc[result]++;
-    const startedAt = started.get(k);
+    const startedAt = this.started.get(k);
     if (stage === 'approval') {
-      acc.waits.push(t - enteredAt);
       if (result !== 'superseded') {
-        approvalWaits.push(t - (gateOccupiedSince ?? enteredAt));
-        gateOccupiedSince = null;
+        const wait = t - (this.gateOccupiedSince ?? enteredAt);
+        this.approvalWaits.push(wait);
+        acc.waits.push(wait);
+        this.gateOccupiedSince = null;
       }
     } else if (startedAt !== undefined) {
       acc.waits.push(startedAt - enteredAt);
@@ -108,168 +184,256 @@ export function computeMetrics(log: readonly LoggedEvent[], window: Window, tabl
     } else {
       acc.waits.push(t - enteredAt);
     }
-    entered.delete(k);
-    started.delete(k);
-  };
+    this.entered.delete(k);
+    this.started.delete(k);
+  }
 
-  for (const e of log) {
-    if (e.t >= to) break;
+  /** Adds one event; events must come in log order. Events at or after the window's end are ignored. */
+  add(e: LoggedEvent): void {
+    if (e.t >= this.window.to) return;
+    const inWindow = this.inWindow(e.t);
     switch (e.type) {
       case 'commit.pushed':
-        if (inWindow(e.t)) pushedAt.set(e.commit, e.t);
+        this.grow(e.commit);
+        this.maxSeq = Math.max(this.maxSeq, e.commit);
+        if (inWindow) this.pushedAt[e.commit] = e.t;
         break;
-      case 'deploy.succeeded':
-        if (!inWindow(e.t)) {
-          maxDeployed = Math.max(maxDeployed, e.revision);
-          break;
-        }
-        deployments++;
-        batches.push(e.batch);
-        if (e.defects.length > 0) failedChanges++;
-        // Lead time ends at the first deployment that carries the commit (a rollback does not reset it).
-        for (let seq = maxDeployed + 1; seq <= e.revision; seq++) {
-          const at = pushedAt.get(seq);
-          if (at !== undefined) {
-            leadMinutes.push(e.t - at);
-            pushedAt.delete(seq);
-          }
-        }
-        maxDeployed = Math.max(maxDeployed, e.revision);
-        closeVisit(e.execution, 'deploy', e.t, 'succeeded');
-        break;
-      case 'incident.started':
-        if (inWindow(e.t)) {
-          incidents++;
-          incidentStart.set(e.incident, e.t);
-        }
-        break;
-      case 'incident.restored': {
-        const start = incidentStart.get(e.incident);
-        if (start !== undefined) {
-          restoreMinutes.push(e.t - start);
-          incidentStart.delete(e.incident);
-        }
+      case 'deploy.succeeded': {
+        this.grow(e.revision);
+        // Commits count as delivered from the deployment that put them in production; a rollback
+        // takes them out again (see deploy.rolledBack), so lead time ends at the deployment that stuck.
+        for (let seq = e.from + 1; seq <= e.revision; seq++) this.deployedAt[seq] = e.t;
+        this.deployAttempt = null;
+        if (!inWindow) break;
+        this.deployments++;
+        this.deployTimes.push(e.t);
+        this.batches.push(e.batch);
+        this.reshipped += e.reshipped;
+        if (e.defects.length > 0) this.failedChanges++;
+        if (e.hotfix) this.hotfixes++;
+        this.closeVisit(e.execution, 'deploy', e.t, 'succeeded');
         break;
       }
       case 'deploy.rolledBack':
-        if (inWindow(e.t)) rollbacks++;
+        for (let seq = e.to + 1; seq <= Math.min(e.from, this.maxSeq); seq++) this.deployedAt[seq] = NaN;
+        if (inWindow) this.rollbacks++;
         break;
+      case 'rollback.failed':
+        if (inWindow) this.failedRollbacks++;
+        break;
+      case 'incident.started':
+        if (inWindow) {
+          this.incidents++;
+          this.incidentStart.set(e.incident, { t: e.t, errorRate: e.errorRate });
+        }
+        break;
+      case 'incident.restored': {
+        const start = this.incidentStart.get(e.incident);
+        if (start !== undefined) {
+          this.restoreMinutes.push(e.t - start.t);
+          this.impact += start.errorRate * (e.t - start.t);
+          this.incidentStart.delete(e.incident);
+        }
+        break;
+      }
       case 'handoff.queued':
-        if (inWindow(e.t)) handoffs++;
+        if (inWindow) this.handoffs++;
         break;
       case 'handoff.done':
-        if (inWindow(e.t)) handoffMinutes += e.waited;
+        if (inWindow) this.handoffMinutes += e.workingMinutes;
         break;
       case 'stage.entered':
-        if (inWindow(e.t)) {
-          entered.set(key(e.execution, e.stage), e.t);
-          stageAcc.get(e.stage)!.entered++;
-          if (e.stage === 'approval' && gateOccupiedSince === null) gateOccupiedSince = e.t;
+        if (inWindow) {
+          this.entered.set(visitKey(e.execution, e.stage), e.t);
+          this.stageAcc.get(e.stage)!.entered++;
+          if (e.stage === 'approval' && this.gateOccupiedSince === null) this.gateOccupiedSince = e.t;
         }
         break;
       case 'stage.started':
-        started.set(key(e.execution, e.stage), e.t);
+        this.started.set(visitKey(e.execution, e.stage), e.t);
+        if (e.stage === 'deploy') this.deployAttempt = { state: 'in-progress', since: e.t };
         break;
       case 'stage.succeeded':
-        if (e.stage !== 'deploy') closeVisit(e.execution, e.stage, e.t, 'succeeded');
+        if (e.stage !== 'deploy') this.closeVisit(e.execution, e.stage, e.t, 'succeeded');
         break;
       case 'stage.failed':
-        closeVisit(e.execution, e.stage, e.t, 'failed');
+        this.closeVisit(e.execution, e.stage, e.t, 'failed');
+        if (e.stage === 'deploy') this.deployAttempt = { state: 'failed', since: e.t };
         break;
       case 'execution.superseded':
-        closeVisit(e.execution, e.stage, e.t, 'superseded');
+        this.closeVisit(e.execution, e.stage, e.t, 'superseded');
         break;
       case 'approval.granted':
-        closeVisit(e.execution, 'approval', e.t, 'succeeded');
+        this.closeVisit(e.execution, 'approval', e.t, 'succeeded');
         break;
       case 'approval.rejected':
-        closeVisit(e.execution, 'approval', e.t, 'failed');
+        this.closeVisit(e.execution, 'approval', e.t, 'failed');
         break;
       default:
         break;
     }
   }
 
-  for (const at of pushedAt.values()) pendingMinutes.push(to - at);
-  const leadTimeHours = leadTimeWithPending(leadMinutes, pendingMinutes);
-  const restoreSorted = sortNumbers(restoreMinutes);
-  const batchSorted = sortNumbers(batches);
-  const approvalSorted = sortNumbers(approvalWaits);
-  const deploymentsPerDay = deployments / days;
-  const changeFailureRate = deployments > 0 ? failedChanges / deployments : null;
-  const restoreMedian = hours(median(restoreSorted));
+  result(table: BandTable = DORA_2024): Metrics {
+    const { from, to } = this.window;
+    const days = Math.max(1e-9, (to - from) / MINUTES_PER_DAY);
 
-  const stages = {} as Record<StageName, StageTimes>;
-  for (const [stage, acc] of stageAcc) {
-    const results = acc.succeeded + acc.failed;
-    stages[stage] = {
-      entered: acc.entered,
-      succeeded: acc.succeeded,
-      failed: acc.failed,
-      superseded: acc.superseded,
-      passRate: results > 0 ? acc.succeeded / results : null,
-      meanWaitingMinutes: mean(acc.waits),
-      meanWorkingMinutes: mean(acc.works),
+    const leadMinutes: number[] = [];
+    const pendingMinutes: number[] = [];
+    for (let seq = 1; seq <= this.maxSeq; seq++) {
+      const pushed = this.pushedAt[seq]!;
+      if (Number.isNaN(pushed)) continue;
+      const deployed = this.deployedAt[seq]!;
+      if (Number.isNaN(deployed)) pendingMinutes.push(to - pushed);
+      else leadMinutes.push(deployed - pushed);
+    }
+    const lead = durationsWithOpen(leadMinutes, pendingMinutes);
+    const leadTimeHours: LeadTime = { ...lead, deployed: leadMinutes.length, pending: pendingMinutes.length };
+
+    const openIncidentMinutes: number[] = [];
+    let impact = this.impact;
+    for (const start of this.incidentStart.values()) {
+      openIncidentMinutes.push(to - start.t);
+      impact += start.errorRate * (to - start.t);
+    }
+    const restore = durationsWithOpen(this.restoreMinutes, openIncidentMinutes);
+
+    const batchSorted = sortNumbers(this.batches);
+    const approvalSorted = sortNumbers(this.approvalWaits);
+    const deploymentsPerDay = this.deployments / days;
+    const changeFailureRate = this.deployments > 0 ? this.failedChanges / this.deployments : null;
+    const cadence = cadenceOf(this.deployTimes, this.window);
+
+    const stages = {} as Record<StageName, StageTimes>;
+    for (const [stage, acc] of this.stageAcc) {
+      const results = acc.succeeded + acc.failed;
+      stages[stage] = {
+        entered: acc.entered,
+        succeeded: acc.succeeded,
+        failed: acc.failed,
+        superseded: acc.superseded,
+        passRate: results > 0 ? acc.succeeded / results : null,
+        meanWaitingMinutes: mean(acc.waits),
+        meanWorkingMinutes: mean(acc.works),
+      };
+    }
+
+    const frequency = placeDeploymentFrequency(cadence, table);
+    const fewDeployments = this.deployments < MIN_TO_BAND ? tooFew(this.deployments, 'deployment') : null;
+    const incidentsSeen = this.restoreMinutes.length + openIncidentMinutes.length;
+    const notes: Record<KeyMetric, string | null> = {
+      deploymentFrequency: frequency.reason,
+      leadTime:
+        fewDeployments ??
+        (lead.median === null ? 'no commits' : lead.medianIsLowerBound ? 'no band for a lower bound: most commits are not in production yet' : null),
+      changeFailureRate: fewDeployments,
+      timeToRestore:
+        incidentsSeen < MIN_TO_BAND
+          ? tooFew(incidentsSeen, 'incident')
+          : restore.medianIsLowerBound
+            ? 'no band for a lower bound: most incidents are still open'
+            : null,
+    };
+
+    return {
+      window: { from, to, days },
+      commits: leadMinutes.length + pendingMinutes.length,
+      deployments: this.deployments,
+      failedChanges: this.failedChanges,
+      incidents: this.incidents,
+      deploymentsPerDay,
+      cadence,
+      leadTimeHours,
+      changeFailureRate,
+      timeToRestoreHours: { ...restore, restored: this.restoreMinutes.length, open: openIncidentMinutes.length },
+      batchSize: { mean: mean(this.batches), median: median(batchSorted), max: batchSorted[batchSorted.length - 1] ?? 0, reshipped: this.reshipped },
+      approvalWaitHours: { median: hours(median(approvalSorted)), mean: hours(mean(this.approvalWaits)), decisions: this.approvalWaits.length },
+      stages,
+      handoffs: { count: this.handoffs, hoursWaiting: this.handoffMinutes / 60 },
+      rollbacks: this.rollbacks,
+      failedRollbacks: this.failedRollbacks,
+      hotfixes: this.hotfixes,
+      customerImpactMinutes: impact,
+      unfinishedRelease: this.deployAttempt,
+      bands: {
+        year: table.year,
+        source: table.source,
+        deploymentFrequency: frequency.rule,
+        leadTime: notes.leadTime ? null : classify('leadTime', lead.median, table),
+        changeFailureRate: notes.changeFailureRate ? null : classify('changeFailureRate', changeFailureRate, table),
+        timeToRestore: notes.timeToRestore ? null : classify('timeToRestore', restore.median, table),
+      },
+      bandNotes: notes,
     };
   }
+}
 
-  return {
-    window: { from, to, days },
-    commits: leadMinutes.length + pendingMinutes.length,
-    deployments,
-    failedChanges,
-    incidents,
-    deploymentsPerDay,
-    leadTimeHours,
-    changeFailureRate,
-    timeToRestoreHours: {
-      median: restoreMedian,
-      p90: hours(quantile(restoreSorted, 0.9)),
-      restored: restoreMinutes.length,
-      open: incidentStart.size,
-    },
-    batchSize: { mean: mean(batches), median: median(batchSorted), max: batchSorted[batchSorted.length - 1] ?? 0 },
-    approvalWaitHours: { median: hours(median(approvalSorted)), mean: hours(mean(approvalWaits)), decisions: approvalWaits.length },
-    stages,
-    handoffs: { count: handoffs, hoursWaiting: handoffMinutes / 60 },
-    rollbacks,
-    bands: {
-      year: table.year,
-      source: table.source,
-      deploymentFrequency: classify('deploymentFrequency', deploymentsPerDay, table),
-      leadTime: classify('leadTime', leadTimeHours.median, table),
-      changeFailureRate: classify('changeFailureRate', changeFailureRate, table),
-      timeToRestore: classify('timeToRestore', restoreMedian, table),
-    },
-  };
+/** The metrics of one window of a log. */
+export function computeMetrics(log: readonly LoggedEvent[], window: Window, table: BandTable = DORA_2024): Metrics {
+  const acc = new MetricsAccumulator(window);
+  for (const e of log) {
+    if (e.t >= window.to) break;
+    acc.add(e);
+  }
+  return acc.result(table);
 }
 
 function hours(minutes: number | null): number | null {
   return minutes === null ? null : minutes / 60;
 }
 
+/** Cadence of deployments at `times` over the window: see `Cadence` in dora.ts. */
+export function cadenceOf(times: readonly number[], window: Window): Cadence {
+  const firstDay = dayOf(window.from);
+  const lastDay = Math.max(firstDay, Math.ceil(window.to / MINUTES_PER_DAY) - 1);
+  let workingDays = 0;
+  for (let d = firstDay; d <= lastDay; d++) if (isWorkday(d)) workingDays++;
+  const deployDays = new Set<number>();
+  for (const t of times) deployDays.add(dayOf(t));
+  let workingDeployDays = 0;
+  for (const d of deployDays) if (isWorkday(d)) workingDeployDays++;
+  const share = (length: number) => {
+    const span = lastDay - firstDay + 1;
+    // Whole periods only, so a run's ragged end does not count as a period without a deployment; a
+    // run shorter than one period is one period.
+    const periods = Math.max(1, Math.floor(span / length));
+    const hit = new Set<number>();
+    for (const d of deployDays) {
+      const p = Math.floor((d - firstDay) / length);
+      if (p < periods) hit.add(p);
+    }
+    return hit.size / periods;
+  };
+  return {
+    deployments: times.length,
+    perWorkingDay: times.length / Math.max(1, workingDays),
+    daysWithDeploy: workingDeployDays / Math.max(1, workingDays),
+    weeksWithDeploy: share(7),
+    monthsWithDeploy: share(30),
+  };
+}
+
 /**
- * Median and p90 over every commit pushed in the window. A pending commit counts at its age when the
- * window ends, a lower bound of its real lead time; if a quantile lands on one, it is flagged.
+ * Median and p90 over finished items and items still open at the window's end, counted at their age
+ * (a lower bound of their real duration); when a quantile lands on an open item it is flagged.
  */
-export function leadTimeWithPending(deployedMinutes: readonly number[], pendingMinutes: readonly number[]): LeadTime {
-  const all = [...deployedMinutes.map((m) => ({ m, pending: false })), ...pendingMinutes.map((m) => ({ m, pending: true }))];
+export function durationsWithOpen(finishedMinutes: readonly number[], openMinutes: readonly number[]): Durations {
+  const all = [...finishedMinutes.map((m) => ({ m, open: false })), ...openMinutes.map((m) => ({ m, open: true }))];
   all.sort((a, b) => a.m - b.m);
   const at = (q: number) => {
     if (all.length === 0) return { value: null, lower: false };
     const pos = (all.length - 1) * q;
     const lo = all[Math.floor(pos)]!;
     const hi = all[Math.ceil(pos)]!;
-    return { value: (lo.m + (hi.m - lo.m) * (pos - Math.floor(pos))) / 60, lower: lo.pending || hi.pending };
+    return { value: (lo.m + (hi.m - lo.m) * (pos - Math.floor(pos))) / 60, lower: lo.open || hi.open };
   };
   const med = at(0.5);
   const p90 = at(0.9);
-  return {
-    median: med.value,
-    p90: p90.value,
-    medianIsLowerBound: med.lower,
-    p90IsLowerBound: p90.lower,
-    deployed: deployedMinutes.length,
-    pending: pendingMinutes.length,
-  };
+  return { median: med.value, p90: p90.value, medianIsLowerBound: med.lower, p90IsLowerBound: p90.lower };
 }
+
+/** Lead time over deployed and pending commits (see `durationsWithOpen`). */
+export function leadTimeWithPending(deployedMinutes: readonly number[], pendingMinutes: readonly number[]): LeadTime {
+  return { ...durationsWithOpen(deployedMinutes, pendingMinutes), deployed: deployedMinutes.length, pending: pendingMinutes.length };
+}
+

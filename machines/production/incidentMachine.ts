@@ -1,4 +1,4 @@
-import { assign, emit, setup } from 'xstate';
+import { assertEvent, assign, emit, setup } from 'xstate';
 import type { RestorePath } from '../events';
 
 /** How one incident will unfold if nobody intervenes; drawn by the engine when production breaks. */
@@ -15,6 +15,11 @@ export interface IncidentPlan {
   decideAfter: number;
   /** Minutes a rollback takes to put the previous good revision back. */
   rollbackTakes: number;
+  /**
+   * The release shipped schema or data changes the previous revision cannot run on: the rollback
+   * fails and the team must fix forward.
+   */
+  rollbackFails: boolean;
 }
 
 export interface IncidentContext {
@@ -27,18 +32,30 @@ export type IncidentEvent =
   /** A person starts a rollback now (the learner, or an on-call engineer). */
   | { type: 'rollback.start'; by: string }
   /** A deployment shipped the fix for every culprit: production is healthy again. */
-  | { type: 'fix.deployed' };
+  | { type: 'fix.deployed' }
+  /** Another incident's rollback took this incident's culprits out of production too. */
+  | { type: 'production.reverted'; path: Exclude<RestorePath, 'fix'> }
+  /** A rollback of the same release already failed: nobody tries again; the team fixes forward. */
+  | { type: 'rollback.ruledOut' };
 
 export type IncidentEmitted =
   | { type: 'incident.detected'; id: number; by: 'alarm' | 'customers' }
   | { type: 'incident.acknowledged'; id: number }
   | { type: 'incident.rollbackStarted'; id: number; automatic: boolean; by: string }
   | { type: 'incident.rolledBack'; id: number }
+  | { type: 'incident.rollbackFailed'; id: number }
   | { type: 'incident.restored'; id: number; path: RestorePath };
+
+/** Events that end an incident from any state it can be in before it is restored. */
+const HEALED = {
+  'fix.deployed': { target: '#incident.restored', actions: 'restoreByFix' },
+  'production.reverted': { target: '#incident.restored', actions: 'restoreByOtherRollback' },
+} as const;
 
 /**
  * An incident in production, from the first failing request to healthy again. Detection, the page,
- * the decision and the rollback are named delays; people can act sooner by sending events.
+ * the decision and the rollback are named delays; people can act sooner by sending events. A rollback
+ * of a release that changed the schema fails, and the incident waits for the fix to be deployed.
  */
 export const incidentMachine = setup({
   types: {
@@ -55,13 +72,18 @@ export const incidentMachine = setup({
   },
   guards: {
     rollsBackAutomatically: ({ context }) => context.plan.automaticRollback && context.plan.detectedBy === 'alarm',
+    rollbackFails: ({ context }) => context.plan.rollbackFails,
   },
   actions: {
     announceDetected: emit(({ context }) => ({ type: 'incident.detected' as const, id: context.plan.id, by: context.plan.detectedBy })),
     announceAcknowledged: emit(({ context }) => ({ type: 'incident.acknowledged' as const, id: context.plan.id })),
     recordRollbackBy: assign({
-      rollbackBy: ({ event }) => (event.type === 'rollback.start' ? event.by : null),
+      rollbackBy: ({ event }) => {
+        assertEvent(event, 'rollback.start');
+        return event.by;
+      },
     }),
+    recordOnCallDecision: assign({ rollbackBy: 'on-call' }),
     announceRollback: emit(({ context }) => ({
       type: 'incident.rollbackStarted' as const,
       id: context.plan.id,
@@ -71,7 +93,14 @@ export const incidentMachine = setup({
     restoreByRollback: assign({
       restoredBy: ({ context }) => (context.rollbackBy === null ? 'automatic-rollback' : 'manual-rollback'),
     }),
+    restoreByOtherRollback: assign({
+      restoredBy: ({ event }) => {
+        assertEvent(event, 'production.reverted');
+        return event.path;
+      },
+    }),
     announceRolledBack: emit(({ context }) => ({ type: 'incident.rolledBack' as const, id: context.plan.id })),
+    announceRollbackFailed: emit(({ context }) => ({ type: 'incident.rollbackFailed' as const, id: context.plan.id })),
     restoreByFix: assign({ restoredBy: 'fix' as const }),
     announceRestored: emit(({ context }) => ({ type: 'incident.restored' as const, id: context.plan.id, path: context.restoredBy! })),
   },
@@ -79,11 +108,9 @@ export const incidentMachine = setup({
   id: 'incident',
   context: ({ input }) => ({ plan: input.plan, restoredBy: null, rollbackBy: null }),
   initial: 'impact',
-  on: {
-    'fix.deployed': { target: '.restored', actions: 'restoreByFix' },
-  },
   states: {
     impact: {
+      on: HEALED,
       after: { detection: 'detected' },
     },
     detected: {
@@ -92,17 +119,27 @@ export const incidentMachine = setup({
     },
     paged: {
       after: { acknowledgement: 'acknowledged' },
-      on: { 'rollback.start': { target: 'rollingBack', actions: 'recordRollbackBy' } },
+      on: { ...HEALED, 'rollback.start': { target: 'rollingBack', actions: 'recordRollbackBy' }, 'rollback.ruledOut': 'fixingForward' },
     },
     acknowledged: {
       entry: 'announceAcknowledged',
-      after: { decision: { target: 'rollingBack', actions: assign({ rollbackBy: 'on-call' }) } },
-      on: { 'rollback.start': { target: 'rollingBack', actions: 'recordRollbackBy' } },
+      after: { decision: { target: 'rollingBack', actions: 'recordOnCallDecision' } },
+      on: { ...HEALED, 'rollback.start': { target: 'rollingBack', actions: 'recordRollbackBy' }, 'rollback.ruledOut': 'fixingForward' },
     },
     rollingBack: {
       entry: 'announceRollback',
-      on: { 'fix.deployed': {} },
-      after: { rollback: { target: 'restored', actions: ['restoreByRollback', 'announceRolledBack'] } },
+      // A fix landing mid-rollback does not stop CodeDeploy; the rollback finishes first.
+      on: { 'fix.deployed': {}, 'production.reverted': HEALED['production.reverted'] },
+      after: {
+        rollback: [
+          { guard: 'rollbackFails', target: 'fixingForward', actions: 'announceRollbackFailed' },
+          { target: 'restored', actions: ['restoreByRollback', 'announceRolledBack'] },
+        ],
+      },
+    },
+    /** The rollback could not run: production stays broken until the fix is deployed. */
+    fixingForward: {
+      on: HEALED,
     },
     restored: {
       type: 'final',

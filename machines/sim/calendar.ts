@@ -78,3 +78,15 @@ export function formatDuration(minutes: number): string {
   if (hours < 48) return `${hours.toFixed(1)} h`;
   return `${(hours / 24).toFixed(1)} days`;
 }
+
+/** Working minutes between `from` and `to` (evenings and weekends do not count). */
+export function workingMinutesBetween(from: number, to: number, hours: WorkingHours = DEFAULT_WORKING_HOURS): number {
+  let total = 0;
+  let now = nextWorkingTime(from, hours);
+  while (now < to) {
+    const endOfDay = dayOf(now) * MINUTES_PER_DAY + hours.end * 60;
+    total += Math.min(endOfDay, to) - now;
+    now = nextWorkingTime(endOfDay, hours);
+  }
+  return total;
+}

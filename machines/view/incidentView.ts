@@ -98,6 +98,7 @@ const PHASE_WORDS: Record<IncidentPhase, string> = {
   paged: 'Paged, waiting for acknowledgement',
   acknowledged: 'Acknowledged, deciding what to do',
   rollingBack: 'Rolling back',
+  fixingForward: 'Rollback impossible: fixing forward',
   restored: 'Restored',
 };
 

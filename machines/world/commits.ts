@@ -11,6 +11,8 @@ export interface Commit {
   author: string;
   message: string;
   kind: CommitKind;
+  /** The part of the product the change touches: the kind of defect it can carry, for learning. */
+  area: string;
   /** Lines changed. */
   size: number;
   pushedAt: number;
@@ -29,6 +31,7 @@ export interface Commit {
 export interface PlannedCommit {
   at: number;
   author: string;
+  area: string;
   size: number;
   message: string;
   compileError: boolean;
@@ -44,7 +47,7 @@ export interface CommitRates {
   workEndHour: number;
 }
 
-const AREAS = ['checkout', 'cart', 'search', 'login', 'payments', 'invoices', 'profile', 'catalog', 'shipping', 'emails', 'reports', 'API'];
+export const AREAS = ['checkout', 'cart', 'search', 'login', 'payments', 'invoices', 'profile', 'catalog', 'shipping', 'emails', 'reports', 'API'];
 const VERBS = ['add', 'improve', 'refactor', 'speed up', 'clean up', 'extend', 'tidy', 'rework'];
 const THINGS = ['validation', 'error messages', 'caching', 'pagination', 'rounding', 'logging', 'retry logic', 'layout', 'query', 'tests', 'feature flag', 'timeouts'];
 
@@ -71,11 +74,18 @@ export function planDay(day: number, rng: Random, developers: readonly Person[],
   const commits: PlannedCommit[] = [];
   for (let i = 0; i < count; i++) {
     const size = Math.max(1, Math.round(rng.logNormal(MEDIAN_SIZE, 1)));
+    const at = start + Math.floor(rng.next() * span);
+    const author = rng.pick(developers).name;
+    // Drawn in the order the message reads, as before the area was kept: the stream stays the same.
+    const verb = rng.pick(VERBS);
+    const area = rng.pick(AREAS);
+    const thing = rng.pick(THINGS);
     commits.push({
-      at: start + Math.floor(rng.next() * span),
-      author: rng.pick(developers).name,
+      at,
+      author,
+      area,
       size,
-      message: `${rng.pick(VERBS)} ${rng.pick(AREAS)} ${rng.pick(THINGS)}`,
+      message: `${verb} ${area} ${thing}`,
       compileError: rng.chance(rates.compileErrorRate),
       defect: rng.chance(defectProbability(size, rates.defectRate)),
       detectDraw: rng.next(),

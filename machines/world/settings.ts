@@ -36,8 +36,17 @@ export interface Settings {
   approvalsPerDay: number;
   /** Who approves in Continuous Delivery; headless runs always use the scheduled approver. */
   approver: Approver;
-  /** Days between releases: manual release (default 90) and CI's hand deploys (default 7). */
+  /**
+   * Days between releases: manual release (default 90) and CI's hand deploys (default 7); in
+   * Continuous Delivery, a value over 1 makes the scheduled approver approve once per interval
+   * instead of `approvalsPerDay` times a working day.
+   */
   releaseIntervalDays: number;
+  /**
+   * Blameless postmortems improve the pipeline (tests for the part that broke, alarm tuning). On by
+   * default for a live run; comparisons hold it off so modes are compared on equal tests.
+   */
+  learning: boolean;
   workingHours: WorkingHours;
 }
 
@@ -60,6 +69,7 @@ export function defaultSettings(mode: Mode = 'delivery', seed = 1): Settings {
     approvalsPerDay: 3,
     approver: 'scheduled',
     releaseIntervalDays: DEFAULT_RELEASE_INTERVAL[mode],
+    learning: true,
     workingHours: { ...DEFAULT_WORKING_HOURS },
   };
 }

@@ -223,6 +223,7 @@ describe('incident machine', () => {
     detectAfter: 5,
     detectedBy,
     automaticRollback,
+    rollbackFails: false,
     ackAfter: 5,
     decideAfter: 10,
     rollbackTakes: 4,

@@ -35,7 +35,7 @@ describe('describeEvent', () => {
     expect(failed.tone).toBe('bad');
     expect(failed.announce).toBe(true);
 
-    const deployed = describeEvent(at({ type: 'deploy.succeeded', execution: 1, revision: 9, from: 2, batch: 7, defects: [4], deployment: 1 }), ctx)!;
+    const deployed = describeEvent(at({ type: 'deploy.succeeded', execution: 1, revision: 9, from: 2, batch: 7, reshipped: 0, defects: [4], deployment: 1, hotfix: false }), ctx)!;
     expect(feedText(deployed.parts)).toBe('sha9 is live in production: 7 commits shipped.');
     // A shipped defect stays hidden until production reveals it.
     expect(feedText(deployed.parts)).not.toMatch(/defect/);
