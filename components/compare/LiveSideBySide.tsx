@@ -11,6 +11,7 @@ import { DEFAULT_SPEED, SPEEDS, isSpeed, speedLabel, type Speed } from "@/machin
 import { formatClock } from "@/machines/sim/calendar";
 import { diagramView } from "@/machines/view/diagramView";
 import { MODE_INFO, type Mode } from "@/machines/world/modes";
+import { LEARNER } from "@/machines/words";
 import type { Settings } from "@/machines/world/settings";
 import { MODE_STYLE } from "./modeStyle";
 
@@ -193,7 +194,7 @@ const LiveSide = memo(function LiveSide({
           <button
             type="button"
             disabled={!canApprove}
-            onClick={() => runner.send({ type: "approval.approve", by: "You", comment: "Approved from the comparison page." })}
+            onClick={() => runner.send({ type: "approval.approve", by: LEARNER, comment: "Approved from the comparison page." })}
             className="inline-flex h-9 items-center gap-2 rounded-lg border border-border-strong bg-surface px-3 text-base font-semibold text-text hover:bg-surface-sunken disabled:cursor-not-allowed disabled:opacity-60"
             title={`Approve now instead of waiting for ${approver}, the scheduled approver`}
           >

@@ -7,6 +7,7 @@ import { KEY_ORDER, showYourWork, trimNumber, durationText, type KeyWork } from 
 import { BAND_NAMES } from "@/machines/metrics/dora";
 import { formatClock } from "@/machines/sim/calendar";
 import { MODE_INFO } from "@/machines/world/modes";
+import { RESTORE_WORDS } from "@/machines/words";
 import { TD, TD_NUM, TH, TH_NUM, TableScroll } from "./charts/ChartFigure";
 import { MODE_STYLE } from "./modeStyle";
 
@@ -169,12 +170,6 @@ function DeploymentList({ run }: { run: ModeRun }) {
   );
 }
 
-const RESTORE_WORDS = {
-  "automatic-rollback": "automatic rollback",
-  "manual-rollback": "rollback by a person",
-  fix: "a fix through the pipeline",
-} as const;
-
 function IncidentList({ run }: { run: ModeRun }) {
   if (run.incidents.length === 0) return <p className="text-base text-text-muted">No incident in this run.</p>;
   return (
@@ -202,7 +197,7 @@ function IncidentList({ run }: { run: ModeRun }) {
                   ? "not found yet"
                   : `${i.detectedBy === "alarm" ? "alarm" : "customers"} after ${durationText(i.detectedAt! - i.startedAt)}`}
               </td>
-              <td className={TD}>{i.restoredBy ? RESTORE_WORDS[i.restoredBy] : "still open"}</td>
+              <td className={TD}>{i.restoredBy ? RESTORE_WORDS[i.restoredBy].title : "still open"}</td>
               <td className={TD_NUM}>{i.restoreMinutes === null ? "—" : durationText(i.restoreMinutes)}</td>
             </tr>
           ))}

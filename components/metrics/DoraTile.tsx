@@ -1,6 +1,6 @@
 import type { Band, KeyMetric } from "@/machines/metrics/dora";
 import type { Metrics } from "@/machines/metrics/metrics";
-import { METRIC_TITLES, describeMetric } from "./format";
+import { METRIC_TITLES, describeMetric } from "./describeMetric";
 
 export type DoraTileSize = "compact" | "regular" | "large";
 

@@ -3,7 +3,7 @@
 import { Bell, BellOff, BellRing } from "lucide-react";
 import { useId } from "react";
 import { ALARM_THRESHOLDS } from "@/machines/view/telemetrySeries";
-import { formatPercent } from "./format";
+import { percent } from "@/machines/words";
 import { Card, Chip } from "./ui";
 
 /**
@@ -98,7 +98,7 @@ export function AlarmSettings({
         </div>
         <p id={hintId} className="text-base leading-snug text-text-muted">
           {monitoring
-            ? `The alarm fires when more than ${formatPercent(threshold)} of requests fail${alarmTuning < 1 ? `, ${Math.round((1 - alarmTuning) * 100)}% sooner after postmortems tuned it` : ""}. Incidents below it are found by customers, hours later.`
+            ? `The alarm fires when more than ${percent(threshold)} of requests fail${alarmTuning < 1 ? `, ${Math.round((1 - alarmTuning) * 100)}% sooner after postmortems tuned it` : ""}. Incidents below it are found by customers, hours later.`
             : "No alarm: customers find incidents, hours later, by calling support."}{" "}
           Applies to incidents that start from now on.
         </p>

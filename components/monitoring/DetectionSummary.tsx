@@ -1,7 +1,7 @@
 import { Timer } from "lucide-react";
 import { useId } from "react";
 import type { DetectionGroup, DetectionSummary as Summary } from "@/machines/view/incidentView";
-import { formatMinutes } from "./format";
+import { formatMinutes } from "@/machines/sim/calendar";
 import { Card, Metric } from "./ui";
 
 /**

@@ -2,7 +2,7 @@ import { ClipboardList, FlaskConical, Repeat, Timer } from "lucide-react";
 import Link from "next/link";
 import { useId } from "react";
 import type { FeedbackLoop } from "@/machines/view/incidentView";
-import { formatTime } from "./format";
+import { formatTime } from "@/machines/sim/calendar";
 import { Card, Chip, Metric } from "./ui";
 
 /**

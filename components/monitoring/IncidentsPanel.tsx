@@ -13,9 +13,10 @@ import {
   type LucideIcon,
 } from "lucide-react";
 import { useId, useState } from "react";
-import type { Status } from "@/components/site/status";
+import type { Status } from "@/machines/view/stages";
 import type { IncidentState, IncidentStep, IncidentStepKey, IncidentView } from "@/machines/view/incidentView";
-import { formatClock, formatMinutes, formatPercent, formatTime } from "./format";
+import { formatClock, formatMinutes, formatTime } from "@/machines/sim/calendar";
+import { percent } from "@/machines/words";
 import { BUTTON_SMALL, Card, Chip } from "./ui";
 
 export const INCIDENT_STATUS: Record<IncidentState, { status: Status; word: string }> = {
@@ -76,7 +77,7 @@ export function IncidentsPanel({
                       </Chip>
                     </span>
                     <span className="text-base text-text-muted">
-                      {formatTime(incident.startedAt)} · {formatPercent(incident.errorRate)} failing ·{" "}
+                      {formatTime(incident.startedAt)} · {percent(incident.errorRate)} failing ·{" "}
                       {incident.restoreMinutes !== null
                         ? `restored in ${formatMinutes(incident.restoreMinutes)}`
                         : `${formatMinutes(incident.ageMinutes)} so far`}

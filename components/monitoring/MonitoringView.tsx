@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
-import { LEARNER, useRunner, useSelection, useThrottledSim } from "@/components/simulator/SimulationProvider";
+import { useRunner, useSelection, useThrottledSim } from "@/components/simulator/SimulationProvider";
+import { LEARNER } from "@/machines/words";
 import { detectionSummary, feedbackLoop, incidentViews } from "@/machines/view/incidentView";
 import { productionNow, telemetrySeries, type TelemetryWindow } from "@/machines/view/telemetrySeries";
 import { AlarmSettings } from "./AlarmSettings";

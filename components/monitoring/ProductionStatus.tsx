@@ -3,7 +3,8 @@
 import { Activity, Gauge, HeartPulse, Siren, TriangleAlert, Undo2 } from "lucide-react";
 import type { IncidentView } from "@/machines/view/incidentView";
 import type { ProductionNow } from "@/machines/view/telemetrySeries";
-import { formatMinutes, formatPercent } from "./format";
+import { formatMinutes } from "@/machines/sim/calendar";
+import { percent } from "@/machines/words";
 import { INCIDENT_STATUS } from "./IncidentsPanel";
 import { BUTTON_DANGER, Chip, Metric } from "./ui";
 
@@ -29,8 +30,8 @@ export function NowTiles({ now }: { now: ProductionNow }) {
         label="Error rate"
         Icon={TriangleAlert}
         status={errorsHigh ? "failed" : undefined}
-        value={formatPercent(now.errorRate)}
-        detail={now.monitoring ? `alarm at ${formatPercent(now.thresholdPct / 100)}` : "no alarm"}
+        value={percent(now.errorRate)}
+        detail={now.monitoring ? `alarm at ${percent(now.thresholdPct / 100)}` : "no alarm"}
       />
       <Metric label="Requests" Icon={Activity} value={now.requestsPerMinute.toLocaleString("en")} detail="per minute" />
       <Metric label="Latency p95" Icon={Gauge} value={`${now.latencyP95Ms.toLocaleString("en")} ms`} detail="95% are faster" />
@@ -66,7 +67,7 @@ export function OpenIncidents({
             <Chip status={status}>{word}</Chip>
             <span className="text-xl font-bold">Incident #{incident.id}</span>
             <span className="min-w-0 flex-1 text-lg">
-              {formatPercent(incident.errorRate)} of requests failing for {formatMinutes(incident.ageMinutes)}.{" "}
+              {percent(incident.errorRate)} of requests failing for {formatMinutes(incident.ageMinutes)}.{" "}
               {incident.detectedBy ? (
                 `Found by ${incident.detectedBy === "alarm" ? "the alarm" : "customers"} after ${formatMinutes(incident.detectMinutes)}.`
               ) : (

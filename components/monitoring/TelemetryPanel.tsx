@@ -12,7 +12,8 @@ import {
   type TelemetrySeries,
   type TelemetryWindow,
 } from "@/machines/view/telemetrySeries";
-import { formatPercent, formatTick, formatTime } from "./format";
+import { formatTick, formatTime } from "@/machines/sim/calendar";
+import { percent } from "@/machines/words";
 import { Card } from "./ui";
 
 interface MetricDef {
@@ -213,7 +214,7 @@ export function TelemetryPanel({
                   series={[{ label: metric.title, color: metric.color, values }]}
                   markers={markers}
                   bands={bands}
-                  threshold={metric.id === "errors" && series.thresholdPct !== null ? { y: series.thresholdPct, label: `Alarm ${formatPercent(series.thresholdPct / 100)}` } : null}
+                  threshold={metric.id === "errors" && series.thresholdPct !== null ? { y: series.thresholdPct, label: `Alarm ${percent(series.thresholdPct / 100)}` } : null}
                   formatX={formatTick}
                   formatY={metric.axis}
                   minYMax={metric.minYMax}

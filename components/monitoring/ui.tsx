@@ -1,6 +1,7 @@
 import type { LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
-import { STATUS, type Status } from "@/components/site/status";
+import { STATUS } from "@/components/site/status";
+import type { Status } from "@/machines/view/stages";
 import { buttonClasses } from "@/components/ui/Button";
 
 /**

@@ -18,11 +18,12 @@ import {
 import { memo } from "react";
 import { Panel } from "@/components/ui/Panel";
 import { formatClock } from "@/machines/sim/calendar";
-import { feedContext, recentActivity, type FeedItem, type FeedKind, type FeedTone } from "@/machines/view/activity";
+import { eventContext, type EventKind, type Tone } from "@/machines/narration/describeEvent";
+import { recentActivity, type FeedItem } from "@/machines/narration/feed";
 import { CommitLink } from "./CommitLink";
 import { useThrottledSim } from "./SimulationProvider";
 
-const KIND_ICONS: Record<FeedKind, LucideIcon> = {
+const KIND_ICONS: Record<EventKind, LucideIcon> = {
   push: GitCommitHorizontal,
   failure: CircleX,
   superseded: Layers,
@@ -36,13 +37,16 @@ const KIND_ICONS: Record<FeedKind, LucideIcon> = {
   postmortem: MessageSquare,
   line: AlertTriangle,
   fault: Zap,
+  settings: Zap,
 };
 
-const TONE_INK: Record<FeedTone, string> = {
+const TONE_INK: Record<Tone, string> = {
   info: "text-text-muted",
   good: "text-status-succeeded-ink",
   bad: "text-status-failed-ink",
   warn: "text-status-waiting-ink",
+  // The feed asks nothing of the reader: a decision someone owes reads as a warning.
+  action: "text-status-waiting-ink",
 };
 
 /** One line; a line never changes once written, so it renders once. */
@@ -64,7 +68,7 @@ const FeedLine = memo(function FeedLine({ item }: { item: FeedItem }) {
 /** What happened, newest first, in people's words. Re-read a few times a second while playing. */
 export function ActivityFeed({ className = "" }: { className?: string }) {
   const items = useThrottledSim(
-    (sim) => recentActivity(sim.log, feedContext(sim), 30),
+    (sim) => recentActivity(sim.log, eventContext(sim), 30),
     400,
     [],
     (a, b) => a.length === b.length && a[0]?.seq === b[0]?.seq && a[0]?.t === b[0]?.t,

@@ -8,12 +8,9 @@ import { Panel } from "@/components/ui/Panel";
 import { formatClock, formatDuration } from "@/machines/sim/calendar";
 import { pendingBatch, type PendingBatch } from "@/machines/view/journey";
 import type { ReleaseMoment } from "@/machines/world/releaseCalendar";
+import { LEARNER, plural } from "@/machines/words";
 import { CommitLink } from "./CommitLink";
-import { LEARNER, diagramViewOf, useRunConfig, useRunner, useThrottledSim } from "./SimulationProvider";
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { diagramViewOf, useRunConfig, useRunner, useThrottledSim } from "./SimulationProvider";
 
 function whenText(next: ReleaseMoment | null, now: number): string {
   if (!next) return "not scheduled";

@@ -2,19 +2,19 @@
 
 import type { ReactNode } from "react";
 import { X } from "lucide-react";
-import { STATUS, StatusBadge, type Status } from "@/components/site/status";
+import { STATUS, StatusBadge } from "@/components/site/status";
+import type { Status } from "@/machines/view/stages";
 import { Button } from "@/components/ui/Button";
 import { Panel } from "@/components/ui/Panel";
 import type { StageName } from "@/machines/events";
 import { formatClock, formatDuration } from "@/machines/sim/calendar";
 import { commitJourney, type CommitJourney, type JourneyStep } from "@/machines/view/journey";
-import { reasonWords } from "@/machines/view/pipelineView";
+import { LEARNER, START_RELEASE, plural, reasonWords } from "@/machines/words";
 import { stageHistory, type StageOutcome } from "@/machines/view/stageHistory";
 import { STAGE_INFO, type StageId } from "@/machines/view/stages";
 import { STAGE_ICONS } from "./diagram/stageIcons";
 import { CommitLink } from "./CommitLink";
 import {
-  LEARNER,
   useDiagramView,
   useLiveMetrics,
   useRunner,
@@ -22,10 +22,6 @@ import {
   useThrottledSim,
   type Selection,
 } from "./SimulationProvider";
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -123,7 +119,7 @@ function StageInspector({ stage }: { stage: StageId }) {
         {stage === "production" ? (
           <>
             <dl className="grid grid-cols-3 gap-3">
-              <Fact label="Running">{view.production.sha ?? "first release"}</Fact>
+              <Fact label="Running">{view.production.sha ?? START_RELEASE.short}</Fact>
               <Fact label="Error rate">{(details.errorRate * 100).toFixed(1)}%</Fact>
               <Fact label="Deployments">{view.production.deployments}</Fact>
             </dl>

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import { Keyboard, X } from "lucide-react";
 import { Button } from "@/components/ui/Button";
 import { Kbd } from "@/components/ui/Kbd";
-import { LEARNER, diagramViewOf, useRunner, useSelection } from "./SimulationProvider";
+import { LEARNER } from "@/machines/words";
+import { diagramViewOf, useRunner, useSelection } from "./SimulationProvider";
 
 export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
   { keys: ["Space"], does: "Play or pause the run" },

@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { Simulation } from "@/machines/engine/simulation";
-import { announcementSince, feedContext } from "@/machines/view/activity";
+import { eventContext } from "@/machines/narration/describeEvent";
+import { announcementSince } from "@/machines/narration/feed";
 import { useRunner, useSlowBeat } from "./SimulationProvider";
 
 /** Milliseconds between two announcements: a burst at high speed becomes one short summary. */
@@ -27,7 +28,7 @@ export function LiveAnnouncer() {
       s.lastSeq = 0;
     }
     s.lastAt = performance.now();
-    const text = announcementSince(sim.log, s.lastSeq, feedContext(sim));
+    const text = announcementSince(sim.log, s.lastSeq, eventContext(sim));
     s.lastSeq = sim.log[sim.log.length - 1]?.seq ?? s.lastSeq;
     if (text) setMessage(text);
   };

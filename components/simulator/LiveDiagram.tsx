@@ -4,7 +4,7 @@ import { useCallback, useMemo } from "react";
 import { useReducedMotion } from "@/components/ui/useMediaQuery";
 import type { StageId } from "@/machines/view/stages";
 import { PipelineDiagram, type DiagramSource } from "./diagram/PipelineDiagram";
-import type { Token } from "./diagram/graph";
+import type { Token } from "./diagram/tokens";
 import { FAST_SPEED, diagramViewOf, useRunConfig, useRunPlaying, useRunner, useSelection } from "./SimulationProvider";
 
 /** The pipeline diagram of the running simulation: the provider's view, the workspace's selection. */

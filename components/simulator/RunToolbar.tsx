@@ -1,45 +1,33 @@
 "use client";
 
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from "react";
 import { Bug, FlaskConical, Gauge, Hammer, Link2, Pause, Play, Rocket, RotateCcw, StepForward, Zap } from "lucide-react";
 import { Button } from "@/components/ui/Button";
-import { Menu } from "@/components/ui/Menu";
+import { Menu, type MenuItem } from "@/components/ui/Menu";
 import { SPEEDS, speedLabel, type Speed } from "@/machines/runner/speeds";
 import { MODES, MODE_INFO, type Mode } from "@/machines/world/modes";
-import { FAULT_WORDS } from "@/machines/view/activity";
+import { FAULT_WORDS, capitalise } from "@/machines/words";
 import type { Fault } from "@/machines/events";
+import { FAULTS } from "@/machines/view/faults";
 import { MAX_SEED } from "@/lib/url/simulatorParams";
 import { useRunConfig, useRunPlaying, useRunner } from "./SimulationProvider";
 import { useArmedFaults } from "./hooks";
 
 export const MODE_SUMMARY_ID = "mode-summary";
 
-const FAULT_ITEMS = [
-  {
-    id: "break-build",
-    label: "Break the next build",
-    description: "The next commit pushed will not compile.",
-    icon: <Hammer aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
-  },
-  {
-    id: "flaky-test",
-    label: "Make a test flaky",
-    description: "The next test run fails although the code is fine.",
-    icon: <FlaskConical aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
-  },
-  {
-    id: "escape-defect",
-    label: "Slip a defect past the tests",
-    description: "The next commit carries a defect the tests miss: production will feel it.",
-    icon: <Bug aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
-  },
-  {
-    id: "fail-deploy",
-    label: "Make the next deploy fail",
-    description: "CodeDeploy cannot finish the next rollout.",
-    icon: <Rocket aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
-  },
-] as const;
+const FAULT_ICONS: Record<Fault, ReactNode> = {
+  "break-build": <Hammer aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
+  "flaky-test": <FlaskConical aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
+  "escape-defect": <Bug aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
+  "fail-deploy": <Rocket aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
+};
+
+const FAULT_ITEMS: readonly MenuItem[] = FAULTS.map((id) => ({
+  id,
+  label: capitalise(FAULT_WORDS[id].label),
+  description: FAULT_WORDS[id].effect,
+  icon: FAULT_ICONS[id],
+}));
 
 const controlClass =
   "h-11 rounded-lg border-2 border-border-strong bg-surface-raised px-2 text-base font-semibold text-text hover:border-text";
@@ -270,7 +258,7 @@ export function ModeLine() {
         <p className="flex max-w-[40%] shrink-0 items-center gap-1.5 truncate text-base font-semibold text-status-failed-ink">
           <Zap aria-hidden="true" className="size-4 shrink-0" strokeWidth={2.5} />
           <span className="truncate">
-            Waiting to strike: {waiting.map((f) => `${FAULT_WORDS[f]}${armed[f] > 1 ? ` ×${armed[f]}` : ""}`).join(", ")}
+            Waiting to strike: {waiting.map((f) => `${FAULT_WORDS[f].label}${armed[f] > 1 ? ` ×${armed[f]}` : ""}`).join(", ")}
           </span>
         </p>
       )}

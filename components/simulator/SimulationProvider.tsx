@@ -39,7 +39,7 @@ import { MINUTES_PER_DAY } from "@/machines/sim/calendar";
 import type { Simulation } from "@/machines/engine/simulation";
 import { computeMetrics, type Metrics } from "@/machines/metrics/metrics";
 import { diagramView, type DiagramView } from "@/machines/view/diagramView";
-import { indexAfterSeq } from "@/machines/view/activity";
+import { indexAfterSeq } from "@/machines/sim/eventLog";
 import type { MetricsRequest, MetricsResponse } from "./metrics.worker";
 import type { StageId } from "@/machines/view/stages";
 import {
@@ -55,9 +55,6 @@ export type RunnerSnapshot = SnapshotFrom<typeof runnerMachine>;
 
 /** What the workspace is looking at: a stage's inspector or a commit's journey. */
 export type Selection = { kind: "stage"; stage: StageId } | { kind: "commit"; seq: number } | null;
-
-/** The name the learner acts under when approving, rejecting or rolling back. */
-export const LEARNER = "You";
 
 interface RunControl {
   config: RunConfig;

@@ -7,7 +7,8 @@ import type { DiagramView } from "@/machines/view/diagramView";
 import type { RunConfig } from "@/lib/url/simulatorParams";
 import { KeyboardShortcuts } from "./KeyboardShortcuts";
 import { WorkspaceNav } from "./WorkspaceNav";
-import { LEARNER, diagramViewOf, useRunConfig, useThrottledSim } from "./SimulationProvider";
+import { LEARNER } from "@/machines/words";
+import { diagramViewOf, useRunConfig, useThrottledSim } from "./SimulationProvider";
 
 /** One line that tells a newcomer what to do now. */
 export function hintFor(args: {

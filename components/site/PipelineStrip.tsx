@@ -8,7 +8,8 @@ import {
   UserCheck,
   type LucideIcon,
 } from "lucide-react";
-import { STATUS, StatusBadge, type Status } from "./status";
+import type { Status } from "@/machines/view/stages";
+import { STATUS, StatusBadge } from "./status";
 
 interface StageExample {
   name: string;
@@ -28,16 +29,6 @@ const STAGES: readonly StageExample[] = [
   { name: "Deploy", detail: "CodeDeploy", Icon: Rocket, status: "idle", revision: null },
   { name: "Production", detail: "Live service", Icon: Server, status: "succeeded", revision: "5c01d9" },
 ];
-
-const BAR: Record<Status, string> = {
-  idle: "bg-border-strong",
-  working: "bg-status-working",
-  waiting: "bg-status-waiting",
-  failed: "bg-status-failed",
-  succeeded: "bg-status-succeeded",
-  superseded: "bg-border-strong",
-  "rolled-back": "bg-status-failed",
-};
 
 export function PipelineStrip() {
   return (
@@ -63,7 +54,7 @@ export function PipelineStrip() {
               key={stage.name}
               className="relative flex flex-col overflow-visible rounded-xl border border-border bg-surface"
             >
-              <span aria-hidden="true" className={`h-1.5 rounded-t-xl ${BAR[stage.status]}`} />
+              <span aria-hidden="true" className={`h-1.5 rounded-t-xl ${STATUS[stage.status].bar}`} />
               <div className="flex flex-1 flex-col gap-3 p-3 xl:p-4">
                 <div>
                   <span className="block text-xl leading-tight font-bold text-text">{stage.name}</span>

@@ -8,21 +8,14 @@ import {
   Undo2,
   type LucideIcon,
 } from "lucide-react";
+import type { Status } from "@/machines/view/stages";
+import { STATUS_WORDS } from "@/machines/words";
 
 /**
  * The one status vocabulary of Pipeline Lab (LOOK.md "Status"): every status has
  * a colour, an icon and a word, so colour is never the only signal.
  * Class names are written out in full so Tailwind can see them.
  */
-export type Status =
-  | "idle"
-  | "working"
-  | "waiting"
-  | "failed"
-  | "succeeded"
-  | "superseded"
-  | "rolled-back";
-
 export interface StatusStyle {
   label: string;
   Icon: LucideIcon;
@@ -30,50 +23,68 @@ export interface StatusStyle {
   chip: string;
   /** Text or icon in the status colour on a page surface (>= 4.5:1). */
   ink: string;
+  /** A card's border in the status colour. */
+  border: string;
+  /** A card's top bar in the status colour. */
+  bar: string;
 }
 
 export const STATUS: Record<Status, StatusStyle> = {
   idle: {
-    label: "Idle",
+    label: STATUS_WORDS.idle,
     Icon: Circle,
     chip: "bg-surface-sunken text-text-muted ring-1 ring-inset ring-border-strong",
     ink: "text-status-idle-ink",
+    border: "border-border",
+    bar: "bg-border-strong",
   },
   working: {
-    label: "Working",
+    label: STATUS_WORDS.working,
     Icon: LoaderCircle,
     chip: "bg-status-working text-on-status-working",
     ink: "text-status-working-ink",
+    border: "border-status-working",
+    bar: "bg-status-working",
   },
   waiting: {
-    label: "Waiting",
+    label: STATUS_WORDS.waiting,
     Icon: Hourglass,
     chip: "bg-status-waiting text-on-status-waiting",
     ink: "text-status-waiting-ink",
+    border: "border-status-waiting",
+    bar: "bg-status-waiting",
   },
   failed: {
-    label: "Failed",
+    label: STATUS_WORDS.failed,
     Icon: CircleX,
     chip: "bg-status-failed text-on-status-failed",
     ink: "text-status-failed-ink",
+    border: "border-status-failed",
+    bar: "bg-status-failed",
   },
   succeeded: {
-    label: "Succeeded",
+    label: STATUS_WORDS.succeeded,
     Icon: CircleCheck,
     chip: "bg-status-succeeded text-on-status-succeeded",
     ink: "text-status-succeeded-ink",
+    border: "border-status-succeeded",
+    bar: "bg-status-succeeded",
   },
   superseded: {
-    label: "Superseded",
+    label: STATUS_WORDS.superseded,
     Icon: Layers,
     chip: "bg-surface-sunken text-text-muted ring-1 ring-inset ring-border-strong",
     ink: "text-status-idle-ink",
+    border: "border-border",
+    bar: "bg-border-strong",
   },
   "rolled-back": {
-    label: "Rolled back",
+    label: STATUS_WORDS["rolled-back"],
     Icon: Undo2,
     chip: "bg-status-failed text-on-status-failed",
     ink: "text-status-failed-ink",
+    border: "border-status-failed",
+    bar: "bg-status-failed",
   },
 };
 

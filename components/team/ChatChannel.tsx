@@ -15,15 +15,15 @@ import {
 import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { buttonClasses } from "@/components/ui/Button";
 import { Card } from "@/components/monitoring/ui";
-import { formatTime } from "@/components/monitoring/format";
+import { formatTime } from "@/machines/sim/calendar";
 import { CHANNEL, type ChatMessage, type PendingApproval } from "@/machines/view/chatops";
-import type { Tone } from "@/machines/view/narrate";
+import type { Tone } from "@/machines/narration/describeEvent";
 
 const TONE: Record<Tone, { Icon: LucideIcon; ink: string; edge: string; word: string }> = {
   info: { Icon: Info, ink: "text-text-muted", edge: "border-transparent", word: "" },
-  success: { Icon: CircleCheck, ink: "text-status-succeeded-ink", edge: "border-status-succeeded", word: "Good news" },
-  failure: { Icon: CircleX, ink: "text-status-failed-ink", edge: "border-status-failed", word: "Problem" },
-  warning: { Icon: CircleAlert, ink: "text-status-waiting-ink", edge: "border-status-waiting", word: "Warning" },
+  good: { Icon: CircleCheck, ink: "text-status-succeeded-ink", edge: "border-status-succeeded", word: "Good news" },
+  bad: { Icon: CircleX, ink: "text-status-failed-ink", edge: "border-status-failed", word: "Problem" },
+  warn: { Icon: CircleAlert, ink: "text-status-waiting-ink", edge: "border-status-waiting", word: "Warning" },
   action: { Icon: MessageSquareText, ink: "text-status-working-ink", edge: "border-status-working", word: "Needs a decision" },
 };
 

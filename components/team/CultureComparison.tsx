@@ -3,8 +3,9 @@
 import { Scale } from "lucide-react";
 import { useEffect, useId, useState } from "react";
 import { Card } from "@/components/monitoring/ui";
-import { formatHours, formatPercent } from "@/components/monitoring/format";
-import { splitFrequency } from "@/components/metrics/format";
+import { formatHours } from "@/machines/sim/calendar";
+import { percent } from "@/machines/words";
+import { splitFrequency } from "@/components/metrics/describeMetric";
 import { BAND_NAMES } from "@/machines/metrics/dora";
 import type { BandRule } from "@/machines/metrics/dora";
 import { COMPARISON_DAYS, comparisonKey, runCulture, type CultureNumbers } from "@/machines/view/cultureComparison";
@@ -30,7 +31,7 @@ const ROWS: readonly Row[] = [
   { label: "Lead time (median)", value: (n) => formatHours(n.leadTimeHours), band: (n) => n.bands.leadTime },
   {
     label: "Change failure rate",
-    value: (n) => (n.changeFailureRate === null ? "—" : formatPercent(n.changeFailureRate, 0)),
+    value: (n) => (n.changeFailureRate === null ? "—" : percent(n.changeFailureRate, 0)),
     band: (n) => n.bands.changeFailureRate,
   },
   { label: "Time to restore (median)", value: (n) => formatHours(n.timeToRestoreHours), band: (n) => n.bands.timeToRestore },

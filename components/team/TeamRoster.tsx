@@ -15,8 +15,8 @@ import {
 } from "lucide-react";
 import { useId } from "react";
 import { Card, Chip } from "@/components/monitoring/ui";
-import { formatMinutes } from "@/components/monitoring/format";
-import type { Activity } from "@/machines/team/activity";
+import { formatMinutes } from "@/machines/sim/calendar";
+import type { Activity } from "@/machines/team/teamActivity";
 import type { PersonView, TeamGroup } from "@/machines/view/teamView";
 
 export const ACTIVITY_ICONS: Record<Activity, LucideIcon> = {

@@ -1,7 +1,8 @@
 "use client";
 
 import { useMemo } from "react";
-import { LEARNER, useLiveMetrics, useRunner, useThrottledSim } from "@/components/simulator/SimulationProvider";
+import { useLiveMetrics, useRunner, useThrottledSim } from "@/components/simulator/SimulationProvider";
+import { LEARNER } from "@/machines/words";
 import { chatMessages, pendingApproval } from "@/machines/view/chatops";
 import { teamView } from "@/machines/view/teamView";
 import type { Settings } from "@/machines/world/settings";

@@ -1,7 +1,7 @@
 import { ArrowRight, Ticket as TicketIcon } from "lucide-react";
 import { useId } from "react";
 import { Card, Chip } from "@/components/monitoring/ui";
-import { formatMinutes, formatTime } from "@/components/monitoring/format";
+import { formatMinutes, formatTime } from "@/machines/sim/calendar";
 import type { Culture } from "@/machines/world/settings";
 import type { Ticket } from "@/machines/view/teamView";
 

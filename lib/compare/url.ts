@@ -10,6 +10,7 @@ import {
 import {
   cultureText,
   modeListText,
+  learningText,
   monitoringText,
   numberRule,
   numberText,
@@ -25,7 +26,7 @@ import {
  * change. Percentages are written as percent (coverage=70), as people type them.
  *
  *   /compare?modes=delivery,deployment&seed=42&days=90&commits=12&coverage=70&defects=10
- *           &monitoring=on&culture=devops&cadence=default
+ *           &monitoring=on&culture=devops&cadence=default&learning=off
  *
  * `mode=` is accepted as another name for `modes=` (DOMAIN.md: ?mode= sets a page's start state).
  */
@@ -39,6 +40,7 @@ export const URL_PARAMS = [
   "monitoring",
   "culture",
   "cadence",
+  "learning",
 ] as const;
 export type UrlParam = (typeof URL_PARAMS)[number];
 
@@ -117,6 +119,7 @@ export function parseCompareUrl(search: Search): ParsedCompareUrl {
   read("monitoring", monitoringText, `using ${defaults.monitoring ? "on" : "off"}`, (v) => (settings.monitoring = v));
   read("culture", cultureText, `using ${defaults.culture}`, (v) => (settings.culture = v));
   read("cadence", cadenceText, "using each mode's default", (v) => (settings.cadence = v));
+  read("learning", learningText, `using ${defaults.learning ? "on" : "off"}`, (v) => (settings.learning = v));
 
   return { settings, problems };
 }
@@ -133,6 +136,7 @@ export function compareQuery(settings: CompareSettings): string {
   params.set("monitoring", settings.monitoring ? "on" : "off");
   params.set("culture", settings.culture);
   params.set("cadence", settings.cadence);
+  params.set("learning", settings.learning ? "on" : "off");
   // "," and "/" are allowed in a query and read better than %2C and %2F in a link read aloud.
   return params.toString().replace(/%2C/g, ",").replace(/%2F/g, "/");
 }

@@ -1,5 +1,6 @@
 import { BAND_NAMES, type BandRule, type KeyMetric } from '../metrics/dora';
 import type { Metrics } from '../metrics/metrics';
+import { plural } from '../words';
 
 /**
  * "Show your work": each DORA key as the formula with the learner's own numbers, and the numbers split
@@ -46,7 +47,8 @@ export const KEY_EXPLAIN: Record<KeyMetric, string> = {
 
 export const KEY_ORDER: readonly KeyMetric[] = ['deploymentFrequency', 'leadTime', 'changeFailureRate', 'timeToRestore'];
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** Counts in this report group their thousands: "1,250 deployments". */
+const GROUPED = { grouped: true } as const;
 
 /** Trims a fixed-point number: 2.50 -> "2.5", 3.00 -> "3". */
 export function trimNumber(value: number, digits: number): string {
@@ -86,7 +88,7 @@ export function bandText(band: BandRule | null, year: number): string {
 /** The four keys of one run with their formulas. */
 export function showYourWork(metrics: Metrics): KeyWork[] {
   const days = metrics.window.days;
-  const daysText = plural(Math.round(days * 100) / 100, 'day');
+  const daysText = plural(Math.round(days * 100) / 100, 'day', GROUPED);
   const { bands } = metrics;
 
   const df = metrics.deploymentsPerDay;
@@ -99,7 +101,7 @@ export function showYourWork(metrics: Metrics): KeyWork[] {
     quantity: dfQuantity,
     qualifier: '',
     band: bands.deploymentFrequency,
-    formula: `${plural(metrics.deployments, 'deployment')} ÷ ${daysText} = ${trimNumber(df, df >= 0.1 ? 2 : 3)} per day${dfConverted}`,
+    formula: `${plural(metrics.deployments, 'deployment', GROUPED)} ÷ ${daysText} = ${trimNumber(df, df >= 0.1 ? 2 : 3)} per day${dfConverted}`,
     notes: [],
   };
 
@@ -115,16 +117,16 @@ export function showYourWork(metrics: Metrics): KeyWork[] {
     formula:
       lt.median === null
         ? 'No commit was pushed: no lead time to measure.'
-        : `median of ${plural(total, 'lead time')} (push → production) = ${lt.medianIsLowerBound ? 'at least ' : ''}${durationText(lt.median * 60)}`,
+        : `median of ${plural(total, 'lead time', GROUPED)} (push → production) = ${lt.medianIsLowerBound ? 'at least ' : ''}${durationText(lt.median * 60)}`,
     notes: [],
   };
   if (lt.p90 !== null) leadTime.notes.push(`90th percentile: ${lt.p90IsLowerBound ? 'at least ' : ''}${durationText(lt.p90 * 60)}.`);
   if (lt.pending > 0) {
     leadTime.notes.push(
-      `${plural(lt.deployed, 'commit')} reached production; ${plural(lt.pending, 'commit')} still pending at the end ${lt.pending === 1 ? 'counts' : 'count'} at ${lt.pending === 1 ? 'its' : 'their'} age then, a lower bound.`,
+      `${plural(lt.deployed, 'commit', GROUPED)} reached production; ${plural(lt.pending, 'commit', GROUPED)} still pending at the end ${lt.pending === 1 ? 'counts' : 'count'} at ${lt.pending === 1 ? 'its' : 'their'} age then, a lower bound.`,
     );
   } else if (total > 0) {
-    leadTime.notes.push(`All ${plural(total, 'commit')} reached production.`);
+    leadTime.notes.push(`All ${plural(total, 'commit', GROUPED)} reached production.`);
   }
 
   const cfr = metrics.changeFailureRate;
@@ -138,7 +140,7 @@ export function showYourWork(metrics: Metrics): KeyWork[] {
     formula:
       cfr === null
         ? 'No deployment reached production: nothing to divide.'
-        : `${plural(metrics.failedChanges, 'failed change')} ÷ ${plural(metrics.deployments, 'deployment')} = ${percentText(cfr)}`,
+        : `${plural(metrics.failedChanges, 'failed change', GROUPED)} ÷ ${plural(metrics.deployments, 'deployment', GROUPED)} = ${percentText(cfr)}`,
     notes: [],
   };
   if (cfr !== null) changeFailureRate.notes.push('A failed change is a deployment that shipped at least one defect.');
@@ -156,10 +158,10 @@ export function showYourWork(metrics: Metrics): KeyWork[] {
         ? metrics.incidents === 0
           ? 'No incident in this run: nothing to restore.'
           : 'No incident was restored before the run ended.'
-        : `median of ${plural(ttr.restored, 'restore time')} (incident start → healthy) = ${durationText(ttr.median * 60)}`,
+        : `median of ${plural(ttr.restored, 'restore time', GROUPED)} (incident start → healthy) = ${durationText(ttr.median * 60)}`,
     notes: [],
   };
-  if (ttr.open > 0) timeToRestore.notes.push(`${plural(ttr.open, 'incident')} still open at the end ${ttr.open === 1 ? 'is' : 'are'} not counted.`);
+  if (ttr.open > 0) timeToRestore.notes.push(`${plural(ttr.open, 'incident', GROUPED)} still open at the end ${ttr.open === 1 ? 'is' : 'are'} not counted.`);
 
   return [deploymentFrequency, leadTime, changeFailureRate, timeToRestore];
 }

@@ -1,6 +1,7 @@
 import type { Simulation } from '../engine/simulation';
 import { BASELINE_ERROR_RATE } from '../engine/simulation';
 import { MINUTES_PER_DAY, dayOf, isWorkday, minuteOfDay } from '../sim/calendar';
+import { revisionName } from '../words';
 
 /** One point of production telemetry [CloudWatch metrics]. */
 export interface TelemetrySample {
@@ -65,7 +66,7 @@ export function sampleTelemetry(sim: Simulation, from: number, to: number, step 
 /** Deployments and rollbacks in [from, to], for markers on the charts. */
 export function productionMarkers(sim: Simulation, from: number, to: number): ProductionMarker[] {
   const markers: ProductionMarker[] = [];
-  const sha = (seq: number) => (seq > 0 ? (sim.commit(seq)?.sha ?? `r${seq}`) : 'initial release');
+  const sha = (seq: number) => revisionName(seq, sim.commit(seq)?.sha);
   for (const e of sim.log) {
     if (e.t < from || e.t > to) continue;
     if (e.type === 'deploy.succeeded') markers.push({ t: e.t, kind: 'deploy', revision: e.revision, sha: sha(e.revision), batch: e.batch });

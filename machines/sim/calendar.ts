@@ -61,13 +61,30 @@ export function lastWorkdayOnOrBefore(day: number): number {
   return d;
 }
 
+/** "14:05": the time of day of a minute. */
+function hoursAndMinutes(minute: number): string {
+  const hh = String(Math.floor(minute / 60) % 24).padStart(2, '0');
+  const mm = String(minute % 60).padStart(2, '0');
+  return `${hh}:${mm}`;
+}
+
 /** "Tue 14:05, day 8": how the product names a moment. */
 export function formatClock(t: number): string {
   const day = dayOf(t);
-  const m = Math.floor(minuteOfDay(t));
-  const hh = String(Math.floor(m / 60)).padStart(2, '0');
-  const mm = String(m % 60).padStart(2, '0');
-  return `${DAY_NAMES[day % 7]} ${hh}:${mm}, day ${day + 1}`;
+  return `${DAY_NAMES[day % 7]} ${hoursAndMinutes(Math.floor(minuteOfDay(t)))}, day ${day + 1}`;
+}
+
+/** "Tue 14:05" (no day number) for dense lists. */
+export function formatTime(t: number): string {
+  return `${DAY_NAMES[dayOf(t) % 7]} ${hoursAndMinutes(Math.floor(minuteOfDay(t)))}`;
+}
+
+/** A chart tick: "Tue 14:00" inside a day's range, "Tue, day 8" for coarser ticks. */
+export function formatTick(t: number, step: number): string {
+  const day = dayOf(t);
+  const name = DAY_NAMES[day % 7];
+  if (step >= MINUTES_PER_DAY) return `${name}, day ${day + 1}`;
+  return `${name} ${hoursAndMinutes(Math.round(minuteOfDay(t)))}`;
 }
 
 /** A duration in words a trainer would say: "45 min", "3.2 h", "12.5 days". */
@@ -89,4 +106,14 @@ export function workingMinutesBetween(from: number, to: number, hours: WorkingHo
     now = nextWorkingTime(endOfDay, hours);
   }
   return total;
+}
+
+/** Minutes as a duration, or a dash when unknown. */
+export function formatMinutes(minutes: number | null | undefined): string {
+  return minutes === null || minutes === undefined ? '—' : formatDuration(minutes);
+}
+
+/** Hours (the DORA metrics' unit) as a duration a trainer would say, or a dash when unknown. */
+export function formatHours(hours: number | null | undefined): string {
+  return hours === null || hours === undefined ? '—' : formatDuration(hours * 60);
 }

@@ -1,9 +1,9 @@
 import type { Simulation } from '../engine/simulation';
-import { LEARNER } from './incidentView';
-import { recentNarration, type Narration } from './narrate';
+import { LEARNER } from '../words';
+import { recentNarration, type Narration } from '../narration/chat';
 
 /**
- * The chat-ops channel: the run's narration (machines/view/narrate.ts) as chat messages, with the
+ * The chat-ops channel: the run's narration (machines/narration/chat.ts) as chat messages, with the
  * speaker recognised as a person, a bot or the learner, and @mentions picked out so the view can
  * show them. Pure; no React, no DOM.
  */
@@ -63,7 +63,7 @@ export function chatMessages(sim: Simulation, limit = 80, learnerApproves = fals
       parts,
       forYou:
         parts.some((p) => 'mention' in p && p.mention === LEARNER) ||
-        (learnerApproves && line.tone === 'action' && line.text.startsWith('Approval needed')),
+        (learnerApproves && line.kind === 'approval' && line.tone === 'action'),
     };
   });
 }

@@ -1,5 +1,5 @@
 import type { Fault, LoggedEvent } from '../events';
-import { indexAfterSeq } from './activity';
+import { indexAfterSeq } from '../sim/eventLog';
 
 export const FAULTS: readonly Fault[] = ['break-build', 'flaky-test', 'escape-defect', 'fail-deploy'];
 

@@ -2,6 +2,7 @@ import type { RestorePath } from '../events';
 import type { Simulation } from '../engine/simulation';
 import type { Incident, IncidentPhase } from '../engine/types';
 import { median, sortNumbers } from '../metrics/stats';
+import { LEARNER, RESTORE_WORDS, revisionName } from '../words';
 
 /**
  * The monitoring view's reading of incidents: one pure pass over the simulation that turns each
@@ -10,8 +11,6 @@ import { median, sortNumbers } from '../metrics/stats';
  * team knows them, the culprit commits. No React, no DOM.
  */
 
-/** Who is acting: the learner at the keyboard rolls back as "You". */
-export const LEARNER = 'You';
 
 export type IncidentStepKey = 'started' | 'detected' | 'acknowledged' | 'rollback' | 'restored';
 
@@ -86,12 +85,6 @@ export interface IncidentView extends IncidentFacts {
   canRollback: boolean;
 }
 
-export const RESTORE_WORDS: Record<RestorePath, string> = {
-  'automatic-rollback': 'Automatic rollback',
-  'manual-rollback': 'Manual rollback',
-  fix: 'A fix through the pipeline',
-};
-
 const PHASE_WORDS: Record<IncidentPhase, string> = {
   impact: 'Customers affected, not detected yet',
   detected: 'Detected',
@@ -138,7 +131,7 @@ function collectLogFacts(sim: Simulation): Map<number, IncidentLogFacts> {
 function restoredWords(path: RestorePath | undefined, by: string | undefined): string | undefined {
   if (!path) return undefined;
   if (path === 'manual-rollback' && by) return `Manual rollback by ${by}`;
-  return RESTORE_WORDS[path];
+  return RESTORE_WORDS[path].title;
 }
 
 function stepsOf(incident: Incident, facts: IncidentLogFacts): IncidentStep[] {
@@ -214,7 +207,7 @@ function stepsOf(incident: Incident, facts: IncidentLogFacts): IncidentStep[] {
 /** Every incident the run still remembers, newest first. */
 export function incidentViews(sim: Simulation): IncidentView[] {
   const facts = collectLogFacts(sim);
-  const sha = (seq: number) => (seq > 0 ? (sim.commit(seq)?.sha ?? `r${seq}`) : 'initial release');
+  const sha = (seq: number) => revisionName(seq, sim.commit(seq)?.sha);
   const views: IncidentView[] = [];
   for (const incident of sim.incidents.values()) {
     const f = facts.get(incident.id) ?? {};

@@ -3,6 +3,7 @@ import type { Simulation } from '../engine/simulation';
 import type { Execution } from '../engine/types';
 import { MODE_INFO } from '../world/modes';
 import { STAGE_INFO, stagesFor, type StageId, type Status } from './stages';
+import { stageNoteWords } from '../words';
 
 export interface RevisionView {
   execution: number;
@@ -18,12 +19,33 @@ export interface RevisionView {
   since: number;
 }
 
+/**
+ * Why a stage shows its status, as data: views word it themselves (`stageNoteWords` in words.ts
+ * for the detail and the card), so none of them has to read meaning back out of a sentence.
+ */
+export type StageNote =
+  | { kind: 'idle' }
+  | { kind: 'working'; byHand: boolean }
+  /** A revision at Approval, waiting for a ticket, release day, the learner or the approver. */
+  | { kind: 'approval'; waitsFor: 'ops-ticket' | 'release-day' | 'learner' | 'approver' }
+  /** CI: the release candidate waits at Deploy for the scheduled hand deploy. */
+  | { kind: 'scheduled-release' }
+  | { kind: 'succeeded' }
+  | { kind: 'failed'; reason?: FailureReason }
+  | { kind: 'rejected' }
+  /** Production only. */
+  | { kind: 'incidents'; open: number }
+  | { kind: 'rolled-back' }
+  | { kind: 'healthy' };
+
 export interface StageView {
   id: StageId;
   name: string;
   service: string;
   status: Status;
-  /** Why the status is what it is, in words: "compile error in 3f2a1c1", "waiting for approval". */
+  /** Why the status is what it is. */
+  note: StageNote;
+  /** The note in words: "compile error", "Waiting for the approver". */
   detail: string;
   current: RevisionView | null;
   waiting: RevisionView | null;
@@ -57,19 +79,6 @@ export interface PipelineView {
   inTicketQueue: boolean;
 }
 
-const REASON_WORDS: Record<FailureReason, string> = {
-  'compile-error': 'compile error',
-  'defect-caught': 'a test caught a defect',
-  'flaky-test': 'flaky test',
-  'manual-step': 'a manual step went wrong',
-  injected: 'deploy failed',
-  rejected: 'rejected',
-};
-
-export function reasonWords(reason: FailureReason): string {
-  return REASON_WORDS[reason];
-}
-
 /** Everything the pipeline diagram shows, derived from the simulation in one pure read. */
 export function pipelineView(sim: Simulation): PipelineView {
   const revisionView = (execution: Execution | undefined, since?: number): RevisionView | null => {
@@ -97,19 +106,23 @@ export function pipelineView(sim: Simulation): PipelineView {
     let current: RevisionView | null = null;
     let waiting: RevisionView | null = null;
     let status: Status = 'idle';
-    let detail = 'Nothing to do';
+    let note: StageNote = { kind: 'idle' };
     if (id === 'approval') {
       current = revisionView(approval?.pending ? sim.executions.get(approval.pending.execution) : undefined);
       waiting = revisionView(approval?.waiting ? sim.executions.get(approval.waiting.execution) : undefined);
       if (current) {
         status = 'waiting';
-        detail = approval?.phase === 'inTicketQueue'
-          ? 'Ticket in the Ops queue'
-          : sim.settings.mode === 'manual'
-            ? 'Waiting for release day'
-            : sim.settings.approver === 'learner'
-              ? 'Waiting for your decision'
-              : 'Waiting for the approver';
+        note = {
+          kind: 'approval',
+          waitsFor:
+            approval?.phase === 'inTicketQueue'
+              ? 'ops-ticket'
+              : sim.settings.mode === 'manual'
+                ? 'release-day'
+                : sim.settings.approver === 'learner'
+                  ? 'learner'
+                  : 'approver',
+        };
       }
     } else {
       const ctx = sim.stages[id];
@@ -118,19 +131,19 @@ export function pipelineView(sim: Simulation): PipelineView {
       if (id === 'deploy' && !current && sim.releaseCandidate) {
         waiting = revisionView(sim.releaseCandidate);
         status = 'waiting';
-        detail = 'Waiting for the scheduled release';
+        note = { kind: 'scheduled-release' };
       }
       if (current) {
         status = 'working';
-        detail = id === 'deploy' && MODE_INFO[sim.settings.mode].deploysByHand ? 'Deploying by hand' : 'Working';
+        note = { kind: 'working', byHand: id === 'deploy' && MODE_INFO[sim.settings.mode].deploysByHand };
       }
     }
     const last = sim.lastResults[id];
     if (status === 'idle' && last) {
       status = last.status === 'succeeded' ? 'succeeded' : 'failed';
-      detail = last.reason ? reasonWords(last.reason) : last.status === 'rejected' ? 'Rejected' : 'Succeeded';
+      note = last.reason ? { kind: 'failed', reason: last.reason } : last.status === 'rejected' ? { kind: 'rejected' } : last.status === 'succeeded' ? { kind: 'succeeded' } : { kind: 'failed' };
     }
-    stages.push({ ...base, status, detail, current, waiting, lastReason: last?.reason });
+    stages.push({ ...base, status, note, detail: stageNoteWords(note).told, current, waiting, lastReason: last?.reason });
   }
   const open = sim.openIncidents();
   const lastDeployment = sim.deployments[sim.deployments.length - 1];
@@ -144,12 +157,14 @@ export function pipelineView(sim: Simulation): PipelineView {
     lastDeployedAt: lastDeployment?.at ?? null,
   };
   const rolledBack = lastDeployment !== undefined && sim.productionRevision < lastDeployment.revision;
+  const productionNote: StageNote = open.length > 0 ? { kind: 'incidents', open: open.length } : rolledBack ? { kind: 'rolled-back' } : { kind: 'healthy' };
   stages.push({
     id: 'production',
     name: STAGE_INFO.production.name,
     service: STAGE_INFO.production.service,
     status: open.length > 0 ? 'failed' : rolledBack ? 'rolled-back' : production.deployments > 0 ? 'succeeded' : 'idle',
-    detail: open.length > 0 ? `${open.length} open incident${open.length > 1 ? 's' : ''}` : rolledBack ? 'Rolled back to a good revision' : 'Healthy',
+    note: productionNote,
+    detail: stageNoteWords(productionNote).told,
     current: null,
     waiting: null,
     superseded: 0,

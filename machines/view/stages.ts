@@ -4,18 +4,8 @@ import { MODE_INFO } from '../world/modes';
 
 export type StageId = StageName | 'production';
 
-/** One status vocabulary for every view (LOOK.md). */
+/** One status vocabulary for every view (LOOK.md); its words are `STATUS_WORDS` in machines/words.ts. */
 export type Status = 'idle' | 'working' | 'waiting' | 'failed' | 'succeeded' | 'superseded' | 'rolled-back';
-
-export const STATUS_WORDS: Record<Status, string> = {
-  idle: 'Idle',
-  working: 'Working',
-  waiting: 'Waiting',
-  failed: 'Failed',
-  succeeded: 'Succeeded',
-  superseded: 'Superseded',
-  'rolled-back': 'Rolled back',
-};
 
 export interface StageInfo {
   id: StageId;

@@ -1,8 +1,10 @@
 import type { Simulation } from '../engine/simulation';
-import { teamActivity, ACTIVITY_WORDS, type Activity } from '../team/activity';
+import { teamActivity, ACTIVITY_WORDS, type Activity } from '../team/teamActivity';
 import { MODE_INFO } from '../world/modes';
 import { CULTURE_NAMES, type Culture } from '../world/settings';
 import { onCallAt, type Person, type Role } from '../world/team';
+import { LEARNER } from '../words';
+import type { Status } from './stages';
 
 /**
  * The collaboration view's reading of the run: who is on the team and what each person does now,
@@ -11,7 +13,7 @@ import { onCallAt, type Person, type Role } from '../world/team';
  */
 
 /** How an activity shows in the status vocabulary: busy, waiting on someone, firefighting, off. */
-export type ActivityTone = 'working' | 'waiting' | 'failed' | 'idle';
+export type ActivityTone = Extract<Status, 'working' | 'waiting' | 'failed' | 'idle'>;
 
 export const ACTIVITY_TONE: Record<Activity, ActivityTone> = {
   coding: 'working',
@@ -135,7 +137,7 @@ export function cultureFacts(sim: Simulation): CultureFact[] {
   if (info.hasApproval) {
     let value: string;
     if (mode === 'manual') value = `${team.releaseManager.name}, the release manager, on release day`;
-    else if (approver === 'learner') value = silos ? 'You, after the request waits in the Ops ticket queue' : 'You, as soon as a revision passes Test';
+    else if (approver === 'learner') value = silos ? `${LEARNER}, after the request waits in the Ops ticket queue` : `${LEARNER}, as soon as a revision passes Test`;
     else value = silos ? `${team.approver.name} (${team.approver.title}), after a ticket to Ops` : `${team.approver.name} (${team.approver.title}) on the team`;
     facts.push({ id: 'approval', label: 'Who approves', value, waitsForOtherTeam: silos && mode === 'delivery' });
   }

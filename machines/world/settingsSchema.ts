@@ -164,6 +164,7 @@ export const modeText: TextSchema<Mode> = wordText('mode', MODES);
 export const cultureText: TextSchema<Culture> = wordText('culture', CULTURES);
 export const approverText: TextSchema<Approver> = wordText('approver', APPROVERS);
 export const monitoringText: TextSchema<boolean> = switchText('monitoring');
+export const learningText: TextSchema<boolean> = switchText('learning');
 
 /**
  * Modes listed with commas ("delivery,deployment"; spaces after a comma are fine), each a mode, between

@@ -20,6 +20,7 @@ describe("comparison URL", () => {
       monitoring: false,
       culture: "silos",
       cadence: "1/day",
+      learning: true,
     };
     const query = compareQuery(settings);
     expect(query).toContain("modes=manual,ci,delivery,deployment");

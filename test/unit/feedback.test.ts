@@ -3,8 +3,8 @@ import { Simulation } from '@/machines/engine/simulation';
 import { MINUTES_PER_DAY } from '@/machines/sim/calendar';
 import { defaultSettings, type Settings } from '@/machines/world/settings';
 import { sampleTelemetry, productionMarkers, trafficAt } from '@/machines/production/telemetry';
-import { teamActivity } from '@/machines/team/activity';
-import { narrate, recentNarration } from '@/machines/view/narrate';
+import { teamActivity } from '@/machines/team/teamActivity';
+import { narrate, recentNarration } from '@/machines/narration/chat';
 import { pipelineView } from '@/machines/view/pipelineView';
 
 const quiet = (mode: Settings['mode'], change: Partial<Settings> = {}): Settings => ({
@@ -127,8 +127,8 @@ describe('words', () => {
     const sim = new Simulation(quiet('deployment'));
     sim.inject('break-build');
     while (!sim.log.some((e) => e.type === 'stage.failed')) sim.step();
-    const line = recentNarration(sim, 50).find((l) => l.tone === 'failure')!;
-    expect(line.text).toMatch(/Build failed on .*compile error.*@\w+/);
+    const line = recentNarration(sim, 50).find((l) => l.tone === 'bad')!;
+    expect(line.text).toMatch(/Build failed for .*compile error.*@\w+/);
     expect(line.important).toBe(true);
   });
 

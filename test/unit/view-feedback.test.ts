@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '@/machines/engine/simulation';
 import { MINUTES_PER_DAY } from '@/machines/sim/calendar';
 import { defaultSettings, type Settings } from '@/machines/world/settings';
-import { detectionSummary, feedbackLoop, incidentViews, LEARNER, type IncidentView } from '@/machines/view/incidentView';
+import { detectionSummary, feedbackLoop, incidentViews, type IncidentView } from '@/machines/view/incidentView';
+import { LEARNER } from '@/machines/words';
 import {
   ALARM_THRESHOLDS,
   MAX_POINTS,
@@ -316,7 +317,7 @@ describe('chat-ops channel', () => {
     const sim = new Simulation(quiet('ci'));
     sim.inject('break-build');
     stepUntil(sim, 'stage.failed');
-    const failed = chatMessages(sim).find((m) => m.tone === 'failure')!;
+    const failed = chatMessages(sim).find((m) => m.tone === 'bad')!;
     expect(failed.speaker).toEqual({ name: 'CodePipeline', kind: 'bot' });
     const mention = failed.parts.find((p) => 'mention' in p);
     expect(mention).toMatchObject({ known: true });

@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DESIGN_HEIGHT,
-  DESIGN_WIDTH,
-  deriveCards,
-  deriveEdges,
-  deriveNodes,
-  deriveTokens,
-  fitViewport,
-  frameHeader,
-  layoutStages,
-  sameCard,
-  sameTokens,
-} from '@/components/simulator/diagram/graph';
+import { deriveEdges, deriveNodes, frameHeader } from '@/components/simulator/diagram/flowElements';
+import { DESIGN_HEIGHT, DESIGN_WIDTH, fitViewport, layoutStages } from '@/components/simulator/diagram/layout';
+import { deriveCards, sameCard } from '@/components/simulator/diagram/stageCards';
+import { deriveTokens, sameTokens } from '@/components/simulator/diagram/tokens';
 import { Simulation } from '@/machines/engine/simulation';
 import { diagramView } from '@/machines/view/diagramView';
 import { stagesFor } from '@/machines/view/stages';
 import { settingsFor } from '@/lib/url/simulatorParams';
 import { MINUTES_PER_DAY } from '@/machines/sim/calendar';
 import type { Mode } from '@/machines/world/modes';
+import type { FailureReason } from '@/machines/events';
+import type { StageNote } from '@/machines/view/pipelineView';
+import { FAILURE_WORDS, START_RELEASE, stageNoteWords } from '@/machines/words';
 
 function sim(mode: Mode, seed = 3, approver: 'learner' | 'scheduled' = 'learner') {
   return new Simulation(settingsFor({ mode, seed, speed: 30, approver }));
@@ -141,6 +135,54 @@ describe('deriveNodes, deriveCards and deriveEdges', () => {
     const card = deriveCards(diagramView(s)).test!;
     expect(card.flash).toBe('failed');
     expect(card.label).toMatch(/Failed\. Flaky test|last run failed: flaky test/);
+  });
+
+  it('words the card from the stage\'s note, short on the card and in full in its name', () => {
+    const s = sim('delivery', 3, 'learner');
+    runUntil(s, () => diagramView(s).canDecide);
+    const view = diagramView(s);
+    expect(view.stages.find((st) => st.id === 'approval')!.note).toEqual({ kind: 'approval', waitsFor: 'learner' });
+    const approval = deriveCards(view).approval!;
+    expect(approval.detail).toBe('Your decision');
+    expect(approval.label).toContain('Waiting for your decision');
+  });
+
+  it('names revision 0 the start release on the Production card after a rollback to it', () => {
+    const view = diagramView(sim('deployment'));
+    const rolledBack = {
+      ...view,
+      production: { ...view.production, revision: 0, sha: null, deployments: 1 },
+      stages: view.stages.map((st) => (st.id === 'production' ? { ...st, status: 'rolled-back' as const, note: { kind: 'rolled-back' as const } } : st)),
+      lastDeployment: { id: 1, execution: 1, revision: 1, sha: 'abc1234', batch: 1, at: 600 },
+    };
+    const card = deriveCards(rolledBack).production!;
+    expect(card.sha).toBe(START_RELEASE.short);
+    expect(card.holds).toBe('after rollback');
+    // The status chip already says "Rolled back"; the name says to what.
+    expect(card.detail).toBeNull();
+    expect(card.label).toContain('Rolled back to a good revision');
+  });
+
+  it('gives every stage note words that fit a card', () => {
+    const notes: StageNote[] = [
+      { kind: 'idle' },
+      { kind: 'working', byHand: true },
+      { kind: 'working', byHand: false },
+      ...(['ops-ticket', 'release-day', 'learner', 'approver'] as const).map((waitsFor) => ({ kind: 'approval' as const, waitsFor })),
+      { kind: 'scheduled-release' },
+      { kind: 'succeeded' },
+      { kind: 'failed' },
+      ...Object.keys(FAILURE_WORDS).map((reason) => ({ kind: 'failed' as const, reason: reason as FailureReason })),
+      { kind: 'rejected' },
+      { kind: 'incidents', open: 2 },
+      { kind: 'rolled-back' },
+      { kind: 'healthy' },
+    ];
+    for (const note of notes) {
+      const words = stageNoteWords(note);
+      expect(words.told.length, note.kind).toBeGreaterThan(0);
+      expect((words.card ?? '').length, note.kind).toBeLessThanOrEqual(18);
+    }
   });
 
   it('holds the line before Deploy on the edge', () => {

@@ -2,7 +2,7 @@
 
 import { memo } from "react";
 import { BaseEdge, getStraightPath, type EdgeProps } from "@xyflow/react";
-import type { FlowEdge as FlowEdgeType } from "./graph";
+import type { FlowEdge as FlowEdgeType } from "./flowElements";
 
 /** A straight connection between stages at the height of the wells, so tokens ride on it. */
 function FlowEdgeView({ sourceX, sourceY, targetX, targetY, data }: EdgeProps<FlowEdgeType>) {

@@ -3,7 +3,8 @@
 import { memo } from "react";
 import { Moon, Sun, Workflow } from "lucide-react";
 import type { NodeProps } from "@xyflow/react";
-import { FRAME_HEADER, type FrameHeaderData, type FrameNode as FrameNodeType } from "./graph";
+import type { FrameHeaderData, FrameNode as FrameNodeType } from "./flowElements";
+import { FRAME_HEADER } from "./layout";
 import { useDiagramValue } from "./store";
 
 /** The CodePipeline around the stages it orchestrates (Production sits outside it). */

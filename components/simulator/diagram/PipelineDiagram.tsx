@@ -6,31 +6,18 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import { ReactFlow, ViewportPortal, type EdgeTypes, type NodeTypes } from "@xyflow/react";
 import type { DiagramView } from "@/machines/view/diagramView";
 import { MODE_INFO, type Mode } from "@/machines/world/modes";
-import { STATUS_WORDS, type StageId } from "@/machines/view/stages";
+import type { StageId } from "@/machines/view/stages";
+import { STATUS_WORDS } from "@/machines/words";
 import { DiagramFlagsContext } from "./flags";
 import { FlowEdge } from "./FlowEdge";
 import { FrameHeader, FrameNode } from "./FrameNode";
 import { StageNode } from "./StageNode";
 import { TokenLayer } from "./TokenLayer";
 import { DiagramStore, DiagramStoreContext, useDiagramValue } from "./store";
-import {
-  deriveCards,
-  deriveEdges,
-  deriveNodes,
-  deriveTokens,
-  fitViewport,
-  frameHeader,
-  layoutStages,
-  sameCard,
-  sameTokens,
-  type DiagramLayout,
-  type DiagramNode,
-  type FlowEdge as FlowEdgeType,
-  type FrameHeaderData,
-  type StageNodeData,
-  type Token,
-  type Viewport,
-} from "./graph";
+import { deriveEdges, deriveNodes, frameHeader, type DiagramNode, type FlowEdge as FlowEdgeType, type FrameHeaderData } from "./flowElements";
+import { fitViewport, layoutStages, type DiagramLayout, type Viewport } from "./layout";
+import { deriveCards, sameCard, type StageNodeData } from "./stageCards";
+import { deriveTokens, sameTokens, type Token } from "./tokens";
 
 // Module scope, as React Flow asks: new objects here would remount every node on each render.
 const nodeTypes: NodeTypes = { stage: StageNode, frame: FrameNode };

@@ -4,30 +4,12 @@ import { memo, useEffect, useRef } from "react";
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { X as XIcon } from "lucide-react";
 import { STATUS } from "@/components/site/status";
-import { WELL_Y, type StageNode as StageNodeType, type StageNodeData } from "./graph";
+import type { StageNode as StageNodeType } from "./flowElements";
+import { WELL_Y } from "./layout";
+import type { StageNodeData } from "./stageCards";
 import { useDiagramValue } from "./store";
 import { STAGE_ICONS } from "./stageIcons";
 import { useDiagramFlags } from "./flags";
-
-const BORDER: Record<string, string> = {
-  idle: "border-border",
-  working: "border-status-working",
-  waiting: "border-status-waiting",
-  failed: "border-status-failed",
-  succeeded: "border-status-succeeded",
-  superseded: "border-border",
-  "rolled-back": "border-status-failed",
-};
-
-const BAR: Record<string, string> = {
-  idle: "bg-border-strong",
-  working: "bg-status-working",
-  waiting: "bg-status-waiting",
-  failed: "bg-status-failed",
-  succeeded: "bg-status-succeeded",
-  superseded: "bg-border-strong",
-  "rolled-back": "bg-status-failed",
-};
 
 const handleStyle = { top: WELL_Y } as const;
 
@@ -170,9 +152,9 @@ function StageCard({ data }: { data: StageNodeData }) {
         <span ref={ringRef} aria-hidden="true" className="pl-ring" data-flash={data.flash ?? undefined} />
         <span
           ref={cardRef}
-          className={`flex h-full w-full flex-col overflow-hidden rounded-xl border-2 bg-surface-raised shadow-sm group-hover:border-text ${BORDER[data.status]}`}
+          className={`flex h-full w-full flex-col overflow-hidden rounded-xl border-2 bg-surface-raised shadow-sm group-hover:border-text ${status.border}`}
         >
-          <span aria-hidden="true" className={`h-1.5 shrink-0 ${BAR[data.status]}`} />
+          <span aria-hidden="true" className={`h-1.5 shrink-0 ${status.bar}`} />
           <span className="flex min-h-0 flex-1 flex-col px-2.5 pt-1.5 pb-2">
             {/* The spaces are not drawn (flex items), but they part the words of the card's text,
                 which must match its accessible name (WCAG 2.5.3). */}

@@ -2,7 +2,8 @@
 
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Undo2, X } from "lucide-react";
-import { TOKEN_SIZE, type Token } from "./graph";
+import { TOKEN_SIZE } from "./layout";
+import type { Token } from "./tokens";
 
 /** "7", "342", "1.2k": a count that fits a token. */
 export function tokenCount(n: number): string {

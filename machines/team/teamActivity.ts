@@ -2,6 +2,7 @@ import type { Simulation } from '../engine/simulation';
 import type { Task, TaskKind } from '../engine/types';
 import { isWorkingTime } from '../sim/calendar';
 import type { Person } from '../world/team';
+import { capitalise } from '../words';
 
 export type Activity = TaskKind | 'approving' | 'coding' | 'operating' | 'off';
 
@@ -60,8 +61,4 @@ export function teamActivity(sim: Simulation): PersonActivity[] {
     if (person.role === 'release-manager') return { person, activity: 'operating', detail: 'Planning the next release' };
     return { person, activity: 'operating', detail: 'Patching servers, watching dashboards' };
   });
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,6 +1,7 @@
 import { BAND_NAMES, type Band, type KeyMetric } from "@/machines/metrics/dora";
 import type { Metrics } from "@/machines/metrics/metrics";
 import { formatDuration } from "@/machines/sim/calendar";
+import { plural } from "@/machines/words";
 
 export const METRIC_TITLES: Record<KeyMetric, string> = {
   deploymentFrequency: "Deployment frequency",
@@ -24,10 +25,6 @@ export interface MetricDisplay {
   bandLabel: string | null;
   /** The whole tile in one sentence, for screen readers and tooltips. */
   sentence: string;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** A duration as a number and a unit, for big tiles: "45" "min", "3.2" "h", "12.5" "days". */
