@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
+import { useSelector } from "@xstate/react";
 import { CalendarClock, Check, Rocket, UserCheck, X } from "lucide-react";
 import { Button } from "@/components/ui/Button";
 import { Panel } from "@/components/ui/Panel";
@@ -9,7 +10,7 @@ import { pendingBatch, type PendingBatch } from "@/machines/view/journey";
 import type { ReleaseMoment } from "@/machines/world/releaseCalendar";
 import { LEARNER, plural } from "@/machines/words";
 import { CommitLink } from "./CommitLink";
-import { diagramViewOf, useRunConfig, useRunner, useSimSelector, useThrottledSim } from "./SimulationProvider";
+import { diagramViewOf, useRunConfig, useRunner, useThrottledSim } from "./SimulationProvider";
 
 function whenText(next: ReleaseMoment | null, now: number): string {
   if (!next) return "not scheduled";
@@ -131,8 +132,8 @@ function ApprovalDecision() {
   const [comment, setComment] = useState("");
   const commentId = useId();
   const data = useDecisionData();
-  // Read every change, so Approve is enabled the moment a decision is possible.
-  const canDecide = useSimSelector((_, context) => diagramViewOf(context).canDecide);
+  // Read every change, so Approve is enabled the moment the runner would take a decision.
+  const canDecide = useSelector(actor, (snapshot) => snapshot.can({ type: "approval.approve", by: LEARNER }));
   const { pending, behind, batch, next } = data;
   const view = { now: data.now, inTicketQueue: data.inTicketQueue };
 

@@ -7,6 +7,7 @@ import type { DiagramView } from "@/machines/view/diagramView";
 import type { RunConfig } from "@/lib/url/simulatorParams";
 import { KeyboardShortcuts } from "./KeyboardShortcuts";
 import { WorkspaceNav } from "./WorkspaceNav";
+import { LEARNER } from "@/machines/words";
 import { useRunConfig } from "./SimulationProvider";
 import { diagramViewOf } from "./runnerContext";
 import { useThrottledSim } from "./slowBeat";
@@ -14,14 +15,16 @@ import { useThrottledSim } from "./slowBeat";
 /** One line that tells a newcomer what to do now. */
 export function hintFor(args: {
   playing: boolean;
+  /** The runner would take Approve or Reject now (`snapshot.can`). */
+  canDecide: boolean;
   now: number;
   view: DiagramView;
   config: RunConfig;
   next: ReleaseMoment | null;
 }): string {
-  const { playing, now, view, config, next } = args;
+  const { playing, canDecide, now, view, config, next } = args;
   const approval = view.stages.find((s) => s.id === "approval");
-  if (config.mode === "delivery" && config.approver === "learner" && view.canDecide && approval?.current) {
+  if (config.mode === "delivery" && config.approver === "learner" && canDecide && approval?.current) {
     return `${approval.current.sha} waits for your decision: Approve or Reject below (A / R).`;
   }
   if (now === 0 && !playing) {
@@ -49,9 +52,9 @@ function Hint() {
   const text = useThrottledSim(
     (sim, context, snapshot) => {
       const view = diagramViewOf(context);
-      const last = sim.lastResults.deploy;
       const next = sim.nextRelease();
-      return hintFor({ playing: snapshot.matches("playing"), now: view.now, view, config, next });
+      const canDecide = snapshot.can({ type: "approval.approve", by: LEARNER });
+      return hintFor({ playing: snapshot.matches("playing"), canDecide, now: view.now, view, config, next });
     },
     250,
     [config],

@@ -36,11 +36,14 @@ const TONE: Record<Tone, { Icon: LucideIcon; ink: string; edge: string; word: st
 export function ChatChannel({
   messages,
   approval,
+  canDecide,
   hasApproval,
   onDecide,
 }: {
   messages: readonly ChatMessage[];
   approval: PendingApproval | null;
+  /** The runner would take Approve or Reject now (`snapshot.can`). */
+  canDecide: boolean;
   /** The mode has an Approval stage at all. */
   hasApproval: boolean;
   onDecide: (approve: boolean, comment: string) => void;
@@ -87,7 +90,7 @@ export function ChatChannel({
           </ol>
         )}
       </div>
-      <Composer approval={approval} hasApproval={hasApproval} onDecide={onDecide} />
+      <Composer approval={approval} canDecide={canDecide} hasApproval={hasApproval} onDecide={onDecide} />
     </Card>
   );
 }
@@ -146,10 +149,12 @@ const Message = memo(
 /** Where the learner answers an approval request, with a comment. */
 function Composer({
   approval,
+  canDecide,
   hasApproval,
   onDecide,
 }: {
   approval: PendingApproval | null;
+  canDecide: boolean;
   hasApproval: boolean;
   onDecide: (approve: boolean, comment: string) => void;
 }) {
@@ -166,7 +171,7 @@ function Composer({
     setComment("");
   };
 
-  if (!approval || (!approval.canDecide && !approval.inTicketQueue)) {
+  if (!approval || (!canDecide && !approval.inTicketQueue)) {
     return (
       <p className="mt-3 text-base leading-snug text-text-muted">
         {hasApproval

@@ -30,13 +30,14 @@ export function TeamView() {
   const actor = useRunner();
   const metrics = useLiveMetrics(1000);
   const view = useThrottledSim(
-    (sim) => {
+    (sim, _context, snapshot) => {
       const learnerApproves = sim.settings.mode === "delivery" && sim.settings.approver === "learner";
       return {
         now: sim.now,
         team: teamView(sim),
         messages: chatMessages(sim, CHANNEL_LENGTH, learnerApproves),
         approval: pendingApproval(sim),
+        canDecide: snapshot.can({ type: "approval.approve", by: LEARNER }),
         hasApproval: sim.approval !== null,
         culture: sim.settings.culture,
         // A snapshot: the live settings object changes under our feet.
@@ -68,6 +69,7 @@ export function TeamView() {
           <ChatChannel
             messages={view.messages}
             approval={view.approval}
+            canDecide={view.canDecide}
             hasApproval={view.hasApproval}
             onDecide={(approve, comment) =>
               actor.send({ type: approve ? "approval.approve" : "approval.reject", by: LEARNER, comment: comment || undefined })

@@ -46,7 +46,6 @@ export function Menu({ label, icon, items, onSelect, variant = "secondary", badg
           <DropdownMenuItem
             key={item.id}
             textValue={item.label}
-            aria-label={item.label}
             aria-describedby={item.description ? `${descriptionId}-${item.id}` : undefined}
             onSelect={() => onSelect(item.id)}
           >

@@ -1,4 +1,4 @@
-import { assign, emit, setup } from 'xstate';
+import { assertEvent, assign, emit, setup } from 'xstate';
 
 /** A revision asking to go to production [CodePipeline manual approval action]. */
 export interface ApprovalRequest {
@@ -49,14 +49,21 @@ export const approvalMachine = setup({
     throughTicket: ({ context }) => (context.pending?.ticketDelay ?? 0) > 0,
   },
   actions: {
-    takeRequest: assign({ pending: ({ event }) => (event.type === 'approval.requested' ? event.request : null) }),
-    supersedeWaiting: emit(({ context, event }) => ({
-      type: 'approval.superseded' as const,
-      request: context.waiting!,
-      by: (event as Extract<ApprovalEvent, { type: 'approval.requested' }>).request,
-    })),
+    takeRequest: assign({
+      pending: ({ event }) => {
+        assertEvent(event, 'approval.requested');
+        return event.request;
+      },
+    }),
+    supersedeWaiting: emit(({ context, event }) => {
+      assertEvent(event, 'approval.requested');
+      return { type: 'approval.superseded' as const, request: context.waiting!, by: event.request };
+    }),
     setWaiting: assign({
-      waiting: ({ event }) => (event as Extract<ApprovalEvent, { type: 'approval.requested' }>).request,
+      waiting: ({ event }) => {
+        assertEvent(event, 'approval.requested');
+        return event.request;
+      },
     }),
     supersedePending: emit(({ context }) => ({
       type: 'approval.superseded' as const,
@@ -69,16 +76,17 @@ export const approvalMachine = setup({
     })),
     announceReady: emit(({ context }) => ({ type: 'approval.ready' as const, request: context.pending! })),
     decide: emit(({ context, event }) => {
-      const e = event as Extract<ApprovalEvent, { type: 'approval.granted' | 'approval.rejected' }>;
+      assertEvent(event, ['approval.granted', 'approval.rejected']);
       return {
         type: 'approval.decided' as const,
         request: context.pending!,
-        approved: e.type === 'approval.granted',
-        by: e.by,
-        comment: e.comment,
+        approved: event.type === 'approval.granted',
+        by: event.by,
+        comment: event.comment,
       };
     }),
     nextRequest: assign(({ context }) => ({ pending: context.waiting, waiting: null })),
+    clearPending: assign({ pending: null }),
   },
 }).createMachine({
   id: 'approval',
@@ -109,11 +117,11 @@ export const approvalMachine = setup({
             'approval.takeNewest': { guard: 'hasWaiting', actions: ['supersedePending', 'promoteWaiting', 'announceReady'] },
             'approval.granted': [
               { guard: 'hasWaiting', target: '#approval.pending', reenter: true, actions: ['decide', 'nextRequest'] },
-              { target: '#approval.idle', actions: ['decide', assign({ pending: null })] },
+              { target: '#approval.idle', actions: ['decide', 'clearPending'] },
             ],
             'approval.rejected': [
               { guard: 'hasWaiting', target: '#approval.pending', reenter: true, actions: ['decide', 'nextRequest'] },
-              { target: '#approval.idle', actions: ['decide', assign({ pending: null })] },
+              { target: '#approval.idle', actions: ['decide', 'clearPending'] },
             ],
           },
         },

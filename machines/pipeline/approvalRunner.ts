@@ -14,6 +14,8 @@ export interface ApprovalRunner {
   /** The approver looks at the newest waiting revision instead of the pending one. */
   takeNewest(): void;
   readonly phase: ApprovalPhase;
+  /** A decision is awaited: Approve and Reject would be taken now. */
+  readonly canDecide: boolean;
   readonly pending: ApprovalRequest | null;
   readonly waiting: ApprovalRequest | null;
   stop(): void;
@@ -40,6 +42,9 @@ export function machineApproval(clock: VirtualClock, handlers: Handlers): Approv
       if (snapshot.matches({ pending: 'inTicketQueue' })) return 'inTicketQueue';
       return snapshot.matches({ pending: 'awaitingDecision' }) ? 'awaitingDecision' : 'idle';
     },
+    get canDecide() {
+      return actor.getSnapshot().can({ type: 'approval.granted', by: '' });
+    },
     get pending() {
       return actor.getSnapshot().context.pending;
     },
@@ -52,14 +57,18 @@ export function machineApproval(clock: VirtualClock, handlers: Handlers): Approv
 
 /**
  * The same Approval stage written out by hand for headless batch runs, like DirectStage: it follows
- * `approvalMachine` step for step, including the order of its emits and timers, and a property test
- * holds both to identical event logs.
+ * `approvalMachine` step for step, including the order of its emits and timers and the state a
+ * handler sees; test/unit/runner-model.test.ts drives both with random steps and compares them.
  */
 export class DirectApproval implements ApprovalRunner {
   phase: ApprovalPhase = 'idle';
   pending: ApprovalRequest | null = null;
   waiting: ApprovalRequest | null = null;
   private timer: number | null = null;
+
+  get canDecide(): boolean {
+    return this.phase === 'awaitingDecision';
+  }
 
   constructor(
     private readonly clock: VirtualClock,
@@ -82,7 +91,9 @@ export class DirectApproval implements ApprovalRunner {
     const decided = this.pending!;
     this.pending = this.waiting;
     this.waiting = null;
-    this.phase = this.pending ? this.phase : 'idle';
+    // The machine emits once its transition is complete: whoever hears the decision already sees
+    // the next request routed. Its timer and "ready" follow the decision, as the machine's do.
+    this.phase = this.pending ? (this.pending.ticketDelay > 0 ? 'inTicketQueue' : 'awaitingDecision') : 'idle';
     this.handlers['approval.decided']({ type: 'approval.decided', request: decided, approved, by, comment });
     if (this.pending) this.route();
     return true;

@@ -40,7 +40,8 @@ export function machineStage(clock: VirtualClock, stage: StageName, handlers: Ha
  * 90-day runs on every slider move). An XState transition costs microseconds of generic work; a
  * run makes thousands of stage transitions, and this transcription runs the comparison about four
  * times faster. It follows `stageMachine` step for step, including the order in which it emits and
- * sets timers, and a property test holds both to identical event logs.
+ * sets timers and the state a handler sees; test/unit/runner-model.test.ts drives both with random
+ * steps and compares them.
  */
 export class DirectStage implements StageRunner {
   current: StageJob | null = null;

@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { Fault } from '../events';
 import { Simulation } from '../engine/simulation';
 import { isWorkingTime } from '../sim/calendar';
@@ -50,50 +50,58 @@ export const runnerMachine = setup({
     input: {} as { settings: Settings; speed?: Speed },
     events: {} as RunnerEvent,
   },
+  guards: {
+    /** Approve and Reject are possible only while the Approval stage awaits a decision. */
+    decisionAwaited: ({ context }) => context.sim.approval?.canDecide ?? false,
+  },
   actions: {
-    advance: assign(({ context, event }) => {
-      if (event.type !== 'run.tick') return {};
+    // The Simulation is mutable (copying it on every frame would cost more than it shows): named
+    // actions change it in place, and `bumpVersion` tells selectors to read it again.
+    advance: ({ context, event }) => {
+      assertEvent(event, 'run.tick');
       // A frame never advances more than a quarter second of real time: a background tab returning
       // must not fast-forward the class through an hour of events.
       const seconds = Math.min(Math.max(event.ms, 0), 250) / 1000;
       const factor = isQuiet(context.sim) ? QUIET_TIME_FACTOR : 1;
       context.sim.advanceTo(context.sim.now + seconds * context.speed * factor);
-      return { version: context.version + 1 };
-    }),
-    step: assign(({ context }) => {
+    },
+    step: ({ context }) => {
       context.sim.step();
-      return { version: context.version + 1 };
-    }),
-    setSpeed: assign({ speed: ({ event }) => (event.type === 'run.speed' ? event.speed : DEFAULT_SPEED) }),
-    reset: assign(({ context, event }) => {
-      if (event.type !== 'run.reset') return {};
-      context.sim.stop();
-      return { sim: new Simulation(event.settings, { retainDays: context.retainDays }), version: context.version + 1 };
-    }),
-    act: assign(({ context, event }) => {
-      const sim = context.sim;
-      switch (event.type) {
-        case 'approval.approve':
-          sim.approve(event.by, event.comment);
-          break;
-        case 'approval.reject':
-          sim.reject(event.by, event.comment);
-          break;
-        case 'fault.inject':
-          sim.inject(event.fault);
-          break;
-        case 'incident.rollback':
-          sim.rollback(event.incident, event.by);
-          break;
-        case 'settings.change':
-          sim.configure(event.change);
-          break;
-        default:
-          return {};
-      }
-      return { version: context.version + 1 };
-    }),
+    },
+    approve: ({ context, event }) => {
+      assertEvent(event, 'approval.approve');
+      context.sim.approve(event.by, event.comment);
+    },
+    reject: ({ context, event }) => {
+      assertEvent(event, 'approval.reject');
+      context.sim.reject(event.by, event.comment);
+    },
+    injectFault: ({ context, event }) => {
+      assertEvent(event, 'fault.inject');
+      context.sim.inject(event.fault);
+    },
+    rollback: ({ context, event }) => {
+      assertEvent(event, 'incident.rollback');
+      context.sim.rollback(event.incident, event.by);
+    },
+    configure: ({ context, event }) => {
+      assertEvent(event, 'settings.change');
+      context.sim.configure(event.change);
+    },
     stopSimulation: ({ context }) => context.sim.stop(),
+    bumpVersion: assign({ version: ({ context }) => context.version + 1 }),
+    setSpeed: assign({
+      speed: ({ event }) => {
+        assertEvent(event, 'run.speed');
+        return event.speed;
+      },
+    }),
+    startFresh: assign({
+      sim: ({ context, event }) => {
+        assertEvent(event, 'run.reset');
+        return new Simulation(event.settings, { retainDays: context.retainDays });
+      },
+    }),
   },
 }).createMachine({
   id: 'runner',
@@ -106,11 +114,11 @@ export const runnerMachine = setup({
   initial: 'paused',
   on: {
     'run.speed': { actions: 'setSpeed' },
-    'approval.approve': { actions: 'act' },
-    'approval.reject': { actions: 'act' },
-    'fault.inject': { actions: 'act' },
-    'incident.rollback': { actions: 'act' },
-    'settings.change': { actions: 'act' },
+    'approval.approve': { guard: 'decisionAwaited', actions: ['approve', 'bumpVersion'] },
+    'approval.reject': { guard: 'decisionAwaited', actions: ['reject', 'bumpVersion'] },
+    'fault.inject': { actions: ['injectFault', 'bumpVersion'] },
+    'incident.rollback': { actions: ['rollback', 'bumpVersion'] },
+    'settings.change': { actions: ['configure', 'bumpVersion'] },
   },
   exit: 'stopSimulation',
   states: {
@@ -118,17 +126,17 @@ export const runnerMachine = setup({
       on: {
         'run.play': 'playing',
         'run.toggle': 'playing',
-        'run.step': { actions: 'step' },
-        'run.reset': { actions: 'reset' },
+        'run.step': { actions: ['step', 'bumpVersion'] },
+        'run.reset': { actions: ['stopSimulation', 'startFresh', 'bumpVersion'] },
       },
     },
     playing: {
       on: {
         'run.pause': 'paused',
         'run.toggle': 'paused',
-        'run.tick': { actions: 'advance' },
-        'run.step': { target: 'paused', actions: 'step' },
-        'run.reset': { target: 'paused', actions: 'reset' },
+        'run.tick': { actions: ['advance', 'bumpVersion'] },
+        'run.step': { target: 'paused', actions: ['step', 'bumpVersion'] },
+        'run.reset': { target: 'paused', actions: ['stopSimulation', 'startFresh', 'bumpVersion'] },
       },
     },
   },

@@ -78,8 +78,6 @@ export interface PendingApproval {
   /** Commits the release would ship. */
   pendingCommits: number;
   requestedAt: number;
-  /** Approve or Reject would be taken now. */
-  canDecide: boolean;
   /** The request sits in the Ops ticket queue (silos) and nobody can decide yet. */
   inTicketQueue: boolean;
 }
@@ -96,7 +94,6 @@ export function pendingApproval(sim: Simulation): PendingApproval | null {
     message: commit?.message ?? '',
     pendingCommits: sim.undeployedCommits(request.revision),
     requestedAt: request.requestedAt,
-    canDecide: sim.approval?.phase === 'awaitingDecision',
     inTicketQueue: sim.approval?.phase === 'inTicketQueue',
   };
 }

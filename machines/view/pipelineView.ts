@@ -69,7 +69,11 @@ export interface PipelineView {
   production: ProductionView;
   /** The line is stopped: revisions with a known defect are held before Deploy. */
   held: boolean;
-  /** Approve / Reject are possible right now. */
+  /**
+   * Approve / Reject are possible right now, as the approval runner says. Components holding the
+   * runner actor ask `snapshot.can({ type: 'approval.approve', ... })` instead; this serves the
+   * headless views and tests.
+   */
   canDecide: boolean;
   /** The approval request is in Ops' ticket queue (silos) and not yet in front of the approver. */
   inTicketQueue: boolean;
@@ -170,7 +174,7 @@ export function pipelineView(sim: Simulation): PipelineView {
     stages,
     production,
     held: sim.pipelineActor.getSnapshot().matches('held'),
-    canDecide: approval?.phase === 'awaitingDecision',
+    canDecide: approval?.canDecide ?? false,
     inTicketQueue: approval?.phase === 'inTicketQueue',
   };
 }

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/axe";
 
 const THEME_KEY = "pipeline-lab:theme";
 const MODES = [
@@ -8,20 +8,6 @@ const MODES = [
   "Continuous Delivery",
   "Continuous Deployment",
 ];
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    }));
-}
 
 test.describe("home page", () => {
   test("explains Pipeline Lab and lists the four modes", async ({ page }) => {
@@ -121,11 +107,11 @@ test.describe("home page", () => {
   });
 
   for (const colorScheme of ["light", "dark"] as const) {
-    test(`has no serious accessibility violations (${colorScheme} theme)`, async ({ page }) => {
+    test(`has no serious accessibility violations (${colorScheme} theme)`, async ({ page, axe }) => {
       await page.emulateMedia({ colorScheme });
       await page.goto("/");
       await expect(page.locator("html")).toHaveAttribute("data-theme", colorScheme);
-      expect(await seriousViolations(page)).toEqual([]);
+      await axe.check();
     });
   }
 

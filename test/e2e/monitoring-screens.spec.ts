@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { animationFrames } from "./fixtures/frames";
 
 /**
  * Screenshots of the feedback views for a human to look at: 1280×720 (projector) and 1920×1080,
@@ -43,7 +44,8 @@ for (const size of SIZES) {
       await page.getByRole("button", { name: /Inject failure/ }).click();
       await page.getByRole("menuitem", { name: /Slip a defect past the tests/ }).click();
       await stepUntilVisible(page, page.getByRole("button", { name: "Roll back now" }));
-      await page.waitForTimeout(600);
+      await expect(page.getByRole("article", { name: "Incident #1" })).toBeVisible();
+      await animationFrames(page, 2);
       await page.screenshot({ path: `${DIR}/monitoring-${name}.png` });
       await page.screenshot({ path: `${DIR}/monitoring-${name}-full.png`, fullPage: true });
     });
@@ -63,11 +65,13 @@ for (const size of SIZES) {
       await comment.fill("Looks fine, ship it");
       await page.getByRole("button", { name: "Approve", exact: true }).click();
       await page.getByRole("button", { name: "Play", exact: true }).click();
-      await expect(page.locator('dt:text-is("Handoffs") + dd').first()).not.toHaveText("0", { timeout: 30_000 });
-      await page.waitForTimeout(1500);
+      // Enough of the run for a full screen: a few handoffs between Dev and Ops.
+      const handoffs = page.locator('dt:text-is("Handoffs") + dd').first();
+      await expect.poll(async () => Number(await handoffs.textContent()), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
       await page.getByRole("button", { name: "Pause", exact: true }).click();
+      await expect(page.getByRole("button", { name: "Play", exact: true })).toBeVisible();
       await expect(page.getByRole("table", { name: /same seed/ })).not.toContainText("computing", { timeout: 20_000 });
-      await page.waitForTimeout(400);
+      await animationFrames(page, 2);
       await page.screenshot({ path: `${DIR}/team-${name}.png` });
       await page.screenshot({ path: `${DIR}/team-${name}-full.png`, fullPage: true });
     });

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures/axe";
 
 /**
  * /simulator/monitoring: one running simulation seen as production telemetry, alarms and
@@ -47,13 +47,6 @@ async function stepUntil(page: Page, locator: Locator, limit = 800) {
 async function slipDefect(page: Page) {
   await page.getByRole("button", { name: /Inject failure/ }).click();
   await page.getByRole("menuitem", { name: /Slip a defect past the tests/ }).click();
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
 }
 
 test.describe("monitoring view", () => {
@@ -155,17 +148,17 @@ test.describe("monitoring view", () => {
     await other.close();
   });
 
-  test("has no serious accessibility violations mid-run with an incident", async ({ page }) => {
+  test("has no serious accessibility violations mid-run with an incident", async ({ page, axe }) => {
     test.setTimeout(60_000);
     await page.goto(`/simulator/monitoring?${RUN}`);
     await slipDefect(page);
     await stepUntil(page, page.getByRole("article", { name: "Incident #1" }));
-    expect(await seriousViolations(page)).toEqual([]);
+    await axe.check();
 
     await page.getByRole("button", { name: "Table", exact: true }).click();
     await page.evaluate(() => {
       document.documentElement.dataset.theme = "dark";
     });
-    expect(await seriousViolations(page)).toEqual([]);
+    await axe.check();
   });
 });

@@ -5,7 +5,8 @@ import { expect, test } from "./simulator.fixtures";
  * driven with Step (one event at a time) or at top speed, never by waiting for real time to pass.
  */
 
-const shaIn = (label: string) => /revision ([0-9a-f]{7})/.exec(label)?.[1] ?? null;
+/** The revision a card holds: its name reads "Approval · CodePipeline, 1a2b3c4, 5 to ship: Waiting. …". */
+const shaIn = (label: string) => /^\w+ · \w+, ([0-9a-f]{7}),/.exec(label)?.[1] ?? null;
 
 test.describe("Continuous Delivery: the learner approves", () => {
   test("a revision waits at Approval, and Approve sends it to Production", async ({ sim }) => {
@@ -26,7 +27,7 @@ test.describe("Continuous Delivery: the learner approves", () => {
     await sim.approve.click();
     await expect(sim.activity).toContainText(`You approved ${sha}: “release notes checked”`);
 
-    await sim.stepUntilStage("Production", new RegExp(`: Succeeded\\..*revision ${sha}`));
+    await sim.stepUntilStage("Production", new RegExp(`^Production · CloudWatch, ${sha}, [^:]*: Succeeded`));
     await expect(sim.stage("Production")).toHaveAttribute("aria-label", /1 deployment/);
     await expect(sim.activity).toContainText(`${sha} is live in production`);
   });
@@ -39,7 +40,7 @@ test.describe("Continuous Delivery: the learner approves", () => {
     await expect(sim.activity).toContainText(`You rejected ${sha}`);
     // Some more of the run: the rejected revision never deploys.
     await sim.stepTimes(30);
-    await expect(sim.stage("Production")).toHaveAttribute("aria-label", /^Production · CloudWatch: Idle/);
+    await expect(sim.stage("Production")).toHaveAttribute("aria-label", /^Production · CloudWatch, [^:]*: Idle/);
     await expect(sim.activity).not.toContainText(`${sha} is live in production`);
   });
 
@@ -69,7 +70,7 @@ test.describe("Continuous Deployment", () => {
     await expect(sim.stage("Approval")).toHaveCount(0);
     await expect(sim.approve).toHaveCount(0);
     await sim.playUntil(async () => {
-      await expect(sim.stage("Production")).toHaveAttribute("aria-label", /: Succeeded\..*revision [0-9a-f]{7}/, { timeout: 15_000 });
+      await expect(sim.stage("Production")).toHaveAttribute("aria-label", /^Production · CloudWatch, [0-9a-f]{7}, [^:]*: Succeeded/, { timeout: 15_000 });
     });
     await expect(sim.page.getByRole("region", { name: "Automatic deploys" })).toContainText("Nothing to click");
   });
@@ -95,7 +96,7 @@ test.describe("failure injection", () => {
     await sim.goto("?mode=deployment&seed=1&speed=30");
     await sim.inject("Break the next build");
     await expect(sim.page.getByText("Waiting to strike: break the next build")).toBeVisible();
-    await sim.stepUntilStage("Build", /: Failed\. compile error|last run failed: compile error/);
+    await sim.stepUntilStage("Build", /: Failed\. compile error|last run failed: compile error/i);
     await expect(sim.activity).toContainText(/Build failed for [0-9a-f]{7}: compile error/);
     await expect(sim.page.getByText("Waiting to strike")).toHaveCount(0);
   });
@@ -104,7 +105,7 @@ test.describe("failure injection", () => {
     await sim.goto("?mode=deployment&seed=1&speed=30");
     await sim.inject("Make a test flaky");
     // The Test card says so: failed, or already on the next revision with its last run failed.
-    await sim.stepUntilStage("Test", /: Failed\. flaky test|last run failed: flaky test/);
+    await sim.stepUntilStage("Test", /: Failed\. flaky test|last run failed: flaky test/i);
     await expect(sim.activity).toContainText("a flaky test failed; the code is fine");
   });
 
@@ -122,7 +123,7 @@ test.describe("failure injection", () => {
   test("make the next deploy fail: CodeDeploy fails the rollout", async ({ sim }) => {
     await sim.goto("?mode=deployment&seed=1&speed=30");
     await sim.inject("Make the next deploy fail");
-    await sim.stepUntilStage("Deploy", /: Failed\. deploy failed|last run failed: deploy failed/);
+    await sim.stepUntilStage("Deploy", /: Failed\. deploy failed|last run failed: deploy failed/i);
     await expect(sim.activity).toContainText("Deploy failed for");
   });
 });

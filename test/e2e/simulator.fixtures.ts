@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test as base } from "./fixtures/axe";
 
 /**
  * A page object for /simulator: every control by its role and accessible name (DOMAIN.md), plus
@@ -55,7 +55,10 @@ export class SimulatorPage {
   get announcer(): Locator {
     return this.page.getByTestId("announcer");
   }
-  /** A stage card of the diagram: its accessible name starts "Build · CodeBuild: <status>". */
+  /**
+   * A stage card of the diagram. Its accessible name starts with the card's visible text, e.g.
+   * "Build · CodeBuild, 1a2b3c4, 2 commits: Working", then adds details.
+   */
   stage(name: string): Locator {
     return this.pipeline.getByRole("button", { name: new RegExp(`^${name} · `) });
   }
@@ -109,14 +112,6 @@ export class SimulatorPage {
     await this.pause.click();
   }
 
-  async seriousViolations() {
-    const results = await new AxeBuilder({ page: this.page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
-      .analyze();
-    return results.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-  }
 }
 
 export const test = base.extend<{ sim: SimulatorPage }>({

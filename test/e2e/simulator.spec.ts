@@ -1,4 +1,5 @@
 import { expect, test } from "./simulator.fixtures";
+import { animationFrames } from "./fixtures/frames";
 
 test.describe("the live pipeline page", () => {
   test("shows the whole pipeline and its controls at 1280×720, with one line saying what to do", async ({ sim, page }) => {
@@ -45,7 +46,8 @@ test.describe("the live pipeline page", () => {
     await sim.pause.click();
     await expect(sim.play).toBeVisible();
     const stopped = await sim.clock.textContent();
-    await page.waitForTimeout(700);
+    // Playing, 30 frames would move the clock by hours.
+    await animationFrames(page, 30);
     await expect(sim.clock).toHaveText(stopped!);
     await expect(page.getByTestId("hint")).toContainText("Paused");
   });

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/axe";
 
 /**
  * /simulator/team: the team, the culture setting, the ticket queue and the chat-ops channel of the
@@ -28,13 +28,6 @@ async function pause(page: Page) {
 /** The big number under a metric label ("Handoffs"). */
 function metric(page: Page, label: string) {
   return page.locator(`dt:text-is("${label}") + dd`).first();
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
 }
 
 test.describe("team view", () => {
@@ -107,7 +100,7 @@ test.describe("team view", () => {
     await expect(messages).toContainText("approved");
   });
 
-  test("has no serious accessibility violations, light and dark", async ({ page }) => {
+  test("has no serious accessibility violations, light and dark", async ({ page, axe }) => {
     test.setTimeout(60_000);
     await page.goto(`/simulator/team?${RUN}&approver=scheduled`);
     await page.getByRole("group", { name: "Culture" }).getByRole("radio", { name: /Silos/ }).check();
@@ -115,10 +108,10 @@ test.describe("team view", () => {
     await expect.poll(async () => Number(await metric(page, "Handoffs").textContent()), { timeout: 30_000 }).toBeGreaterThan(0);
     await pause(page);
     await expect(page.getByRole("table", { name: /same seed/ })).not.toContainText("computing", { timeout: 20_000 });
-    expect(await seriousViolations(page)).toEqual([]);
+    await axe.check();
     await page.evaluate(() => {
       document.documentElement.dataset.theme = "dark";
     });
-    expect(await seriousViolations(page)).toEqual([]);
+    await axe.check();
   });
 });

@@ -258,37 +258,6 @@ describe('properties', () => {
   });
 });
 
-describe('the hand-written stage for batch runs', () => {
-  it('produces exactly the event log the XState stage machine produces', () => {
-    fc.assert(
-      fc.property(
-        fc.record({
-          mode: fc.constantFrom(...MODES),
-          seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-          days: fc.integer({ min: 1, max: 20 }),
-          commitsPerDay: fc.double({ min: 0, max: 60, noNaN: true }),
-          culture: fc.constantFrom('devops' as const, 'silos' as const),
-          monitoring: fc.boolean(),
-          faults: fc.array(fc.constantFrom('break-build' as const, 'flaky-test' as const, 'escape-defect' as const, 'fail-deploy' as const), { maxLength: 4 }),
-        }),
-        ({ faults, ...change }) => {
-          const s = { ...defaultSettings(change.mode, change.seed), ...change, releaseIntervalDays: 3 };
-          const machine = new Simulation(s, { stages: 'machine' });
-          const direct = new Simulation(s, { stages: 'direct' });
-          for (const fault of faults) {
-            machine.inject(fault);
-            direct.inject(fault);
-          }
-          machine.runToEnd();
-          direct.runToEnd();
-          expect(direct.log).toEqual(machine.log);
-        },
-      ),
-      { numRuns: 60 },
-    );
-  });
-});
-
 describe('failure injection', () => {
   it('puts a broken build and an escaped defect on different commits, so neither cancels the other', () => {
     const sim = new Simulation(settings('deployment', 3, { defectRate: 0, compileErrorRate: 0, flakyRate: 0 }));

@@ -75,7 +75,7 @@ describe('deriveNodes, deriveCards and deriveEdges', () => {
     expect(nodes.map((n) => n.id)).toEqual(['frame', 'source', 'build', 'test', 'approval', 'deploy', 'production']);
     const cards = deriveCards(view);
     expect(cards.build!.status).toBe('idle');
-    expect(cards.build!.label).toMatch(/^Build · CodeBuild: Idle/);
+    expect(cards.build!.label).toMatch(/^Build · CodeBuild, Empty: Idle/);
     expect(frameHeader(view)).toMatchObject({ title: expect.stringContaining('CodePipeline'), clock: 'Mon 00:00, day 1', execution: 'no execution yet' });
     const edges = deriveEdges(view);
     expect(edges.map((e) => e.id)).toEqual(['source->build', 'build->test', 'test->approval', 'approval->deploy', 'deploy->production']);
@@ -125,7 +125,7 @@ describe('deriveNodes, deriveCards and deriveEdges', () => {
     const current = view.stages.find((st) => st.id === 'build')!.current!;
     expect(build.sha).toBe(current.sha);
     expect(build.holds).toBe('1 commit');
-    expect(build.label).toContain(`revision ${current.sha}`);
+    expect(build.label).toMatch(new RegExp(`^Build · CodeBuild, ${current.sha}, 1 commit: Working`));
   });
 
   it('keeps showing a failure after the stage moved on to the next revision', () => {
@@ -134,7 +134,7 @@ describe('deriveNodes, deriveCards and deriveEdges', () => {
     runUntil(s, () => diagramView(s).lastFailure?.test !== undefined);
     const card = deriveCards(diagramView(s)).test!;
     expect(card.flash).toBe('failed');
-    expect(card.label).toMatch(/Failed\. flaky test|last run failed: flaky test/);
+    expect(card.label).toMatch(/Failed\. Flaky test|last run failed: flaky test/);
   });
 
   it('words the card from the stage\'s note, short on the card and in full in its name', () => {

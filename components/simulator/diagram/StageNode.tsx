@@ -67,7 +67,7 @@ const CardTitle = memo(function CardTitle({ stage, name, service, ink }: { stage
   const StageIcon = STAGE_ICONS[stage];
   return (
     <>
-      <span className="block h-[28px] truncate text-[1.375rem] leading-[28px] font-extrabold tracking-tight text-text">{name}</span>
+      <span className="block h-[28px] truncate text-[1.375rem] leading-[28px] font-extrabold tracking-tight text-text">{name}</span>{" "}
       <span className="flex h-[22px] items-center gap-1.5 text-base leading-[22px] text-text-muted">
         <StageIcon aria-hidden="true" className={`size-[18px] shrink-0 ${ink}`} strokeWidth={2.5} />
         <span className="truncate">{service}</span>
@@ -82,7 +82,7 @@ const CardWell = memo(function CardWell({ sha, holds, last }: { sha: string | nu
     <span className={`mt-1.5 flex h-[44px] shrink-0 items-center rounded-lg bg-surface-sunken pr-2 ${sha ? "pl-[46px]" : "pl-3"}`}>
       {sha ? (
         <span className="flex min-w-0 flex-col leading-tight">
-          <code className="truncate text-base font-bold text-text">{sha}</code>
+          <code className="truncate text-base font-bold text-text">{sha}</code>{" "}
           {holds && <span className="truncate text-base text-text-muted">{holds}</span>}
         </span>
       ) : (
@@ -126,7 +126,7 @@ const CardLines = memo(function CardLines({ detail, lastFailed, counts }: { deta
           <XIcon aria-hidden="true" className="size-4 shrink-0" strokeWidth={3} />
           <span className="truncate">{lastFailed}</span>
         </span>
-      )}
+      )}{" "}
       <span className="block h-[22px] truncate text-base leading-[22px] text-text-muted">{counts}</span>
     </>
   );
@@ -156,9 +156,11 @@ function StageCard({ data }: { data: StageNodeData }) {
         >
           <span aria-hidden="true" className={`h-1.5 shrink-0 ${status.bar}`} />
           <span className="flex min-h-0 flex-1 flex-col px-2.5 pt-1.5 pb-2">
-            <CardTitle stage={data.stage} name={data.name} service={data.service} ink={status.ink} />
-            <CardWell sha={data.sha} holds={data.holds} last={data.last} />
-            <CardStatus status={data.status} />
+            {/* The spaces are not drawn (flex items), but they part the words of the card's text,
+                which must match its accessible name (WCAG 2.5.3). */}
+            <CardTitle stage={data.stage} name={data.name} service={data.service} ink={status.ink} />{" "}
+            <CardWell sha={data.sha} holds={data.holds} last={data.last} />{" "}
+            <CardStatus status={data.status} />{" "}
             <CardLines detail={data.detail} lastFailed={data.lastFailed} counts={data.counts} />
           </span>
         </span>

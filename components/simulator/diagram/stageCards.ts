@@ -101,12 +101,18 @@ export function stageCardData(stage: StageView, view: DiagramView, selected: boo
   }
   const waitingWords = stage.waiting && stage.current ? `${plural(stage.waiting.carries, 'commit')} waiting` : null;
 
+  // The accessible name starts with the card's visible text in reading order (WCAG 2.5.3, label in
+  // name: a speech user can say what they see), then adds what the card has no room for.
+  // The AWS service: CodePipeline runs the manual approval action itself.
+  const cardService = stage.id === 'approval' ? 'CodePipeline' : stage.service.split(' · ')[0]!;
+  const cardLine = shortDetail ?? lastFailedWords?.card ?? null;
+  const well = sha ? [sha, holds].filter(Boolean).join(', ') : last ? `Last ${last}` : (holds ?? 'Empty');
   const label = [
-    `${stage.name} · ${stage.service}: ${words}`,
-    detail,
-    sha ? `revision ${sha}${holds ? `, ${holds}` : ''}` : last ? `last revision ${last}` : null,
-    waitingWords,
+    `${stage.name} · ${cardService}, ${well}: ${words}`,
+    cardLine,
     counts,
+    detail && detail.toLowerCase() !== cardLine?.toLowerCase() ? detail : null,
+    waitingWords,
     lastFailedWords && lastFailure ? `last run failed: ${lastFailedWords.label} in ${lastFailure.sha}` : null,
   ]
     .filter(Boolean)
@@ -115,8 +121,7 @@ export function stageCardData(stage: StageView, view: DiagramView, selected: boo
   return {
     stage: stage.id,
     name: stage.name,
-    // The AWS service: CodePipeline runs the manual approval action itself.
-    service: stage.id === 'approval' ? 'CodePipeline' : stage.service.split(' · ')[0]!,
+    service: cardService,
     status: stage.status,
     sha,
     holds,
