@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, unit tests (Vitest), then end-to-end tests (Playwright)
-// against the production build.
+// `npm test`: typecheck, lint (ESLint), format check (Prettier), unit tests (Vitest), then
+// end-to-end tests (Playwright) against the production build.
 //
 //   npm test                      everything
-//   npm test -- --unit-only       typecheck + unit tests
+//   npm test -- --unit-only       typecheck + lint + format check + unit tests
 //   npm test -- --e2e-only        end-to-end tests only (builds first if needed)
 //   npm test -- --e2e-only -g axe other arguments go to `playwright test`
 //
@@ -23,6 +23,8 @@ const bin = (...parts) => path.join(ROOT, "node_modules", ...parts);
 const TSC = bin("typescript", "bin", "tsc");
 const VITEST = bin("vitest", "vitest.mjs");
 const PLAYWRIGHT = bin("@playwright", "test", "cli.js");
+const ESLINT = bin("eslint", "bin", "eslint.js");
+const PRETTIER = bin("prettier", "bin", "prettier.cjs");
 
 // ---- arguments ---------------------------------------------------------------
 let unitOnly = false;
@@ -174,6 +176,20 @@ if (!e2eOnly) {
     return { ok: code === 0 };
   });
   typecheckFailed = typecheck.status === "FAIL";
+
+  // Lint and format are tests like the others: a failure fails `npm test`, but the steps after
+  // still run, so one run reports everything.
+  banner("Lint (eslint .)");
+  await step("lint", async () => {
+    const { code } = await run(process.execPath, [ESLINT, ".", "--max-warnings=0"]);
+    return { ok: code === 0, note: code === 0 ? "" : "npx eslint . shows the problems" };
+  });
+
+  banner("Format (prettier --check .)");
+  await step("format", async () => {
+    const { code } = await run(process.execPath, [PRETTIER, "--check", ".", "--log-level=warn"]);
+    return { ok: code === 0, note: code === 0 ? "" : "npm run format rewrites the files listed" };
+  });
 
   banner("Unit tests (vitest run)");
   await step("unit", async () => {

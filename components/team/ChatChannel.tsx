@@ -12,7 +12,7 @@ import {
   ThumbsUp,
   type LucideIcon,
 } from "lucide-react";
-import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
+import { memo, useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { buttonClasses } from "@/components/ui/Button";
 import { Card } from "@/components/monitoring/ui";
 import { formatTime } from "@/machines/sim/calendar";
@@ -158,12 +158,18 @@ function Composer({
   hasApproval: boolean;
   onDecide: (approve: boolean, comment: string) => void;
 }) {
-  const [comment, setComment] = useState("");
   const inputId = useId();
   const promptId = useId();
   const revision = approval?.revision;
-  // A new request starts with an empty comment.
-  useEffect(() => setComment(""), [revision]);
+  const [comment, setComment] = useState("");
+  // A new request starts with an empty comment. Reset while rendering, not in an effect, so the
+  // old comment is never shown under the new request (react.dev: "Adjusting some state when a
+  // prop changes").
+  const [commentFor, setCommentFor] = useState(revision);
+  if (commentFor !== revision) {
+    setCommentFor(revision);
+    setComment("");
+  }
 
   const decide = (approve: boolean) => (event?: FormEvent) => {
     event?.preventDefault();

@@ -1,7 +1,7 @@
 "use client";
 
 import { Scale } from "lucide-react";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useEffectEvent, useId, useState } from "react";
 import { Card } from "@/components/monitoring/ui";
 import { formatHours } from "@/machines/sim/calendar";
 import { percent } from "@/machines/words";
@@ -47,6 +47,9 @@ export function CultureComparison({ settings, current }: { settings: Settings; c
   const key = comparisonKey(settings);
   const [result, setResult] = useState<{ key: string; numbers: Partial<Record<Culture, CultureNumbers>> }>({ key: "", numbers: {} });
 
+  // Reads the settings of the moment without making them a dependency: the key stands for every
+  // setting the comparison reads, so the runs restart only when one of those changes.
+  const run = useEffectEvent((culture: Culture) => runCulture(settings, culture));
   useEffect(() => {
     let cancelled = false;
     const numbers: Partial<Record<Culture, CultureNumbers>> = {};
@@ -55,7 +58,7 @@ export function CultureComparison({ settings, current }: { settings: Settings; c
       timers.push(
         window.setTimeout(() => {
           if (cancelled) return;
-          numbers[culture] = runCulture(settings, culture);
+          numbers[culture] = run(culture);
           setResult({ key, numbers: { ...numbers } });
         }, 50 + i * 30),
       );
@@ -64,7 +67,6 @@ export function CultureComparison({ settings, current }: { settings: Settings; c
       cancelled = true;
       timers.forEach((t) => window.clearTimeout(t));
     };
-    // The key stands for every setting the comparison reads.
   }, [key]);
 
   const numbers = result.key === key ? result.numbers : {};

@@ -49,7 +49,7 @@ test.describe("home page", () => {
       ["Monitoring", "/simulator/monitoring"],
       ["Team", "/simulator/team"],
       ["Compare", "/compare"],
-    ]) {
+    ] as const) {
       await expect(views.getByRole("link", { name })).toHaveAttribute("href", href);
     }
 
