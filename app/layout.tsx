@@ -10,8 +10,7 @@ export const metadata: Metadata = {
     default: "Pipeline Lab",
     template: "%s · Pipeline Lab",
   },
-  description:
-    "Watch and steer commits flowing through a CI/CD pipeline: a DevOps teaching simulator with CodeCommit, CodeBuild, CodeDeploy and CodePipeline.",
+  description: "Watch and steer commits flowing through a CI/CD pipeline: a DevOps teaching simulator with CodeCommit, CodeBuild, CodeDeploy and CodePipeline.",
   applicationName: "Pipeline Lab",
 };
 

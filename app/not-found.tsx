@@ -17,9 +17,7 @@ export default function NotFound() {
     <div className="mx-auto w-full max-w-3xl px-4 py-16 sm:px-8">
       <SearchX aria-hidden="true" className="size-12 text-status-failed-ink" strokeWidth={2} />
       <h1 className="mt-4 text-4xl font-extrabold tracking-tight sm:text-5xl">Page not found</h1>
-      <p className="mt-4 text-xl leading-relaxed text-text-muted">
-        There is no page at this address. Check the link for a typo, or pick up from one of these:
-      </p>
+      <p className="mt-4 text-xl leading-relaxed text-text-muted">There is no page at this address. Check the link for a typo, or pick up from one of these:</p>
       <ul className="mt-8 grid gap-3">
         {PLACES.map(({ href, label, text }) => (
           <li key={href}>

@@ -1,20 +1,5 @@
 import Link from "next/link";
-import {
-  Activity,
-  ArrowRight,
-  Columns3,
-  FileCode,
-  GitMerge,
-  Hand,
-  Play,
-  Repeat,
-  Rocket,
-  UserCheck,
-  Users,
-  Workflow,
-  Zap,
-  type LucideIcon,
-} from "lucide-react";
+import { Activity, ArrowRight, Columns3, FileCode, GitMerge, Hand, Play, Repeat, Rocket, UserCheck, Users, Workflow, Zap, type LucideIcon } from "lucide-react";
 import { PipelineStrip } from "@/components/site/PipelineStrip";
 
 interface Item {
@@ -119,17 +104,12 @@ export default function HomePage() {
   return (
     <>
       <section aria-labelledby="hero-title" className={`${section} pt-8 pb-10 xl:pt-10`}>
-        <h1
-          id="hero-title"
-          className="max-w-5xl text-4xl leading-[1.1] font-extrabold tracking-tight text-balance sm:text-5xl 2xl:text-6xl"
-        >
+        <h1 id="hero-title" className="max-w-5xl text-4xl leading-[1.1] font-extrabold tracking-tight text-balance sm:text-5xl 2xl:text-6xl">
           Watch every commit travel from push to production.
         </h1>
         <p className="mt-4 max-w-5xl text-xl leading-relaxed text-pretty text-text-muted">
-          Pipeline Lab simulates a team shipping software through an AWS-style pipeline: CodeCommit
-          stores the code, CodeBuild builds and tests it, CodeDeploy releases it, CodePipeline runs it
-          all. Change how the team works and watch lead time, deployment frequency, failures and
-          recovery respond.
+          Pipeline Lab simulates a team shipping software through an AWS-style pipeline: CodeCommit stores the code, CodeBuild builds and tests it, CodeDeploy
+          releases it, CodePipeline runs it all. Change how the team works and watch lead time, deployment frequency, failures and recovery respond.
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
           <Link
@@ -153,24 +133,18 @@ export default function HomePage() {
         <PipelineStrip />
       </section>
 
-      <section
-        aria-labelledby="modes-title"
-        className="border-y border-border bg-surface-raised py-16"
-      >
+      <section aria-labelledby="modes-title" className="border-y border-border bg-surface-raised py-16">
         <div className={section}>
           <h2 id="modes-title" className="text-3xl font-extrabold tracking-tight sm:text-4xl">
             Four ways to ship
           </h2>
           <p className="mt-3 max-w-4xl text-xl leading-relaxed text-text-muted">
-            Continuous Delivery moves a team from “one release every three months” to “three releases
-            per day”. Send the same stream of commits through each mode and see what changes.
+            Continuous Delivery moves a team from “one release every three months” to “three releases per day”. Send the same stream of commits through each
+            mode and see what changes.
           </p>
           <ol className="mt-8 grid gap-5 md:grid-cols-2 xl:grid-cols-4">
             {MODES.map(({ title, Icon, cadence, text }, index) => (
-              <li
-                key={title}
-                className="flex flex-col rounded-2xl border border-border bg-surface p-6"
-              >
+              <li key={title} className="flex flex-col rounded-2xl border border-border bg-surface p-6">
                 <div className="flex items-center justify-between">
                   <span className="flex size-12 items-center justify-center rounded-xl bg-accent text-on-accent">
                     <Icon aria-hidden="true" className="size-6" strokeWidth={2.25} />
@@ -195,18 +169,13 @@ export default function HomePage() {
               DevOps, one idea at a time
             </h2>
             <p className="mt-3 text-xl leading-relaxed text-text-muted">
-              DevOps brings software development and IT operations together: a culture and a set of
-              practices for delivering better software, faster. Each idea is something you can
-              switch on in the simulator and measure.
+              DevOps brings software development and IT operations together: a culture and a set of practices for delivering better software, faster. Each idea
+              is something you can switch on in the simulator and measure.
             </p>
           </div>
           {CONCEPTS.map(({ title, Icon, text }) => (
             <div key={title} className="flex gap-4 rounded-2xl border border-border bg-surface-raised p-6">
-              <Icon
-                aria-hidden="true"
-                className="mt-1 size-7 shrink-0 text-status-working-ink"
-                strokeWidth={2.25}
-              />
+              <Icon aria-hidden="true" className="mt-1 size-7 shrink-0 text-status-working-ink" strokeWidth={2.25} />
               <div>
                 <h3 className="text-xl font-bold">{title}</h3>
                 <p className="mt-1.5 text-lg leading-relaxed text-text-muted">{text}</p>
@@ -222,8 +191,7 @@ export default function HomePage() {
             Views of the same run
           </h2>
           <p className="mt-3 max-w-4xl text-xl leading-relaxed text-text-muted">
-            The pipeline, monitoring and team views show one running simulation. The comparison runs
-            every mode at once.
+            The pipeline, monitoring and team views show one running simulation. The comparison runs every mode at once.
           </p>
           <ul className="mt-8 grid gap-5 md:grid-cols-2 xl:grid-cols-4">
             {VIEWS.map(({ title, href, Icon, text }) => (
@@ -233,16 +201,9 @@ export default function HomePage() {
               >
                 <Icon aria-hidden="true" className="size-7 text-status-working-ink" strokeWidth={2.25} />
                 <h3 className="mt-4 text-2xl font-bold">
-                  <Link
-                    href={href}
-                    className="inline-flex items-center gap-2 outline-none after:absolute after:inset-0 after:rounded-2xl after:content-['']"
-                  >
+                  <Link href={href} className="inline-flex items-center gap-2 outline-none after:absolute after:inset-0 after:rounded-2xl after:content-['']">
                     {title}
-                    <ArrowRight
-                      aria-hidden="true"
-                      className="size-5 transition-transform group-hover:translate-x-1"
-                      strokeWidth={2.5}
-                    />
+                    <ArrowRight aria-hidden="true" className="size-5 transition-transform group-hover:translate-x-1" strokeWidth={2.5} />
                   </Link>
                 </h3>
                 <code className="mt-1 text-base text-text-muted">{href}</code>

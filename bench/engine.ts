@@ -75,7 +75,9 @@ export function printEngine(result: EngineBenchResult): void {
   console.log(`  ${'mode'.padEnd(12)}${'ms / 90-day run'.padStart(17)}${'ms / day'.padStart(10)}${'commits'.padStart(9)}${'events'.padStart(9)}`);
   for (const mode of MODES) {
     const r = result.perMode[mode];
-    console.log(`  ${mode.padEnd(12)}${r.ms.toFixed(1).padStart(17)}${r.msPerDay.toFixed(3).padStart(10)}${String(r.commits).padStart(9)}${String(r.events).padStart(9)}`);
+    console.log(
+      `  ${mode.padEnd(12)}${r.ms.toFixed(1).padStart(17)}${r.msPerDay.toFixed(3).padStart(10)}${String(r.commits).padStart(9)}${String(r.events).padStart(9)}`,
+    );
   }
   const verdict = result.fourModesMs < TARGET_FOUR_MODES_MS ? 'meets' : 'MISSES';
   console.log(`  all four 90-day runs: ${result.fourModesMs.toFixed(1)} ms (${verdict} the ${TARGET_FOUR_MODES_MS} ms target)`);

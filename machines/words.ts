@@ -85,9 +85,7 @@ export function stageNoteWords(note: StageNote): { told: string; label: string |
     case 'idle':
       return { told: 'Nothing to do', label: null, card: null };
     case 'working':
-      return note.byHand
-        ? { told: 'Deploying by hand', label: 'Deploying by hand', card: 'Deploying by hand' }
-        : { told: 'Working', label: null, card: null };
+      return note.byHand ? { told: 'Deploying by hand', label: 'Deploying by hand', card: 'Deploying by hand' } : { told: 'Working', label: null, card: null };
     case 'approval': {
       const { told, card } = APPROVAL_WAIT_WORDS[note.waitsFor];
       return { told, label: told, card };

@@ -3,14 +3,14 @@
  * Runs the engine headless: a readable report by default, one JSON object with --json, and for bad
  * arguments one line saying what is wrong and exit code 2.
  */
-import { runHeadless, summarize } from '../machines/engine/run';
-import { parseArgs, USAGE } from '../lib/simulate/args';
-import { formatReport } from '../lib/simulate/report';
+import { runHeadless, summarize } from "../machines/engine/run";
+import { parseArgs, USAGE } from "../lib/simulate/args";
+import { formatReport } from "../lib/simulate/report";
 
 const parsed = parseArgs(process.argv.slice(2));
-if (parsed.kind === 'help') {
+if (parsed.kind === "help") {
   console.log(USAGE);
-} else if (parsed.kind === 'error') {
+} else if (parsed.kind === "error") {
   console.error(`simulate: ${parsed.message}`);
   process.exitCode = 2;
 } else {

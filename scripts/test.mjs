@@ -40,9 +40,7 @@ if (unitOnly && e2eOnly) {
   process.exit(2);
 }
 if (unitOnly && playwrightArgs.length > 0) {
-  console.error(
-    `Extra arguments (${playwrightArgs.join(" ")}) are passed to Playwright; they cannot be combined with --unit-only.`,
-  );
+  console.error(`Extra arguments (${playwrightArgs.join(" ")}) are passed to Playwright; they cannot be combined with --unit-only.`);
   process.exit(2);
 }
 
@@ -118,11 +116,7 @@ function hasUnitTests(dir = path.join(ROOT, "test", "unit")) {
   } catch {
     return false;
   }
-  return entries.some((entry) =>
-    entry.isDirectory()
-      ? hasUnitTests(path.join(dir, entry.name))
-      : entry.isFile() && entry.name.endsWith(".test.ts"),
-  );
+  return entries.some((entry) => (entry.isDirectory() ? hasUnitTests(path.join(dir, entry.name)) : entry.isFile() && entry.name.endsWith(".test.ts")));
 }
 
 // ---- Chromium -------------------------------------------------------------------
@@ -130,9 +124,7 @@ function hasUnitTests(dir = path.join(ROOT, "test", "unit")) {
 function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
-    return existsSync(fromEnv)
-      ? { path: fromEnv, source: "CHROMIUM_PATH" }
-      : { error: `CHROMIUM_PATH is set to ${fromEnv}, but there is no file there.` };
+    return existsSync(fromEnv) ? { path: fromEnv, source: "CHROMIUM_PATH" } : { error: `CHROMIUM_PATH is set to ${fromEnv}, but there is no file there.` };
   }
   for (const candidate of ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
     if (existsSync(candidate)) return { path: candidate, source: "system" };
@@ -153,11 +145,9 @@ async function installChromiumWithApt() {
   const hasApt = existsSync("/usr/bin/apt-get");
   if (!isRoot || !hasApt) return null;
   console.log("No Chromium found: installing Debian's chromium with apt-get (this takes a few minutes)...");
-  const { code } = await run(
-    "sh",
-    ["-c", "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium"],
-    { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } },
-  );
+  const { code } = await run("sh", ["-c", "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium"], {
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
   if (code === 0 && existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   console.error("apt-get could not install chromium.");
   return null;

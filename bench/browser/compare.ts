@@ -70,11 +70,7 @@ async function ready(page: Page): Promise<void> {
  * Makes one change (`act`, then `key` if given) and returns the page's measure of change -> redrawn
  * frame, with the time the runs took to come back and each run's engine time.
  */
-async function timedChange(
-  page: Page,
-  act: () => Promise<void>,
-  key: string | null,
-): Promise<{ ms: number; computeMs: number | null; engineMs: number[] }> {
+async function timedChange(page: Page, act: () => Promise<void>, key: string | null): Promise<{ ms: number; computeMs: number | null; engineMs: number[] }> {
   await page.evaluate(() => {
     performance.clearMeasures('compare:redraw');
   });

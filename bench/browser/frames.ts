@@ -66,11 +66,10 @@ async function measure(browser: Browser, baseUrl: string, scenario: FrameScenari
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     const inFlight = () => page.getByRole('region', { name: 'Pipeline' }).getAttribute('data-in-flight').then(Number);
     const clock = () => page.evaluate(() => document.querySelector('[data-testid="sim-clock"]')?.textContent ?? '');
-    await page.waitForFunction(
-      (n) => Number(document.querySelector('[aria-label="Pipeline"]')?.getAttribute('data-in-flight') ?? 0) >= n,
-      scenario.commits,
-      { timeout: 120_000, polling: 100 },
-    );
+    await page.waitForFunction((n) => Number(document.querySelector('[aria-label="Pipeline"]')?.getAttribute('data-in-flight') ?? 0) >= n, scenario.commits, {
+      timeout: 120_000,
+      polling: 100,
+    });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: scenario.throttle });
     // Let the page settle into the throttled pace before measuring.
@@ -119,9 +118,7 @@ function minutesBetween(a: string, b: string): number {
 }
 
 /** Runs the scenarios against a fresh production server and returns the measurements. */
-export async function measureFrames(
-  options: { scenarios?: readonly FrameScenario[]; seconds?: number } = {},
-): Promise<FrameResult[]> {
+export async function measureFrames(options: { scenarios?: readonly FrameScenario[]; seconds?: number } = {}): Promise<FrameResult[]> {
   const seconds = options.seconds ?? Number(process.env.BENCH_SECONDS ?? 4);
   const server = await startServer();
   const browser = await launchChromium();

@@ -42,11 +42,7 @@ export function DataTable<Row>({
         <thead className="sticky top-0 z-10 bg-surface-sunken">
           <tr>
             {columns.map((c) => (
-              <th
-                key={c.key}
-                scope="col"
-                className={`px-3 py-2 font-semibold text-text ${c.numeric ? "text-right" : "text-left"}`}
-              >
+              <th key={c.key} scope="col" className={`px-3 py-2 font-semibold text-text ${c.numeric ? "text-right" : "text-left"}`}>
                 {c.header}
               </th>
             ))}

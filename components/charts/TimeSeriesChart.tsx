@@ -278,12 +278,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           points: { show: false },
         })),
       ],
-      plugins: [
-        bandsPlugin(latest, css),
-        overlayPlugin(latest, css),
-        hoverPlugin((index) => latest.current.onHover?.(index)),
-        themePlugin(forget),
-      ],
+      plugins: [bandsPlugin(latest, css), overlayPlugin(latest, css), hoverPlugin((index) => latest.current.onHover?.(index)), themePlugin(forget)],
     };
   }, []);
 

@@ -51,20 +51,23 @@ export function ComparePage({ initial, problems }: ComparePageProps) {
   /** The control changed last: its neighbours are computed in the background (lib/compare/prefetch.ts). */
   const lastKey = useRef<keyof CompareSettings | null>(null);
 
-  const change = useCallback((patch: Partial<CompareSettings>) => {
-    performance.clearMarks(MARK_CHANGE);
-    performance.mark(MARK_CHANGE);
-    pendingChange.current = true;
-    const keys = Object.keys(patch) as (keyof CompareSettings)[];
-    lastKey.current = keys.length === 1 ? keys[0]! : null;
-    const before = current.current;
-    const same = keys.every((k) => JSON.stringify(before[k]) === JSON.stringify(patch[k]));
-    if (same) return;
-    const next = { ...before, ...patch };
-    current.current = next;
-    start(next);
-    setSettings(next);
-  }, [start]);
+  const change = useCallback(
+    (patch: Partial<CompareSettings>) => {
+      performance.clearMarks(MARK_CHANGE);
+      performance.mark(MARK_CHANGE);
+      pendingChange.current = true;
+      const keys = Object.keys(patch) as (keyof CompareSettings)[];
+      lastKey.current = keys.length === 1 ? keys[0]! : null;
+      const before = current.current;
+      const same = keys.every((k) => JSON.stringify(before[k]) === JSON.stringify(patch[k]));
+      if (same) return;
+      const next = { ...before, ...patch };
+      current.current = next;
+      start(next);
+      setSettings(next);
+    },
+    [start],
+  );
 
   // The address always holds the comparison on screen (Share copies it).
   useEffect(() => {
@@ -118,8 +121,7 @@ export function ComparePage({ initial, problems }: ComparePageProps) {
         <div className="min-w-0 flex-1 basis-[36rem]">
           <h1 className="text-[1.75rem] leading-tight font-bold tracking-tight text-text">{title(settings)}</h1>
           <p className="text-base text-text-muted">
-            Same seed, team and commits through each mode for {settings.days} days, computed in your browser. Bands:
-            DORA {DORA_2024.year} report.
+            Same seed, team and commits through each mode for {settings.days} days, computed in your browser. Bands: DORA {DORA_2024.year} report.
           </p>
         </div>
         <Actions settings={settings} runs={result?.settings === settings ? runs : null} onReset={() => change(defaultCompareSettings())} />
@@ -190,8 +192,8 @@ const CsvColumns = memo(function CsvColumns() {
     <details className="rounded-2xl border border-border bg-surface-raised p-4">
       <summary className="cursor-pointer text-lg font-semibold text-text">What is in the CSV file</summary>
       <p className="mt-2 text-base text-text-muted">
-        One row per commit and one per deployment, for every mode. Times are virtual minutes since Monday 00:00 of
-        day 1. A column that does not apply to a row is empty.
+        One row per commit and one per deployment, for every mode. Times are virtual minutes since Monday 00:00 of day 1. A column that does not apply to a row
+        is empty.
       </p>
       <dl className="mt-2 grid gap-x-6 gap-y-1 text-base sm:grid-cols-[max-content_1fr]">
         {CSV_COLUMNS.map((c) => (
@@ -217,10 +219,7 @@ function CardsSkeleton({ count }: { count: number }) {
 
 function UrlNotice({ problems, onDismiss }: { problems: UrlProblem[]; onDismiss: () => void }) {
   return (
-    <div
-      role="alert"
-      className="flex items-start gap-3 rounded-xl border-2 border-status-waiting bg-surface-raised p-4 text-base text-text"
-    >
+    <div role="alert" className="flex items-start gap-3 rounded-xl border-2 border-status-waiting bg-surface-raised p-4 text-base text-text">
       <TriangleAlert aria-hidden="true" className="mt-0.5 size-6 shrink-0 text-status-waiting-ink" />
       <div className="min-w-0 flex-1">
         <p className="font-semibold">Part of this link could not be used, so the default stands in:</p>
@@ -250,15 +249,7 @@ function UrlNotice({ problems, onDismiss }: { problems: UrlProblem[]; onDismiss:
 const ACTION =
   "inline-flex h-11 items-center gap-2 rounded-lg border border-border-strong bg-surface px-3.5 text-base font-semibold text-text hover:bg-surface-sunken disabled:cursor-not-allowed disabled:opacity-60";
 
-function Actions({
-  settings,
-  runs,
-  onReset,
-}: {
-  settings: CompareSettings;
-  runs: CompareSettingsRuns;
-  onReset: () => void;
-}) {
+function Actions({ settings, runs, onReset }: { settings: CompareSettings; runs: CompareSettingsRuns; onReset: () => void }) {
   const [share, setShare] = useState<{ url: string; copied: boolean } | null>(null);
   const [shareFor, setShareFor] = useState<CompareSettings | null>(null);
   // A link shown for older settings is out of date: hide it.

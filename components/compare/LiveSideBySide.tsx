@@ -121,17 +121,7 @@ function LiveTitle({ modes, children }: { modes: readonly Mode[]; children?: Rea
   );
 }
 
-function LiveRuns({
-  runs,
-  runners,
-  speed,
-  onSpeed,
-}: {
-  runs: readonly LiveRun[];
-  runners: readonly RunnerRef[];
-  speed: Speed;
-  onSpeed(speed: Speed): void;
-}) {
+function LiveRuns({ runs, runners, speed, onSpeed }: { runs: readonly LiveRun[]; runners: readonly RunnerRef[]; speed: Speed; onSpeed(speed: Speed): void }) {
   // Every runner gets the same play and pause, so the first one says whether they play.
   const playing = useSelector(runners[0]!, (s) => s.matches("playing"));
   const reducedMotion = useReducedMotion();
@@ -210,17 +200,7 @@ function LiveClock({ runners }: { runners: readonly RunnerRef[] }) {
  * The diagram follows its runner by itself; this component re-renders only when a number it shows
  * changes, and the view is computed once per version of the run (diagramViewOf).
  */
-const LiveSide = memo(function LiveSide({
-  runner,
-  mode,
-  playing,
-  reducedMotion,
-}: {
-  runner: RunnerRef;
-  mode: Mode;
-  playing: boolean;
-  reducedMotion: boolean;
-}) {
+const LiveSide = memo(function LiveSide({ runner, mode, playing, reducedMotion }: { runner: RunnerRef; mode: Mode; playing: boolean; reducedMotion: boolean }) {
   const source = useMemo(() => diagramSourceOf(runner), [runner]);
   const hasApproval = MODE_INFO[mode].hasApproval;
   const deployed = useSelector(runner, (s) => diagramViewOf(s.context).production.deployments);
@@ -244,8 +224,7 @@ const LiveSide = memo(function LiveSide({
           {name}
         </h3>
         <p className="mr-auto text-base text-text-muted">
-          <span className="font-semibold text-text">{deployed}</span> deployed ·{" "}
-          <span className="font-semibold text-text">{inFlight}</span> not in production
+          <span className="font-semibold text-text">{deployed}</span> deployed · <span className="font-semibold text-text">{inFlight}</span> not in production
           {hasApproval && (
             <>
               {" "}

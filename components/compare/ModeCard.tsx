@@ -71,13 +71,8 @@ export const ModeCard = memo(function ModeCard({ run }: ModeCardProps) {
 
 function Disclosure({ summary, children, onOpen }: { summary: ReactNode; children: ReactNode; onOpen?: (open: boolean) => void }) {
   return (
-    <details
-      className="rounded-lg border border-border"
-      onToggle={(e) => onOpen?.((e.currentTarget as HTMLDetailsElement).open)}
-    >
-      <summary className="cursor-pointer rounded-lg px-3 py-2 text-base font-semibold text-text hover:bg-surface-sunken">
-        {summary}
-      </summary>
+    <details className="rounded-lg border border-border" onToggle={(e) => onOpen?.((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary className="cursor-pointer rounded-lg px-3 py-2 text-base font-semibold text-text hover:bg-surface-sunken">{summary}</summary>
       <div className="border-t border-border p-3">{children}</div>
     </details>
   );
@@ -91,7 +86,14 @@ function ShowYourWork({ run, work }: { run: ModeRun; work: KeyWork[] }) {
   const year = run.metrics.bands.year;
 
   return (
-    <Disclosure summary={<>Show your work<span className="sr-only">: {name}</span></>} onOpen={setOpen}>
+    <Disclosure
+      summary={
+        <>
+          Show your work<span className="sr-only">: {name}</span>
+        </>
+      }
+      onOpen={setOpen}
+    >
       {open && (
         <div className="flex flex-col gap-4">
           <ol className="flex flex-col gap-3">
@@ -107,16 +109,12 @@ function ShowYourWork({ run, work }: { run: ModeRun; work: KeyWork[] }) {
                   </p>
                 ))}
                 <p className="text-base text-text-muted">
-                  Band:{" "}
-                  {w.band ? `${BAND_NAMES[w.band.band]}, ${w.band.label} (DORA ${year})` : "none, nothing to classify"}
+                  Band: {w.band ? `${BAND_NAMES[w.band.band]}, ${w.band.label} (DORA ${year})` : "none, nothing to classify"}
                 </p>
               </li>
             ))}
           </ol>
-          <Disclosure
-            summary={`Deployments counted (${run.deployments.length.toLocaleString("en-US")})`}
-            onOpen={setDeploymentsOpen}
-          >
+          <Disclosure summary={`Deployments counted (${run.deployments.length.toLocaleString("en-US")})`} onOpen={setDeploymentsOpen}>
             {deploymentsOpen && <DeploymentList run={run} />}
           </Disclosure>
           <Disclosure summary={`Incidents counted (${run.incidents.length})`} onOpen={setIncidentsOpen}>
@@ -136,11 +134,21 @@ function DeploymentList({ run }: { run: ModeRun }) {
         <caption className="sr-only">Every production deployment of {MODE_INFO[run.mode].name}</caption>
         <thead>
           <tr>
-            <th scope="col" className={TH_NUM}>#</th>
-            <th scope="col" className={TH}>When</th>
-            <th scope="col" className={TH}>Revision</th>
-            <th scope="col" className={TH_NUM}>Batch</th>
-            <th scope="col" className={TH}>Result</th>
+            <th scope="col" className={TH_NUM}>
+              #
+            </th>
+            <th scope="col" className={TH}>
+              When
+            </th>
+            <th scope="col" className={TH}>
+              Revision
+            </th>
+            <th scope="col" className={TH_NUM}>
+              Batch
+            </th>
+            <th scope="col" className={TH}>
+              Result
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -178,11 +186,21 @@ function IncidentList({ run }: { run: ModeRun }) {
         <caption className="sr-only">Every incident of {MODE_INFO[run.mode].name}</caption>
         <thead>
           <tr>
-            <th scope="col" className={TH_NUM}>#</th>
-            <th scope="col" className={TH}>Started</th>
-            <th scope="col" className={TH}>Found by</th>
-            <th scope="col" className={TH}>Restored by</th>
-            <th scope="col" className={TH_NUM}>Time to restore</th>
+            <th scope="col" className={TH_NUM}>
+              #
+            </th>
+            <th scope="col" className={TH}>
+              Started
+            </th>
+            <th scope="col" className={TH}>
+              Found by
+            </th>
+            <th scope="col" className={TH}>
+              Restored by
+            </th>
+            <th scope="col" className={TH_NUM}>
+              Time to restore
+            </th>
           </tr>
         </thead>
         <tbody>

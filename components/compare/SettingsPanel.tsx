@@ -22,10 +22,7 @@ const CHIP =
 /** Trainer's settings: every change recomputes the comparison at once. Laid out as a narrow column. */
 export const SettingsPanel = memo(function SettingsPanel({ settings, onChange }: SettingsPanelProps) {
   return (
-    <section
-      aria-labelledby="settings-title"
-      className="flex flex-col gap-3.5 rounded-2xl border border-border bg-surface-raised p-3.5 shadow-sm"
-    >
+    <section aria-labelledby="settings-title" className="flex flex-col gap-3.5 rounded-2xl border border-border bg-surface-raised p-3.5 shadow-sm">
       <h2 id="settings-title" className="sr-only">
         Settings
       </h2>
@@ -84,12 +81,7 @@ export const SettingsPanel = memo(function SettingsPanel({ settings, onChange }:
         onChange={(v) => onChange({ defectRate: v / 100 })}
       />
       <div className="flex flex-wrap items-start gap-x-5 gap-y-3">
-        <Switch
-          label="Monitoring"
-          detail="CloudWatch alarms"
-          checked={settings.monitoring}
-          onChange={(monitoring) => onChange({ monitoring })}
-        />
+        <Switch label="Monitoring" detail="CloudWatch alarms" checked={settings.monitoring} onChange={(monitoring) => onChange({ monitoring })} />
         <Choice<Culture>
           legend="Culture"
           name="culture"
@@ -116,7 +108,10 @@ function ModePicker({ modes, onChange }: { modes: Mode[]; onChange: (modes: Mode
   return (
     <fieldset aria-describedby={hintId}>
       <legend className={LEGEND}>
-        Modes <span id={hintId} className="font-normal text-text-muted">(two to four)</span>
+        Modes{" "}
+        <span id={hintId} className="font-normal text-text-muted">
+          (two to four)
+        </span>
       </legend>
       <div className="mt-1 grid grid-cols-2 gap-2">
         {MODES.map((mode) => {
@@ -296,14 +291,7 @@ function Choice<T extends string>({
       <div className="mt-1 flex flex-wrap gap-2">
         {options.map((o) => (
           <label key={o.value} className={CHIP} title={o.title}>
-            <input
-              type="radio"
-              className={CHIP_INPUT}
-              name={groupName}
-              value={o.value}
-              checked={o.value === value}
-              onChange={() => onChange(o.value)}
-            />
+            <input type="radio" className={CHIP_INPUT} name={groupName} value={o.value} checked={o.value === value} onChange={() => onChange(o.value)} />
             {o.label}
           </label>
         ))}

@@ -20,11 +20,7 @@ function BandMeter({ band }: { band: Band | null }) {
   return (
     <span aria-hidden="true" className="inline-flex items-end gap-[3px]">
       {[1, 2, 3, 4].map((i) => (
-        <span
-          key={i}
-          className={`w-[5px] rounded-sm ${i <= level ? "bg-accent" : "bg-border"}`}
-          style={{ height: 6 + i * 3 }}
-        />
+        <span key={i} className={`w-[5px] rounded-sm ${i <= level ? "bg-accent" : "bg-border"}`} style={{ height: 6 + i * 3 }} />
       ))}
     </span>
   );
@@ -37,8 +33,7 @@ function BandMeter({ band }: { band: Band | null }) {
  */
 export function DoraTile({ metric, metrics, size = "regular", className = "" }: DoraTileProps) {
   const shown = describeMetric(metric, metrics);
-  const valueClass =
-    size === "large" ? "text-5xl" : size === "regular" ? "text-4xl" : "text-[2rem]";
+  const valueClass = size === "large" ? "text-5xl" : size === "regular" ? "text-4xl" : "text-[2rem]";
   const value = (
     <span className="flex items-baseline gap-1.5 whitespace-nowrap">
       {shown.lowerBound && <span className={`${valueClass} font-extrabold text-text-muted`}>≥</span>}

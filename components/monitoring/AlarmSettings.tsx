@@ -70,10 +70,7 @@ export function AlarmSettings({
             onClick={() => onMonitoringChange(!monitoring)}
             className="inline-flex min-h-11 min-w-24 items-center justify-between gap-3 rounded-full border-2 border-border-strong bg-surface-sunken py-1 pr-4 pl-1 text-base font-bold aria-checked:flex-row-reverse aria-checked:border-status-succeeded aria-checked:bg-status-succeeded aria-checked:pr-1 aria-checked:pl-4 aria-checked:text-on-status-succeeded"
           >
-            <span
-              aria-hidden="true"
-              className="size-8 rounded-full bg-surface-raised shadow ring-1 ring-border-strong"
-            />
+            <span aria-hidden="true" className="size-8 rounded-full bg-surface-raised shadow ring-1 ring-border-strong" />
             <span>{monitoring ? "On" : "Off"}</span>
           </button>
         </div>

@@ -27,12 +27,7 @@ export function DetectionSummary({ summary }: { summary: Summary }) {
     <Card title="Detection and restore" Icon={Timer} labelledBy={headingId}>
       <dl className="grid grid-cols-2 gap-3">
         <Metric label="Time to detect" value={formatMinutes(summary.medianDetectMinutes)} detail="median" size="md" />
-        <Metric
-          label="Time to restore"
-          value={formatMinutes(summary.medianRestoreMinutes)}
-          detail={`median of ${summary.restored} restored`}
-          size="md"
-        />
+        <Metric label="Time to restore" value={formatMinutes(summary.medianRestoreMinutes)} detail={`median of ${summary.restored} restored`} size="md" />
       </dl>
       <table className="mt-3 w-full border-collapse text-base">
         <caption className="sr-only">Median time to detect and to restore, by who found the incident</caption>

@@ -54,16 +54,10 @@ export function FeedbackLoopCard({ loop, teamHref }: { loop: FeedbackLoop; teamH
         <ol className="relative flex max-h-56 flex-col gap-2 overflow-y-auto" aria-label="Postmortems, newest first" tabIndex={0}>
           {loop.postmortems.map((p) => (
             <li key={`${p.incident}-${p.at}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-border pt-2 text-base">
-              {p.blameless ? (
-                <Chip status="succeeded">Blameless</Chip>
-              ) : (
-                <Chip status="failed">Blame</Chip>
-              )}
+              {p.blameless ? <Chip status="succeeded">Blameless</Chip> : <Chip status="failed">Blame</Chip>}
               <span className="font-semibold">Incident #{p.incident}</span>
               <span className="text-text-muted">{formatTime(p.at)}</span>
-              <span className="basis-full">
-                {p.blameless ? `Action: ${p.action}.` : `Blamed ${p.blamed ?? "a developer"}. No change to the process.`}
-              </span>
+              <span className="basis-full">{p.blameless ? `Action: ${p.action}.` : `Blamed ${p.blamed ?? "a developer"}. No change to the process.`}</span>
             </li>
           ))}
         </ol>

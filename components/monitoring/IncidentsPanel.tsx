@@ -1,17 +1,6 @@
 "use client";
 
-import {
-  BellRing,
-  CircleCheck,
-  ClipboardList,
-  GitCommitHorizontal,
-  Headset,
-  Rocket,
-  Siren,
-  Undo2,
-  UserRound,
-  type LucideIcon,
-} from "lucide-react";
+import { BellRing, CircleCheck, ClipboardList, GitCommitHorizontal, Headset, Rocket, Siren, Undo2, UserRound, type LucideIcon } from "lucide-react";
 import { useId, useState } from "react";
 import type { Status } from "@/machines/view/stages";
 import type { IncidentState, IncidentStep, IncidentStepKey, IncidentView } from "@/machines/view/incidentView";
@@ -53,9 +42,7 @@ export function IncidentsPanel({
   return (
     <Card title={`Incidents (${incidents.length})`} Icon={Siren} labelledBy={headingId}>
       {incidents.length === 0 ? (
-        <p className="text-lg text-text-muted">
-          No incidents yet. A defect that slips past the tests causes one 5–60 minutes after its deployment.
-        </p>
+        <p className="text-lg text-text-muted">No incidents yet. A defect that slips past the tests causes one 5–60 minutes after its deployment.</p>
       ) : (
         <div className="grid gap-4 lg:grid-cols-[minmax(16rem,22rem)_1fr]">
           <ol aria-label="Incidents, newest first" className="relative flex max-h-[30rem] flex-col gap-2 overflow-y-auto pr-1">
@@ -135,8 +122,7 @@ function IncidentDetail({ incident, onShowCommit }: { incident: IncidentView; on
               >
                 {incident.deployment.sha}
               </button>{" "}
-              with {incident.deployment.batch} commit{incident.deployment.batch === 1 ? "" : "s"} at{" "}
-              {formatClock(incident.deployment.at)}.
+              with {incident.deployment.batch} commit{incident.deployment.batch === 1 ? "" : "s"} at {formatClock(incident.deployment.at)}.
             </p>
           ) : (
             <p className="text-base text-text-muted">The deployment is older than the history this run keeps.</p>
@@ -155,12 +141,7 @@ function IncidentDetail({ incident, onShowCommit }: { incident: IncidentView; on
                   <span className="text-text-muted">
                     {c.author}: {c.message}
                   </span>
-                  <button
-                    type="button"
-                    onClick={() => onShowCommit(c.seq)}
-                    className={BUTTON_SMALL}
-                    aria-label={`Show commit ${c.sha} in the pipeline`}
-                  >
+                  <button type="button" onClick={() => onShowCommit(c.seq)} className={BUTTON_SMALL} aria-label={`Show commit ${c.sha} in the pipeline`}>
                     Show in pipeline
                   </button>
                 </li>
@@ -210,11 +191,20 @@ function Timeline({ steps }: { steps: readonly IncidentStep[] }) {
       {steps.map((step, i) => {
         const Icon = STEP_ICONS[step.key];
         const done = step.at !== undefined;
-        const ink = done ? (step.key === "started" ? "text-status-failed-ink" : step.key === "restored" ? "text-status-succeeded-ink" : "text-status-working-ink") : "text-text-muted";
+        const ink = done
+          ? step.key === "started"
+            ? "text-status-failed-ink"
+            : step.key === "restored"
+              ? "text-status-succeeded-ink"
+              : "text-status-working-ink"
+          : "text-text-muted";
         return (
           <li key={step.key} className="relative flex gap-3 sm:flex-col sm:gap-1 sm:pr-3">
             {i < steps.length - 1 ? (
-              <span aria-hidden="true" className={`absolute top-5 left-11 hidden h-0.5 right-1 sm:block ${done && steps[i + 1]!.at !== undefined ? "bg-border-strong" : "border-t-2 border-dashed border-border"}`} />
+              <span
+                aria-hidden="true"
+                className={`absolute top-5 left-11 hidden h-0.5 right-1 sm:block ${done && steps[i + 1]!.at !== undefined ? "bg-border-strong" : "border-t-2 border-dashed border-border"}`}
+              />
             ) : null}
             <span
               className={`relative z-10 flex size-10 shrink-0 items-center justify-center rounded-full border-2 bg-surface-raised ${done ? "border-current" : "border-dashed border-border-strong"} ${ink}`}

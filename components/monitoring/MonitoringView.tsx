@@ -62,11 +62,7 @@ export function MonitoringView() {
         Production as CloudWatch sees it: traffic, errors, latency, the alarm, and every incident from start to restore.
       </ViewHeader>
 
-      <OpenIncidents
-        open={open}
-        monitoring={view.monitoring}
-        onRollback={(incident) => actor.send({ type: "incident.rollback", incident, by: LEARNER })}
-      />
+      <OpenIncidents open={open} monitoring={view.monitoring} onRollback={(incident) => actor.send({ type: "incident.rollback", incident, by: LEARNER })} />
 
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <TelemetryPanel series={view.series} range={range} onRangeChange={setRange} />

@@ -60,10 +60,7 @@ export function OpenIncidents({
       {open.map((incident) => {
         const { status, word } = INCIDENT_STATUS[incident.state];
         return (
-          <li
-            key={incident.id}
-            className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-xl border-2 border-status-failed bg-surface-raised px-4 py-2.5"
-          >
+          <li key={incident.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-xl border-2 border-status-failed bg-surface-raised px-4 py-2.5">
             <Chip status={status}>{word}</Chip>
             <span className="text-xl font-bold">Incident #{incident.id}</span>
             <span className="min-w-0 flex-1 text-lg">

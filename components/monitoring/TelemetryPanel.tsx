@@ -5,13 +5,7 @@ import { useId, useMemo, useState } from "react";
 import { DataTable, type Column } from "@/components/charts/DataTable";
 import { useMediaQuery } from "@/components/ui/useMediaQuery";
 import { TimeSeriesChart, type ChartMarker } from "@/components/charts/TimeSeriesChart";
-import {
-  TELEMETRY_WINDOWS,
-  telemetryTable,
-  type TelemetryRow,
-  type TelemetrySeries,
-  type TelemetryWindow,
-} from "@/machines/view/telemetrySeries";
+import { TELEMETRY_WINDOWS, telemetryTable, type TelemetryRow, type TelemetrySeries, type TelemetryWindow } from "@/machines/view/telemetrySeries";
 import { formatTick, formatTime } from "@/machines/sim/calendar";
 import { percent } from "@/machines/words";
 import { Card } from "./ui";
@@ -75,7 +69,8 @@ function describe(metric: MetricDef, s: TelemetrySeries): string {
     `Now ${metric.format(values[values.length - 1]!)}, peak ${metric.format(values[peak]!)} at ${formatTime(s.t[peak]!)}.`,
     `${s.incidents.length} incident${s.incidents.length === 1 ? "" : "s"}, ${deploys} deployment${deploys === 1 ? "" : "s"} and ${rollbacks} rollback${rollbacks === 1 ? "" : "s"} in this window.`,
   ];
-  if (metric.id === "errors") parts.push(s.thresholdPct === null ? "Monitoring is off: no alarm." : `Alarm threshold ${s.thresholdPct.toFixed(s.thresholdPct < 10 ? 1 : 0)}%.`);
+  if (metric.id === "errors")
+    parts.push(s.thresholdPct === null ? "Monitoring is off: no alarm." : `Alarm threshold ${s.thresholdPct.toFixed(s.thresholdPct < 10 ? 1 : 0)}%.`);
   return parts.join(" ");
 }
 
@@ -214,7 +209,11 @@ export function TelemetryPanel({
                   series={[{ label: metric.title, color: metric.color, values }]}
                   markers={markers}
                   bands={bands}
-                  threshold={metric.id === "errors" && series.thresholdPct !== null ? { y: series.thresholdPct, label: `Alarm ${percent(series.thresholdPct / 100)}` } : null}
+                  threshold={
+                    metric.id === "errors" && series.thresholdPct !== null
+                      ? { y: series.thresholdPct, label: `Alarm ${percent(series.thresholdPct / 100)}` }
+                      : null
+                  }
                   formatX={formatTick}
                   formatY={metric.axis}
                   minYMax={metric.minYMax}

@@ -99,9 +99,7 @@ export function Metric({
         {Icon ? <Icon aria-hidden="true" className={`size-5 shrink-0 ${ink}`} strokeWidth={2.5} /> : null}
         {label}
       </dt>
-      <dd className={`font-bold tabular-nums leading-tight tracking-tight ${ink} ${size === "lg" ? "text-3xl" : "text-2xl"}`}>
-        {value}
-      </dd>
+      <dd className={`font-bold tabular-nums leading-tight tracking-tight ${ink} ${size === "lg" ? "text-3xl" : "text-2xl"}`}>{value}</dd>
       {detail ? <dd className="text-base leading-snug text-text-muted">{detail}</dd> : null}
     </div>
   );

@@ -50,20 +50,21 @@ const TONE_INK: Record<Tone, string> = {
 };
 
 /** One line; a line never changes once written, so it renders once. */
-const FeedLine = memo(function FeedLine({ item }: { item: FeedItem }) {
-  const Icon = KIND_ICONS[item.kind];
-  return (
-    <li className="flex gap-2.5 py-1.5 [contain-intrinsic-size:auto_3.5rem] [content-visibility:auto]">
-      <Icon aria-hidden="true" className={`mt-1 size-5 shrink-0 ${TONE_INK[item.tone]}`} strokeWidth={2.5} />
-      <span className="min-w-0 flex-1 text-base leading-snug text-text">
-        {item.parts.map((part, i) =>
-          typeof part === "string" ? <span key={i}>{part}</span> : <CommitLink key={i} seq={part.commit} sha={part.sha} />,
-        )}
-      </span>
-      <time className="shrink-0 pt-0.5 text-base text-text-muted tabular-nums">{formatClock(item.t).slice(0, 9)}</time>
-    </li>
-  );
-}, (a, b) => a.item.seq === b.item.seq && a.item.t === b.item.t && a.item.parts.length === b.item.parts.length);
+const FeedLine = memo(
+  function FeedLine({ item }: { item: FeedItem }) {
+    const Icon = KIND_ICONS[item.kind];
+    return (
+      <li className="flex gap-2.5 py-1.5 [contain-intrinsic-size:auto_3.5rem] [content-visibility:auto]">
+        <Icon aria-hidden="true" className={`mt-1 size-5 shrink-0 ${TONE_INK[item.tone]}`} strokeWidth={2.5} />
+        <span className="min-w-0 flex-1 text-base leading-snug text-text">
+          {item.parts.map((part, i) => (typeof part === "string" ? <span key={i}>{part}</span> : <CommitLink key={i} seq={part.commit} sha={part.sha} />))}
+        </span>
+        <time className="shrink-0 pt-0.5 text-base text-text-muted tabular-nums">{formatClock(item.t).slice(0, 9)}</time>
+      </li>
+    );
+  },
+  (a, b) => a.item.seq === b.item.seq && a.item.t === b.item.t && a.item.parts.length === b.item.parts.length,
+);
 
 /** What happened, newest first, in people's words. Re-read a few times a second while playing. */
 export function ActivityFeed({ className = "" }: { className?: string }) {

@@ -60,7 +60,6 @@ function useDecisionData(): DecisionData {
     const deploy = view.stages.find((s) => s.id === "deploy");
     const pending = brief(approval?.current);
     const head = pendingBatch(sim, sim.headRevision, 0);
-    const last = sim.lastResults.deploy;
     return {
       now: sim.now,
       pending,
@@ -100,9 +99,7 @@ function BatchList({ batch, now }: { batch: PendingBatch; now: number }) {
             <span className="ml-auto shrink-0 text-text-muted tabular-nums">{formatDuration(now - c.pushedAt)}</span>
           </li>
         ))}
-        {batch.count > batch.newest.length && (
-          <li className="text-text-muted">and {plural(batch.count - batch.newest.length, "older commit")}</li>
-        )}
+        {batch.count > batch.newest.length && <li className="text-text-muted">and {plural(batch.count - batch.newest.length, "older commit")}</li>}
       </ul>
     </>
   );
@@ -183,9 +180,7 @@ function ApprovalDecision() {
           className="h-12 min-w-40 flex-1 rounded-lg border-2 border-border-strong bg-surface-raised px-3 text-base text-text placeholder:text-text-muted"
         />
       </form>
-      {pending && config.approver === "scheduled" && (
-        <p className="text-base text-text-muted">Next scheduled approval: {whenText(next, view.now)}.</p>
-      )}
+      {pending && config.approver === "scheduled" && <p className="text-base text-text-muted">Next scheduled approval: {whenText(next, view.now)}.</p>}
       {pending && batch && batch.count > 0 && <BatchList batch={batch} now={view.now} />}
       {behind && (
         <p className="text-base font-semibold text-status-waiting-ink">
@@ -205,8 +200,7 @@ function InFlight({ data }: { data: DecisionData }) {
   if (count === 0) return <p className="text-lg text-text-muted">Production runs every commit pushed so far.</p>;
   return (
     <p className="text-lg text-text">
-      <strong className="text-2xl font-extrabold tabular-nums">{count}</strong> {count === 1 ? "commit is" : "commits are"} not in
-      production yet
+      <strong className="text-2xl font-extrabold tabular-nums">{count}</strong> {count === 1 ? "commit is" : "commits are"} not in production yet
       {oldestPushedAt !== null && <>; the oldest was pushed {formatDuration(data.now - oldestPushedAt)} ago</>}.
     </p>
   );
@@ -251,8 +245,8 @@ function AutomaticDeploys() {
       <p className="text-base text-text">
         {last ? (
           <>
-            Last deployment: <CommitLink seq={last.revision} sha={last.sha} /> with {plural(last.batch, "commit")},{" "}
-            {formatDuration(data.now - last.at)} ago ({plural(data.deployments, "deployment")} so far).
+            Last deployment: <CommitLink seq={last.revision} sha={last.sha} /> with {plural(last.batch, "commit")}, {formatDuration(data.now - last.at)} ago (
+            {plural(data.deployments, "deployment")} so far).
           </>
         ) : (
           "No deployment yet."

@@ -95,7 +95,10 @@ function StageInspector({ stage }: { stage: StageId }) {
             : stageHistory(sim.log, stage as StageName, 6, (x) => sim.executions.get(x)?.revision).map((h) => ({ ...h, sha: sha(h.revision) })),
         deployments:
           stage === "production"
-            ? sim.deployments.slice(-6).reverse().map((d) => ({ id: d.id, revision: d.revision, sha: sha(d.revision) ?? "", batch: d.batch, at: d.at }))
+            ? sim.deployments
+                .slice(-6)
+                .reverse()
+                .map((d) => ({ id: d.id, revision: d.revision, sha: sha(d.revision) ?? "", batch: d.batch, at: d.at }))
             : [],
         incidents:
           stage === "production"
@@ -191,8 +194,7 @@ function StageInspector({ stage }: { stage: StageId }) {
                 <span className="font-semibold">Now: </span>
                 {current ? (
                   <>
-                    <CommitLink seq={current.revision} sha={current.sha} /> by {current.author}, {plural(current.carries, "commit")}, for{" "}
-                    {forDuration}
+                    <CommitLink seq={current.revision} sha={current.sha} /> by {current.author}, {plural(current.carries, "commit")}, for {forDuration}
                   </>
                 ) : (
                   <span className="text-text-muted">nothing</span>
@@ -229,9 +231,7 @@ function StageInspector({ stage }: { stage: StageId }) {
                           <StatusIcon aria-hidden="true" className="size-4 self-center" strokeWidth={2.5} />
                           {h.result === "rejected" ? "Rejected" : status.label}
                         </span>
-                        <span className="truncate text-text-muted">
-                          {h.reason ? reasonWords(h.reason) : h.by ? `by ${h.by}` : ""}
-                        </span>
+                        <span className="truncate text-text-muted">{h.reason ? reasonWords(h.reason) : h.by ? `by ${h.by}` : ""}</span>
                       </li>
                     );
                   })}
@@ -285,7 +285,14 @@ function CommitInspector({ seq }: { seq: number }) {
       <div className="flex min-h-0 flex-col gap-3 overflow-y-auto px-4 py-3">
         <p className="text-lg text-text">
           <strong>{j.author}</strong> pushed “{j.message}” at {formatClock(j.pushedAt)}
-          {j.kind !== "feature" && <span className="text-text-muted"> ({j.kind}{j.fixes.length > 0 ? ` of ${j.fixes.join(", ")}` : ""})</span>}.
+          {j.kind !== "feature" && (
+            <span className="text-text-muted">
+              {" "}
+              ({j.kind}
+              {j.fixes.length > 0 ? ` of ${j.fixes.join(", ")}` : ""})
+            </span>
+          )}
+          .
         </p>
         <dl className="grid grid-cols-2 gap-3">
           <Fact label="Where it is">{STATE_WORDS[j.state]}</Fact>
@@ -295,11 +302,21 @@ function CommitInspector({ seq }: { seq: number }) {
           <caption className="sr-only">Journey of commit {j.sha}, stage by stage</caption>
           <thead className="text-text-muted">
             <tr>
-              <th scope="col" className="py-1 pr-2 font-semibold">Stage</th>
-              <th scope="col" className="py-1 pr-2 font-semibold">Entered</th>
-              <th scope="col" className="py-1 pr-2 font-semibold">Waited</th>
-              <th scope="col" className="py-1 pr-2 font-semibold">Worked</th>
-              <th scope="col" className="py-1 font-semibold">Result</th>
+              <th scope="col" className="py-1 pr-2 font-semibold">
+                Stage
+              </th>
+              <th scope="col" className="py-1 pr-2 font-semibold">
+                Entered
+              </th>
+              <th scope="col" className="py-1 pr-2 font-semibold">
+                Waited
+              </th>
+              <th scope="col" className="py-1 pr-2 font-semibold">
+                Worked
+              </th>
+              <th scope="col" className="py-1 font-semibold">
+                Result
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -324,9 +341,7 @@ function CommitInspector({ seq }: { seq: number }) {
                       <StatusIcon aria-hidden="true" className="size-4" strokeWidth={2.5} />
                       {step.result === "held" ? "Held" : step.result === "rejected" ? "Rejected" : status.label}
                     </span>
-                    {step.reason && step.result !== "rejected" && (
-                      <span className="block font-normal text-text-muted">{reasonWords(step.reason)}</span>
-                    )}
+                    {step.reason && step.result !== "rejected" && <span className="block font-normal text-text-muted">{reasonWords(step.reason)}</span>}
                   </td>
                 </tr>
               );
@@ -334,7 +349,9 @@ function CommitInspector({ seq }: { seq: number }) {
           </tbody>
         </table>
         {j.deployedAt !== null && (
-          <p className="text-base text-text">Reached production at {formatClock(j.deployedAt)} in deployment #{j.deployment}.</p>
+          <p className="text-base text-text">
+            Reached production at {formatClock(j.deployedAt)} in deployment #{j.deployment}.
+          </p>
         )}
       </div>
     </Panel>

@@ -26,7 +26,10 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 function handlesSpace(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && target.closest("button, a[href], summary, [role='button'], [role='menuitem'], [role='radio'], [role='checkbox'], [role='tab']") !== null;
+  return (
+    target instanceof HTMLElement &&
+    target.closest("button, a[href], summary, [role='button'], [role='menuitem'], [role='radio'], [role='checkbox'], [role='tab']") !== null
+  );
 }
 
 function handlesArrows(target: EventTarget | null): boolean {
@@ -95,7 +98,9 @@ export function KeyboardShortcuts() {
       <DialogTrigger asChild>
         <Button size="sm" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" className="h-10 gap-1.5 px-2.5">
           <Keyboard aria-hidden="true" className="size-5" strokeWidth={2.25} />
-          <span aria-hidden="true" className="font-mono text-lg font-bold">?</span>
+          <span aria-hidden="true" className="font-mono text-lg font-bold">
+            ?
+          </span>
         </Button>
       </DialogTrigger>
       {/* The list says it all: no separate description. */}

@@ -30,8 +30,7 @@ const FAULT_ITEMS: readonly MenuItem[] = FAULTS.map((id) => ({
   icon: FAULT_ICONS[id],
 }));
 
-const controlClass =
-  "h-11 rounded-lg border-2 border-border-strong bg-surface-raised px-2 text-base font-semibold text-text hover:border-text";
+const controlClass = "h-11 rounded-lg border-2 border-border-strong bg-surface-raised px-2 text-base font-semibold text-text hover:border-text";
 
 function SeedField() {
   const { config, applyConfig } = useRunConfig();
@@ -114,9 +113,7 @@ function ShareButton() {
         Share
       </Button>
       <span role="status" className="absolute top-full right-0 z-40 mt-1 whitespace-nowrap">
-        {state.copied && (
-          <span className="block rounded-md bg-text px-2.5 py-1 text-base font-semibold text-surface shadow-lg">Link copied</span>
-        )}
+        {state.copied && <span className="block rounded-md bg-text px-2.5 py-1 text-base font-semibold text-surface shadow-lg">Link copied</span>}
       </span>
       {state.url && (
         <div className="absolute top-full right-0 z-40 mt-1 w-96 rounded-lg border-2 border-border-strong bg-surface-raised p-2 shadow-lg">
@@ -212,7 +209,6 @@ export function RunToolbar() {
         Reset
       </Button>
       <ShareButton />
-
     </div>
   );
 }
@@ -258,9 +254,7 @@ export function ModeLine() {
       {waiting.length > 0 && (
         <p className="flex max-w-[40%] shrink-0 items-center gap-1.5 truncate text-base font-semibold text-status-failed-ink">
           <Zap aria-hidden="true" className="size-4 shrink-0" strokeWidth={2.5} />
-          <span className="truncate">
-            Waiting to strike: {waiting.map((f) => `${FAULT_WORDS[f].label}${armed[f] > 1 ? ` ×${armed[f]}` : ""}`).join(", ")}
-          </span>
+          <span className="truncate">Waiting to strike: {waiting.map((f) => `${FAULT_WORDS[f].label}${armed[f] > 1 ? ` ×${armed[f]}` : ""}`).join(", ")}</span>
         </p>
       )}
       <FaultMenu />

@@ -21,13 +21,7 @@ import { useSearchParams } from "next/navigation";
 import { useActorRef } from "@xstate/react";
 import { runnerMachine } from "@/machines/runner/runnerMachine";
 import type { StageId } from "@/machines/view/stages";
-import {
-  parseSimulatorParams,
-  settingsFor,
-  simulatorSearch,
-  type ParamNotice,
-  type RunConfig,
-} from "@/lib/url/simulatorParams";
+import { parseSimulatorParams, settingsFor, simulatorSearch, type ParamNotice, type RunConfig } from "@/lib/url/simulatorParams";
 import { LiveMetricsContext, LiveMetricsService } from "./liveMetrics";
 import { useRunLoop } from "./runLoop";
 import { RunnerActorContext, useRequired, type RunnerRef } from "./runnerContext";

@@ -9,12 +9,17 @@ import { useThrottledSim } from "./slowBeat";
 /** Faults a trainer injected that have not struck yet. */
 export function useArmedFaults(): ArmedFaults {
   const trackers = useRef(new WeakMap<Simulation, FaultTracker>());
-  return useThrottledSim((sim) => {
-    let tracker = trackers.current.get(sim);
-    if (!tracker) {
-      tracker = new FaultTracker();
-      trackers.current.set(sim, tracker);
-    }
-    return tracker.update(sim.log);
-  }, 250, [], shallowEqual);
+  return useThrottledSim(
+    (sim) => {
+      let tracker = trackers.current.get(sim);
+      if (!tracker) {
+        tracker = new FaultTracker();
+        trackers.current.set(sim, tracker);
+      }
+      return tracker.update(sim.log);
+    },
+    250,
+    [],
+    shallowEqual,
+  );
 }

@@ -36,10 +36,7 @@ export function useRunner(): RunnerRef {
  * A slice of the run. `select` gets the (mutable) Simulation and the runner's context and is called
  * on every change; return primitives, or pass `isEqual` to avoid re-rendering for equal values.
  */
-export function useSimSelector<T>(
-  select: (sim: Simulation, context: RunnerContext) => T,
-  isEqual?: (a: T, b: T) => boolean,
-): T {
+export function useSimSelector<T>(select: (sim: Simulation, context: RunnerContext) => T, isEqual?: (a: T, b: T) => boolean): T {
   const actor = useRunner();
   return useSelector(actor, (snapshot) => select(snapshot.context.sim, snapshot.context), isEqual);
 }

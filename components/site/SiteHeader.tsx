@@ -8,10 +8,7 @@ export function SiteHeader() {
     <header className="border-b border-border bg-surface-raised">
       {/* Slimmer on the simulator workspace, which needs the height for the pipeline. */}
       <div className="page-container flex h-16 items-center gap-2 sm:gap-6 [body:has([data-workspace])_&]:h-12 [body:has([data-workspace])_&]:max-w-[120rem] [body:has([data-workspace])_&]:px-4">
-        <Link
-          href="/"
-          className="flex items-center gap-2.5 rounded-md text-xl font-bold tracking-tight text-text"
-        >
+        <Link href="/" className="flex items-center gap-2.5 rounded-md text-xl font-bold tracking-tight text-text">
           <span className="flex size-9 items-center justify-center rounded-lg bg-accent text-on-accent">
             <Workflow aria-hidden="true" className="size-5" strokeWidth={2.5} />
           </span>

@@ -2,12 +2,7 @@
 
 import { useCallback, useSyncExternalStore } from "react";
 import { Monitor, Moon, Sun, type LucideIcon } from "lucide-react";
-import {
-  THEME_CHANGE_EVENT,
-  THEME_STORAGE_KEY,
-  isThemePreference,
-  type ThemePreference,
-} from "@/lib/theme";
+import { THEME_CHANGE_EVENT, THEME_STORAGE_KEY, isThemePreference, type ThemePreference } from "@/lib/theme";
 
 const OPTIONS: ReadonlyArray<{ value: ThemePreference; label: string; Icon: LucideIcon }> = [
   { value: "light", label: "Light", Icon: Sun },
@@ -45,33 +40,20 @@ const getServerSnapshot = (): ThemePreference | null => null;
  * stores the preference and announces the change.
  */
 export function ThemeToggle() {
-  const preference = useSyncExternalStore<ThemePreference | null>(
-    subscribe,
-    readPreference,
-    getServerSnapshot,
-  );
+  const preference = useSyncExternalStore<ThemePreference | null>(subscribe, readPreference, getServerSnapshot);
 
   const choose = useCallback((value: ThemePreference) => {
     try {
       window.localStorage.setItem(THEME_STORAGE_KEY, value);
     } catch {
       // Storage can be unavailable (private mode, policies): the choice lasts for this page only.
-      document.documentElement.dataset.theme =
-        value === "system"
-          ? window.matchMedia("(prefers-color-scheme: dark)").matches
-            ? "dark"
-            : "light"
-          : value;
+      document.documentElement.dataset.theme = value === "system" ? (window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light") : value;
     }
     window.dispatchEvent(new Event(THEME_CHANGE_EVENT));
   }, []);
 
   return (
-    <div
-      role="radiogroup"
-      aria-label="Theme"
-      className="inline-flex items-center gap-0.5 rounded-full border border-border-strong bg-surface-raised p-0.5"
-    >
+    <div role="radiogroup" aria-label="Theme" className="inline-flex items-center gap-0.5 rounded-full border border-border-strong bg-surface-raised p-0.5">
       {OPTIONS.map(({ value, label, Icon }) => (
         <label
           key={value}

@@ -1,13 +1,4 @@
-import {
-  Circle,
-  CircleCheck,
-  CircleX,
-  Hourglass,
-  Layers,
-  LoaderCircle,
-  Undo2,
-  type LucideIcon,
-} from "lucide-react";
+import { Circle, CircleCheck, CircleX, Hourglass, Layers, LoaderCircle, Undo2, type LucideIcon } from "lucide-react";
 import type { Status } from "@/machines/view/stages";
 import { STATUS_WORDS } from "@/machines/words";
 
@@ -92,9 +83,7 @@ export const STATUS: Record<Status, StatusStyle> = {
 export function StatusBadge({ status, className = "" }: { status: Status; className?: string }) {
   const { label, Icon, chip } = STATUS[status];
   return (
-    <span
-      className={`inline-flex items-center gap-1.5 rounded-full px-3 py-1 text-base font-semibold leading-none ${chip} ${className}`}
-    >
+    <span className={`inline-flex items-center gap-1.5 rounded-full px-3 py-1 text-base font-semibold leading-none ${chip} ${className}`}>
       <Icon aria-hidden="true" className="size-[1.125em] shrink-0" strokeWidth={2.5} />
       {label}
     </span>

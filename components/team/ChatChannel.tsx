@@ -1,17 +1,6 @@
 "use client";
 
-import {
-  Bot,
-  CircleAlert,
-  CircleCheck,
-  CircleX,
-  Hash,
-  Info,
-  MessageSquareText,
-  ThumbsDown,
-  ThumbsUp,
-  type LucideIcon,
-} from "lucide-react";
+import { Bot, CircleAlert, CircleCheck, CircleX, Hash, Info, MessageSquareText, ThumbsDown, ThumbsUp, type LucideIcon } from "lucide-react";
 import { memo, useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { buttonClasses } from "@/components/ui/Button";
 import { Card } from "@/components/monitoring/ui";
@@ -98,50 +87,51 @@ export function ChatChannel({
 /** A message never changes once said: re-render only when a new one arrives. */
 const Message = memo(
   function Message({ message: m }: { message: ChatMessage }) {
-  const tone = TONE[m.tone];
-  const bot = m.speaker.kind === "bot";
-  return (
-    <li className={`flex gap-3 border-l-4 px-3 py-2 ${tone.edge} ${m.forYou ? "bg-surface-sunken" : ""}`}>
-      <span
-        aria-hidden="true"
-        className={`mt-0.5 flex size-9 shrink-0 items-center justify-center rounded-lg text-base font-bold ${
-          bot ? "bg-surface-sunken text-text-muted ring-1 ring-border" : m.speaker.kind === "you" ? "bg-accent text-on-accent" : "bg-status-working text-on-status-working"
-        }`}
-      >
-        {bot ? <Bot className="size-5" strokeWidth={2.25} /> : m.speaker.name.slice(0, 1)}
-      </span>
-      <div className="min-w-0 flex-1">
-        <p className="flex flex-wrap items-baseline gap-x-2">
-          <span className="font-bold">{m.speaker.name}</span>
-          {bot ? <span className="rounded bg-surface-sunken px-1.5 text-base leading-snug font-semibold text-text-muted ring-1 ring-border">bot</span> : null}
-          {m.speaker.title ? <span className="text-base text-text-muted">{m.speaker.title}</span> : null}
-          <time className="ml-auto text-base text-text-muted tabular-nums">{formatTime(m.t)}</time>
-        </p>
-        <p className="flex gap-1.5 text-base leading-snug break-words">
-          {m.tone !== "info" ? (
-            <>
-              <tone.Icon aria-hidden="true" className={`mt-1 size-4 shrink-0 ${tone.ink}`} strokeWidth={2.5} />
-              <span className="sr-only">{tone.word}: </span>
-            </>
-          ) : null}
-          <span className="min-w-0">
-            {m.parts.map((part, i) =>
-              "text" in part ? (
-                <span key={i}>{part.text}</span>
-              ) : (
-                <span
-                  key={i}
-                  className={`rounded px-1 font-semibold ${part.known ? "bg-status-working text-on-status-working" : "text-text"}`}
-                >
-                  @{part.mention}
-                </span>
-              ),
-            )}
-          </span>
-        </p>
-      </div>
-    </li>
-  );
+    const tone = TONE[m.tone];
+    const bot = m.speaker.kind === "bot";
+    return (
+      <li className={`flex gap-3 border-l-4 px-3 py-2 ${tone.edge} ${m.forYou ? "bg-surface-sunken" : ""}`}>
+        <span
+          aria-hidden="true"
+          className={`mt-0.5 flex size-9 shrink-0 items-center justify-center rounded-lg text-base font-bold ${
+            bot
+              ? "bg-surface-sunken text-text-muted ring-1 ring-border"
+              : m.speaker.kind === "you"
+                ? "bg-accent text-on-accent"
+                : "bg-status-working text-on-status-working"
+          }`}
+        >
+          {bot ? <Bot className="size-5" strokeWidth={2.25} /> : m.speaker.name.slice(0, 1)}
+        </span>
+        <div className="min-w-0 flex-1">
+          <p className="flex flex-wrap items-baseline gap-x-2">
+            <span className="font-bold">{m.speaker.name}</span>
+            {bot ? <span className="rounded bg-surface-sunken px-1.5 text-base leading-snug font-semibold text-text-muted ring-1 ring-border">bot</span> : null}
+            {m.speaker.title ? <span className="text-base text-text-muted">{m.speaker.title}</span> : null}
+            <time className="ml-auto text-base text-text-muted tabular-nums">{formatTime(m.t)}</time>
+          </p>
+          <p className="flex gap-1.5 text-base leading-snug break-words">
+            {m.tone !== "info" ? (
+              <>
+                <tone.Icon aria-hidden="true" className={`mt-1 size-4 shrink-0 ${tone.ink}`} strokeWidth={2.5} />
+                <span className="sr-only">{tone.word}: </span>
+              </>
+            ) : null}
+            <span className="min-w-0">
+              {m.parts.map((part, i) =>
+                "text" in part ? (
+                  <span key={i}>{part.text}</span>
+                ) : (
+                  <span key={i} className={`rounded px-1 font-semibold ${part.known ? "bg-status-working text-on-status-working" : "text-text"}`}>
+                    @{part.mention}
+                  </span>
+                ),
+              )}
+            </span>
+          </p>
+        </div>
+      </li>
+    );
   },
   (a, b) => a.message.seq === b.message.seq && a.message.forYou === b.message.forYou,
 );

@@ -56,11 +56,14 @@ export function CultureComparison({ settings, current }: { settings: Settings; c
     const timers: number[] = [];
     CULTURES.forEach((culture, i) => {
       timers.push(
-        window.setTimeout(() => {
-          if (cancelled) return;
-          numbers[culture] = run(culture);
-          setResult({ key, numbers: { ...numbers } });
-        }, 50 + i * 30),
+        window.setTimeout(
+          () => {
+            if (cancelled) return;
+            numbers[culture] = run(culture);
+            setResult({ key, numbers: { ...numbers } });
+          },
+          50 + i * 30,
+        ),
       );
     });
     return () => {
@@ -79,9 +82,7 @@ export function CultureComparison({ settings, current }: { settings: Settings; c
       </p>
       <div className="overflow-x-auto">
         <table className="w-full max-w-4xl border-collapse text-base" aria-busy={!ready}>
-          <caption className="sr-only">
-            DevOps and Silos culture on the same seed over {COMPARISON_DAYS} days: handoffs, waiting and the DORA four keys
-          </caption>
+          <caption className="sr-only">DevOps and Silos culture on the same seed over {COMPARISON_DAYS} days: handoffs, waiting and the DORA four keys</caption>
           <thead>
             <tr>
               <th scope="col" className="py-2 pr-3 text-left font-semibold text-text-muted">

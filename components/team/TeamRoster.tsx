@@ -1,18 +1,4 @@
-import {
-  BellRing,
-  Code,
-  Eye,
-  Hourglass,
-  Moon,
-  Rocket,
-  Server,
-  Siren,
-  Stamp,
-  Ticket,
-  Users,
-  Wrench,
-  type LucideIcon,
-} from "lucide-react";
+import { BellRing, Code, Eye, Hourglass, Moon, Rocket, Server, Siren, Stamp, Ticket, Users, Wrench, type LucideIcon } from "lucide-react";
 import { useId } from "react";
 import { Card, Chip } from "@/components/monitoring/ui";
 import { formatMinutes } from "@/machines/sim/calendar";
@@ -70,7 +56,11 @@ function PersonCard({ person, now }: { person: PersonView; now: number }) {
       <span
         aria-hidden="true"
         className={`flex size-11 shrink-0 items-center justify-center rounded-full text-lg font-bold ${
-          person.team === "dev" ? "bg-status-working text-on-status-working" : person.team === "ops" ? "bg-surface-sunken text-text ring-2 ring-border-strong" : "bg-surface-sunken text-text-muted ring-1 ring-border"
+          person.team === "dev"
+            ? "bg-status-working text-on-status-working"
+            : person.team === "ops"
+              ? "bg-surface-sunken text-text ring-2 ring-border-strong"
+              : "bg-surface-sunken text-text-muted ring-1 ring-border"
         }`}
       >
         {person.name.slice(0, 1)}

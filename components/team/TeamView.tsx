@@ -29,31 +29,26 @@ const CHANNEL_LENGTH = 60;
 export function TeamView() {
   const actor = useRunner();
   const metrics = useLiveMetrics(1000);
-  const view = useThrottledSim(
-    (sim, _context, snapshot) => {
-      const learnerApproves = sim.settings.mode === "delivery" && sim.settings.approver === "learner";
-      return {
-        now: sim.now,
-        team: teamView(sim),
-        messages: chatMessages(sim, CHANNEL_LENGTH, learnerApproves),
-        approval: pendingApproval(sim),
-        canDecide: snapshot.can({ type: "approval.approve", by: LEARNER }),
-        hasApproval: sim.approval !== null,
-        culture: sim.settings.culture,
-        // A snapshot: the live settings object changes under our feet.
-        settings: { ...sim.settings, workingHours: { ...sim.settings.workingHours } } as Settings,
-      };
-    },
-    REFRESH_MS,
-  );
+  const view = useThrottledSim((sim, _context, snapshot) => {
+    const learnerApproves = sim.settings.mode === "delivery" && sim.settings.approver === "learner";
+    return {
+      now: sim.now,
+      team: teamView(sim),
+      messages: chatMessages(sim, CHANNEL_LENGTH, learnerApproves),
+      approval: pendingApproval(sim),
+      canDecide: snapshot.can({ type: "approval.approve", by: LEARNER }),
+      hasApproval: sim.approval !== null,
+      culture: sim.settings.culture,
+      // A snapshot: the live settings object changes under our feet.
+      settings: { ...sim.settings, workingHours: { ...sim.settings.workingHours } } as Settings,
+    };
+  }, REFRESH_MS);
   const { team } = view;
   const settings = useMemo(() => view.settings, [view.settings]);
 
   return (
     <div className="flex flex-col gap-4 pt-2 pb-6">
-      <ViewHeader title="Team">
-        Dev and Ops on this run: who does what now, where work waits for the other team, and what they say in chat.
-      </ViewHeader>
+      <ViewHeader title="Team">Dev and Ops on this run: who does what now, where work waits for the other team, and what they say in chat.</ViewHeader>
 
       <div className="grid gap-4 xl:grid-cols-[22rem_minmax(0,1fr)]">
         <CultureSwitch culture={view.culture} onChange={(culture) => actor.send({ type: "settings.change", change: { culture } })} />
@@ -71,9 +66,7 @@ export function TeamView() {
             approval={view.approval}
             canDecide={view.canDecide}
             hasApproval={view.hasApproval}
-            onDecide={(approve, comment) =>
-              actor.send({ type: approve ? "approval.approve" : "approval.reject", by: LEARNER, comment: comment || undefined })
-            }
+            onDecide={(approve, comment) => actor.send({ type: approve ? "approval.approve" : "approval.reject", by: LEARNER, comment: comment || undefined })}
           />
           <TicketQueue culture={view.culture} open={team.openTickets} done={team.doneTickets} total={team.ticketsTotal} />
         </div>

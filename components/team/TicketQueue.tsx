@@ -11,17 +11,7 @@ const TEAM = { dev: "Dev", ops: "Ops" } as const;
  * The ticket queue between Development and Operations: what waits now, for how long, and what
  * waited before. Empty in DevOps culture, which is the point.
  */
-export function TicketQueue({
-  culture,
-  open,
-  done,
-  total,
-}: {
-  culture: Culture;
-  open: readonly Ticket[];
-  done: readonly Ticket[];
-  total: number;
-}) {
+export function TicketQueue({ culture, open, done, total }: { culture: Culture; open: readonly Ticket[]; done: readonly Ticket[]; total: number }) {
   const headingId = useId();
   return (
     <Card

@@ -4,15 +4,11 @@ export type ButtonVariant = "primary" | "secondary" | "ghost" | "approve" | "rej
 export type ButtonSize = "sm" | "md" | "lg";
 
 const VARIANTS: Record<ButtonVariant, string> = {
-  primary:
-    "bg-accent text-on-accent border-2 border-accent hover:bg-accent-hover hover:border-accent-hover",
-  secondary:
-    "bg-surface-raised text-text border-2 border-border-strong hover:border-text",
+  primary: "bg-accent text-on-accent border-2 border-accent hover:bg-accent-hover hover:border-accent-hover",
+  secondary: "bg-surface-raised text-text border-2 border-border-strong hover:border-text",
   ghost: "bg-transparent text-text border-2 border-transparent hover:bg-surface-sunken",
-  approve:
-    "bg-status-succeeded text-on-status-succeeded border-2 border-status-succeeded hover:brightness-110",
-  reject:
-    "bg-surface-raised text-status-failed-ink border-2 border-status-failed hover:bg-status-failed hover:text-on-status-failed",
+  approve: "bg-status-succeeded text-on-status-succeeded border-2 border-status-succeeded hover:brightness-110",
+  reject: "bg-surface-raised text-status-failed-ink border-2 border-status-failed hover:bg-status-failed hover:text-on-status-failed",
 };
 
 const SIZES: Record<ButtonSize, string> = {

@@ -247,8 +247,7 @@ export class ComparisonEngine {
         this.engineTime.set(task.key, response.ms);
         if (this.engineTime.size > CACHE_SIZE) this.engineTime.delete(this.engineTime.keys().next().value!);
         task.resolve(response.run);
-      }
-      else {
+      } else {
         this.pending.delete(task.key);
         task.reject(new Error(response.error));
       }

@@ -1,12 +1,5 @@
 import { CADENCE_IDS, type CadenceChoice } from "@/machines/compare/cadence";
-import {
-  COMPARE_LIMITS,
-  MAX_MODES,
-  MIN_MODES,
-  defaultCompareSettings,
-  orderModes,
-  type CompareSettings,
-} from "@/machines/compare/settings";
+import { COMPARE_LIMITS, MAX_MODES, MIN_MODES, defaultCompareSettings, orderModes, type CompareSettings } from "@/machines/compare/settings";
 import {
   cultureText,
   modeListText,
@@ -30,18 +23,7 @@ import {
  *
  * `mode=` is accepted as another name for `modes=` (DOMAIN.md: ?mode= sets a page's start state).
  */
-export const URL_PARAMS = [
-  "modes",
-  "seed",
-  "days",
-  "commits",
-  "coverage",
-  "defects",
-  "monitoring",
-  "culture",
-  "cadence",
-  "learning",
-] as const;
+export const URL_PARAMS = ["modes", "seed", "days", "commits", "coverage", "defects", "monitoring", "culture", "cadence", "learning"] as const;
 export type UrlParam = (typeof URL_PARAMS)[number];
 
 /** A parameter the page could not use, named in the notice the page shows. */

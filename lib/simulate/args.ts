@@ -1,14 +1,5 @@
-import { defaultSettings, validateSettings, type Settings } from '@/machines/world/settings';
-import {
-  cultureText,
-  fractionText,
-  modeText,
-  monitoringText,
-  numberRule,
-  readText,
-  settingText,
-  type TextSchema,
-} from '@/machines/world/settingsSchema';
+import { defaultSettings, validateSettings, type Settings } from "@/machines/world/settings";
+import { cultureText, fractionText, modeText, monitoringText, numberRule, readText, settingText, type TextSchema } from "@/machines/world/settingsSchema";
 
 export const USAGE = `Usage: npm run simulate -- [options]
 
@@ -31,10 +22,7 @@ Options:
   --release-interval <N>   days between releases (manual 90, ci 7)
   -h, --help               show this help`;
 
-export type ParsedArgs =
-  | { kind: 'run'; settings: Settings; json: boolean }
-  | { kind: 'help' }
-  | { kind: 'error'; message: string };
+export type ParsedArgs = { kind: "run"; settings: Settings; json: boolean } | { kind: "help" } | { kind: "error"; message: string };
 
 /** The setting each option sets, and the shared text rule it is read with (machines/world/settingsSchema.ts). */
 interface Option {
@@ -49,62 +37,65 @@ const numeric = (key: keyof Settings) => option(key, settingText(key));
 const fraction = (key: keyof Settings) => option(key, fractionText(numberRule(key)));
 
 const OPTIONS: Record<string, Option> = {
-  '--mode': option('mode', modeText),
-  '--days': numeric('days'),
-  '--seed': numeric('seed'),
-  '--commits-per-day': numeric('commitsPerDay'),
-  '--developers': numeric('developers'),
-  '--coverage': fraction('testCoverage'),
-  '--defect-rate': fraction('defectRate'),
-  '--alarm-threshold': fraction('alarmThreshold'),
-  '--approvals-per-day': numeric('approvalsPerDay'),
-  '--release-interval': numeric('releaseIntervalDays'),
-  '--culture': option('culture', cultureText),
-  '--monitoring': option('monitoring', monitoringText),
+  "--mode": option("mode", modeText),
+  "--days": numeric("days"),
+  "--seed": numeric("seed"),
+  "--commits-per-day": numeric("commitsPerDay"),
+  "--developers": numeric("developers"),
+  "--coverage": fraction("testCoverage"),
+  "--defect-rate": fraction("defectRate"),
+  "--alarm-threshold": fraction("alarmThreshold"),
+  "--approvals-per-day": numeric("approvalsPerDay"),
+  "--release-interval": numeric("releaseIntervalDays"),
+  "--culture": option("culture", cultureText),
+  "--monitoring": option("monitoring", monitoringText),
 };
 
 /** Parses `simulate`'s arguments. Every problem comes back as one line naming the argument. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const modeIndex = argv.findIndex((a) => a === '--mode' || a.startsWith('--mode='));
-  const modeArg = modeIndex < 0 ? undefined : argv[modeIndex]!.includes('=') ? argv[modeIndex]!.split('=')[1] : argv[modeIndex + 1];
+  const modeIndex = argv.findIndex((a) => a === "--mode" || a.startsWith("--mode="));
+  const modeArg = modeIndex < 0 ? undefined : argv[modeIndex]!.includes("=") ? argv[modeIndex]!.split("=")[1] : argv[modeIndex + 1];
   const mode = modeArg === undefined ? undefined : readText(modeText, modeArg);
   // Defaults depend on the mode (the release interval), so start from the requested mode's defaults.
-  const settings = defaultSettings(mode?.ok ? mode.value : 'delivery', 1);
+  const settings = defaultSettings(mode?.ok ? mode.value : "delivery", 1);
   let json = false;
   let intervalSet = false;
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '-h' || arg === '--help') return { kind: 'help' };
-    if (arg === '--json') {
+    if (arg === "-h" || arg === "--help") return { kind: "help" };
+    if (arg === "--json") {
       json = true;
       continue;
     }
-    if (arg === '--no-monitoring') {
+    if (arg === "--no-monitoring") {
       settings.monitoring = false;
       continue;
     }
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     const known = OPTIONS[name];
     if (!known) {
-      return { kind: 'error', message: arg.startsWith('-') ? `unknown option ${name} (see --help)` : `unexpected argument "${arg}" (options start with --; see --help)` };
+      return {
+        kind: "error",
+        message: arg.startsWith("-") ? `unknown option ${name} (see --help)` : `unexpected argument "${arg}" (options start with --; see --help)`,
+      };
     }
     const value = inline ?? argv[i + 1];
-    if (value === undefined || (inline === undefined && value.startsWith('--'))) {
-      return { kind: 'error', message: `${name} needs a value` };
+    if (value === undefined || (inline === undefined && value.startsWith("--"))) {
+      return { kind: "error", message: `${name} needs a value` };
     }
     if (inline === undefined) i++;
     const read = readText(known.schema, value);
-    if (!read.ok) return { kind: 'error', message: `${name}: ${read.message}` };
+    if (!read.ok) return { kind: "error", message: `${name}: ${read.message}` };
     (settings as unknown as Record<string, unknown>)[known.key] = read.value;
-    if (name === '--release-interval') intervalSet = true;
+    if (name === "--release-interval") intervalSet = true;
   }
   if (!intervalSet) settings.releaseIntervalDays = defaultSettings(settings.mode).releaseIntervalDays;
   // Every option was checked as it was read; this catches what no single option holds (working hours).
   const checked = validateSettings(settings);
   if (!checked.ok) {
     const flag = Object.entries(OPTIONS).find(([, o]) => o.key === checked.key)?.[0];
-    return { kind: 'error', message: flag ? `${flag}: ${checked.error}` : checked.error };
+    return { kind: "error", message: flag ? `${flag}: ${checked.error}` : checked.error };
   }
-  return { kind: 'run', settings, json };
+  return { kind: "run", settings, json };
 }

@@ -1,16 +1,7 @@
-import { DEFAULT_SPEED, SPEEDS, type Speed } from '@/machines/runner/speeds';
-import { MODE_INFO, type Mode } from '@/machines/world/modes';
-import { defaultSettings, type Approver, type Settings } from '@/machines/world/settings';
-import {
-  approverText,
-  choiceNumberText,
-  modeText,
-  numberRule,
-  numberText,
-  readText,
-  settingText,
-  type TextSchema,
-} from '@/machines/world/settingsSchema';
+import { DEFAULT_SPEED, SPEEDS, type Speed } from "@/machines/runner/speeds";
+import { MODE_INFO, type Mode } from "@/machines/world/modes";
+import { defaultSettings, type Approver, type Settings } from "@/machines/world/settings";
+import { approverText, choiceNumberText, modeText, numberRule, numberText, readText, settingText, type TextSchema } from "@/machines/world/settingsSchema";
 
 /**
  * The start state of a live run, as the address of /simulator carries it:
@@ -56,15 +47,15 @@ export interface ParsedParams {
   notices: ParamNotice[];
 }
 
-export const MAX_SEED = numberRule('seed').max;
+export const MAX_SEED = numberRule("seed").max;
 /** Upper bound of the hidden commitsPerDay parameter. */
 export const MAX_COMMITS_PER_DAY = 2000;
 
 export const DEFAULT_CONFIG: RunConfig = {
-  mode: 'delivery',
+  mode: "delivery",
   seed: 1,
   speed: DEFAULT_SPEED,
-  approver: 'learner',
+  approver: "learner",
 };
 
 /** Anything with `get(name)`: URLSearchParams, Next's ReadonlyURLSearchParams. */
@@ -72,9 +63,9 @@ export interface ParamSource {
   get(name: string): string | null;
 }
 
-const seedText = settingText('seed');
-const speedText = choiceNumberText('speed', SPEEDS, 'simulated minutes per second');
-const commitsPerDayText = numberText(numberRule('commitsPerDay', { min: 0, max: MAX_COMMITS_PER_DAY }));
+const seedText = settingText("seed");
+const speedText = choiceNumberText("speed", SPEEDS, "simulated minutes per second");
+const commitsPerDayText = numberText(numberRule("commitsPerDay", { min: 0, max: MAX_COMMITS_PER_DAY }));
 
 export function parseSimulatorParams(params: ParamSource): ParsedParams {
   const config: RunConfig = { ...DEFAULT_CONFIG };
@@ -89,16 +80,11 @@ export function parseSimulatorParams(params: ParamSource): ParsedParams {
     else notices.push({ param, message: `${result.message}; ${instead}.` });
   }
 
-  read('mode', modeText, `showing ${MODE_INFO[DEFAULT_CONFIG.mode].name}`, (v) => (config.mode = v));
-  read('seed', seedText, `using seed ${DEFAULT_CONFIG.seed}`, (v) => (config.seed = v));
-  read('speed', speedText, `using ${DEFAULT_SPEED}`, (v) => (config.speed = v));
-  read('approver', approverText, 'you approve', (v) => (config.approver = v));
-  read(
-    'commitsPerDay',
-    commitsPerDayText,
-    `using the team's usual ${defaultSettings().commitsPerDay}`,
-    (v) => (config.commitsPerDay = v),
-  );
+  read("mode", modeText, `showing ${MODE_INFO[DEFAULT_CONFIG.mode].name}`, (v) => (config.mode = v));
+  read("seed", seedText, `using seed ${DEFAULT_CONFIG.seed}`, (v) => (config.seed = v));
+  read("speed", speedText, `using ${DEFAULT_SPEED}`, (v) => (config.speed = v));
+  read("approver", approverText, "you approve", (v) => (config.approver = v));
+  read("commitsPerDay", commitsPerDayText, `using the team's usual ${defaultSettings().commitsPerDay}`, (v) => (config.commitsPerDay = v));
 
   return { config, notices };
 }
@@ -109,18 +95,18 @@ export function parseSimulatorParams(params: ParamSource): ParsedParams {
  */
 export function simulatorSearch(config: RunConfig): string {
   const params = new URLSearchParams();
-  params.set('mode', config.mode);
-  params.set('seed', String(config.seed));
-  params.set('speed', String(config.speed));
-  if (config.mode === 'delivery') params.set('approver', config.approver);
-  if (config.commitsPerDay !== undefined) params.set('commitsPerDay', String(config.commitsPerDay));
+  params.set("mode", config.mode);
+  params.set("seed", String(config.seed));
+  params.set("speed", String(config.speed));
+  if (config.mode === "delivery") params.set("approver", config.approver);
+  if (config.commitsPerDay !== undefined) params.set("commitsPerDay", String(config.commitsPerDay));
   return `?${params.toString()}`;
 }
 
 /** The engine settings a start state stands for. */
 export function settingsFor(config: RunConfig): Settings {
   const settings = defaultSettings(config.mode, config.seed);
-  settings.approver = config.mode === 'delivery' ? config.approver : 'scheduled';
+  settings.approver = config.mode === "delivery" ? config.approver : "scheduled";
   if (config.commitsPerDay !== undefined) settings.commitsPerDay = config.commitsPerDay;
   return settings;
 }

@@ -25,7 +25,7 @@ export const CSV_COLUMNS = [
   { name: 'day', meaning: 'The day of time_min, from 1.' },
   { name: 'when', meaning: 'time_min in words, e.g. "Tue 14:05, day 8".' },
   { name: 'author', meaning: 'Commit only: who pushed it.' },
-  { name: 'kind', meaning: 'Commit only: feature (the team\'s planned work, the same in every mode), fix or revert.' },
+  { name: 'kind', meaning: "Commit only: feature (the team's planned work, the same in every mode), fix or revert." },
   { name: 'size_lines', meaning: 'Commit only: lines changed.' },
   { name: 'message', meaning: 'Commit only: the commit message.' },
   { name: 'tested_min', meaning: 'Commit only: when a revision containing it first passed Test. Empty if none did.' },
@@ -39,7 +39,7 @@ export const CSV_COLUMNS = [
   { name: 'defects', meaning: 'Deployment only: defective commits it shipped.' },
   { name: 'incident', meaning: 'Deployment only: the incident it caused, if any.' },
   { name: 'rolled_back', meaning: 'Deployment only: yes if production was rolled back from it.' },
-  { name: 'restore_hours', meaning: 'Deployment only: its incident\'s time to restore, in hours. Empty if none or still open.' },
+  { name: 'restore_hours', meaning: "Deployment only: its incident's time to restore, in hours. Empty if none or still open." },
   { name: 'released_by', meaning: 'Deployment only: who let it into production.' },
 ] as const satisfies readonly CsvColumn[];
 

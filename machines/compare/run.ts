@@ -1,7 +1,7 @@
 import type { RestorePath } from '../events';
 import { Simulation } from '../engine/simulation';
 import { computeMetrics, type Metrics } from '../metrics/metrics';
-import { MINUTES_PER_DAY, isWorkday, lastWorkdayOnOrBefore } from '../sim/calendar';
+import { MINUTES_PER_DAY } from '../sim/calendar';
 import type { CommitKind } from '../world/commits';
 import type { Mode } from '../world/modes';
 import type { Settings } from '../world/settings';
@@ -224,11 +224,7 @@ function buildRecords(sim: Simulation, settings: Settings, end: number) {
           failed: e.defects.length > 0,
           incident: null,
           rolledBack: false,
-          releasedBy: releasedByHand
-            ? `${by ?? sim.team.releaseManager.name}, by hand`
-            : by
-              ? `approved by ${by}`
-              : 'automatic',
+          releasedBy: releasedByHand ? `${by ?? sim.team.releaseManager.name}, by hand` : by ? `approved by ${by}` : 'automatic',
         };
         if (settings.mode === 'ci') record.releasedBy = e.hotfix ? 'by hand, as a hotfix' : 'by hand, on the release schedule';
         deployments.push(record);

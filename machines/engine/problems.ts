@@ -28,9 +28,7 @@ export class ProblemIndex {
    * except defects production still runs (in revision `production`, their fix not yet there).
    */
   prune(oldest: number, production: number): void {
-    this.items = this.items.filter(
-      (c) => c.fixedBy === undefined || c.fixedBy > oldest || (c.defect && c.seq <= production && c.fixedBy > production),
-    );
+    this.items = this.items.filter((c) => c.fixedBy === undefined || c.fixedBy > oldest || (c.defect && c.seq <= production && c.fixedBy > production));
   }
 
   /** The oldest problem commit still tracked: commits from it on must stay readable. */

@@ -14,14 +14,7 @@ import type { ApprovalEmitted } from '../pipeline/approvalMachine';
 import { DirectApproval, machineApproval, type ApprovalRunner } from '../pipeline/approvalRunner';
 import { pipelineMachine } from '../pipeline/pipelineMachine';
 import { incidentMachine, type IncidentPlan } from '../production/incidentMachine';
-import {
-  BASELINE_ERROR_RATE,
-  DEFECT_ERROR_RATE,
-  HOTFIX_REACTION_MINUTES,
-  INCIDENT_ONSET,
-  diagnosisMinutes,
-  rollbackFailureChance,
-} from '../production/risk';
+import { BASELINE_ERROR_RATE, DEFECT_ERROR_RATE, HOTFIX_REACTION_MINUTES, INCIDENT_ONSET, diagnosisMinutes, rollbackFailureChance } from '../production/risk';
 import type { Deployment, Execution, Incident, StageResult, Task, TaskKind } from './types';
 import {
   ACK_MINUTES,
@@ -982,7 +975,8 @@ export class Simulation {
       if (this.settings.mode === 'manual' || this.settings.mode === 'ci') this.releaseRolledBack = true;
       this.emit({ type: 'deploy.rolledBack', incident: id, from: fromRevision, to: this.productionRevision });
       // The rollback took other defects out of production too: their incidents end with it.
-      const path = plan.automaticRollback && incident.detectedBy === 'alarm' && incident.acknowledgedAt === undefined ? 'automatic-rollback' : 'manual-rollback';
+      const path =
+        plan.automaticRollback && incident.detectedBy === 'alarm' && incident.acknowledgedAt === undefined ? 'automatic-rollback' : 'manual-rollback';
       for (const other of this.openIncidents()) {
         if (other.id !== id && other.culprits.every((seq) => !this.defectInProduction(seq))) {
           this.incidentActors.get(other.id)?.send({ type: 'production.reverted', path });
@@ -994,7 +988,8 @@ export class Simulation {
       incident.rollbackFailedAt = this.now;
       // One failed rollback is news; the others that tried the same one at the same time are not.
       const attempt = `${this.productionRevision}>${this.rollbackTarget(deployment)}`;
-      if (attempt !== this.failedRollback) this.emit({ type: 'rollback.failed', incident: id, from: this.productionRevision, to: this.rollbackTarget(deployment) });
+      if (attempt !== this.failedRollback)
+        this.emit({ type: 'rollback.failed', incident: id, from: this.productionRevision, to: this.rollbackTarget(deployment) });
       this.failedRollback = attempt;
       // The fix is on its way since detection; it ships as a hotfix once it passes the tests. Other
       // incidents whose rollback would cross the same change do not try again.
@@ -1079,7 +1074,13 @@ export class Simulation {
     const at = addWorkingMinutes(this.now, POSTMORTEM_DELAY_MINUTES, this.settings.workingHours);
     this.clock.at(at, () => {
       if (this.settings.culture !== 'devops') {
-        this.emit({ type: 'postmortem.held', incident: incident.id, blameless: false, action: 'None: the incident report blames a person', blamed: incident.culpritAuthor });
+        this.emit({
+          type: 'postmortem.held',
+          incident: incident.id,
+          blameless: false,
+          action: 'None: the incident report blames a person',
+          blamed: incident.culpritAuthor,
+        });
         return;
       }
       if (!this.settings.learning) {

@@ -1,16 +1,6 @@
 import type { LoggedEvent, StageName } from '../events';
 import { MINUTES_PER_DAY, dayOf, isWorkday } from '../sim/calendar';
-import {
-  DORA_2024,
-  MIN_TO_BAND,
-  classify,
-  placeDeploymentFrequency,
-  tooFew,
-  type BandRule,
-  type BandTable,
-  type Cadence,
-  type KeyMetric,
-} from './dora';
+import { DORA_2024, MIN_TO_BAND, classify, placeDeploymentFrequency, tooFew, type BandRule, type BandTable, type Cadence, type KeyMetric } from './dora';
 import { mean, median, sortNumbers } from './stats';
 
 export interface Window {
@@ -462,4 +452,3 @@ export function durationsWithOpen(finishedMinutes: readonly number[], openMinute
 export function leadTimeWithPending(deployedMinutes: readonly number[], pendingMinutes: readonly number[]): LeadTime {
   return { ...durationsWithOpen(deployedMinutes, pendingMinutes), deployed: deployedMinutes.length, pending: pendingMinutes.length };
 }
-

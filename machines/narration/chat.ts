@@ -21,7 +21,17 @@ export interface Narration {
 function chatLine(event: LoggedEvent, ctx: EventContext): Narration | null {
   const d = describeEvent(event, ctx);
   if (!d?.chat) return null;
-  return { seq: d.seq, t: d.t, who: d.chat.who, text: d.chat.text, kind: d.kind, tone: d.tone, important: d.important, commits: d.commits, incident: d.incident };
+  return {
+    seq: d.seq,
+    t: d.t,
+    who: d.chat.who,
+    text: d.chat.text,
+    kind: d.kind,
+    tone: d.tone,
+    important: d.important,
+    commits: d.commits,
+    incident: d.incident,
+  };
 }
 
 /** Says an event the way the team would in chat, or null where nobody would mention it. */

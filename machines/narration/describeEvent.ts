@@ -1,17 +1,7 @@
 import type { LiveSettingsChange, LoggedEvent, SimEvent } from '../events';
 import type { Simulation } from '../engine/simulation';
 import { formatDuration } from '../sim/calendar';
-import {
-  FAILURE_WORDS,
-  FAULT_WORDS,
-  RESTORE_WORDS,
-  TEAM_WORDS,
-  START_RELEASE,
-  percent,
-  plural,
-  revisionName,
-  stageName,
-} from '../words';
+import { FAILURE_WORDS, FAULT_WORDS, RESTORE_WORDS, TEAM_WORDS, START_RELEASE, percent, plural, revisionName, stageName } from '../words';
 
 /**
  * One description of every event in the log, for both narrators: the activity feed
@@ -169,20 +159,22 @@ export function describeEvent(e: LoggedEvent, ctx: EventContext): EventDescripti
       const newer = ctx.revisionOf(e.by);
       if (mine === undefined || newer === undefined) return null;
       // The chat leaves superseding to the diagram: it happens on every busy push.
-      return line(
-        'superseded',
-        'info',
-        [link(mine), ` was superseded at ${stageName(e.stage)}: its commits travel on inside `, link(newer), '.'],
-        null,
-        { commits: [mine, newer] },
-      );
+      return line('superseded', 'info', [link(mine), ` was superseded at ${stageName(e.stage)}: its commits travel on inside `, link(newer), '.'], null, {
+        commits: [mine, newer],
+      });
     }
     case 'execution.held': {
       const held = ` is held before Deploy: it still carries the defect behind incident #${e.incident}.`;
-      return line('line', 'warn', [link(e.revision), held], { who: PIPELINE_BOT, text: `${ctx.sha(e.revision)}${held}` }, {
-        commits: [e.revision],
-        incident: e.incident,
-      });
+      return line(
+        'line',
+        'warn',
+        [link(e.revision), held],
+        { who: PIPELINE_BOT, text: `${ctx.sha(e.revision)}${held}` },
+        {
+          commits: [e.revision],
+          incident: e.incident,
+        },
+      );
     }
     case 'approval.requested': {
       const commits = plural(e.pendingCommits, 'commit');
@@ -295,23 +287,19 @@ export function describeEvent(e: LoggedEvent, ctx: EventContext): EventDescripti
     }
     case 'handoff.queued': {
       const to = TEAM_WORDS[e.to];
-      return line(
-        'handoff',
-        'warn',
-        [`Ticket for ${to}: ${e.about}. It waits in their queue.`],
-        { who: `${TEAM_WORDS[e.from]} team`, text: `opened a ticket for ${to}: ${e.about}.` },
-      );
+      return line('handoff', 'warn', [`Ticket for ${to}: ${e.about}. It waits in their queue.`], {
+        who: `${TEAM_WORDS[e.from]} team`,
+        text: `opened a ticket for ${to}: ${e.about}.`,
+      });
     }
     case 'handoff.done': {
       // Working time, as the metrics count it: a ticket left overnight did not wait all night for work.
       const waited = `${formatDuration(e.workingMinutes)} of working time in the queue`;
       // The feed mentions only the waits worth noticing (an hour or more); the chat every pickup.
-      return line(
-        'handoff',
-        'info',
-        e.workingMinutes >= 60 ? [`A ticket was picked up after ${waited}.`] : null,
-        { who: 'Ticket queue', text: `Ticket picked up after ${waited}.` },
-      );
+      return line('handoff', 'info', e.workingMinutes >= 60 ? [`A ticket was picked up after ${waited}.`] : null, {
+        who: 'Ticket queue',
+        text: `Ticket picked up after ${waited}.`,
+      });
     }
     case 'postmortem.held':
       return e.blameless
@@ -370,7 +358,10 @@ export function describeEvent(e: LoggedEvent, ctx: EventContext): EventDescripti
           : [link(e.revision), ' carries the fixes for the rolled-back release: a second attempt ships it.'],
         {
           who: PIPELINE_BOT,
-          text: e.reason === 'incident' ? `Hotfix ${ctx.sha(e.revision)} is ready to ship.` : `Second attempt at the release: ${ctx.sha(e.revision)} carries its fixes.`,
+          text:
+            e.reason === 'incident'
+              ? `Hotfix ${ctx.sha(e.revision)} is ready to ship.`
+              : `Second attempt at the release: ${ctx.sha(e.revision)} carries its fixes.`,
         },
         { important: true, commits: [e.revision] },
       );

@@ -99,10 +99,7 @@ export const approvalMachine = setup({
     pending: {
       initial: 'routing',
       on: {
-        'approval.requested': [
-          { guard: 'hasWaiting', actions: ['supersedeWaiting', 'setWaiting'] },
-          { actions: 'setWaiting' },
-        ],
+        'approval.requested': [{ guard: 'hasWaiting', actions: ['supersedeWaiting', 'setWaiting'] }, { actions: 'setWaiting' }],
       },
       states: {
         routing: {

@@ -35,10 +35,7 @@ export const pipelineMachine = setup({
     held: {
       on: {
         'line.stop': { actions: 'addHold' },
-        'line.resume': [
-          { guard: 'lastHold', target: 'flowing', actions: 'removeHold' },
-          { actions: 'removeHold' },
-        ],
+        'line.resume': [{ guard: 'lastHold', target: 'flowing', actions: 'removeHold' }, { actions: 'removeHold' }],
       },
     },
   },

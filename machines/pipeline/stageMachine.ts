@@ -71,10 +71,7 @@ export const stageMachine = setup({
     working: {
       entry: 'announceStart',
       on: {
-        'job.arrived': [
-          { guard: 'hasWaiting', actions: ['supersede', 'setWaiting'] },
-          { actions: 'setWaiting' },
-        ],
+        'job.arrived': [{ guard: 'hasWaiting', actions: ['supersede', 'setWaiting'] }, { actions: 'setWaiting' }],
       },
       after: {
         workDuration: [

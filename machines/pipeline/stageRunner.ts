@@ -16,7 +16,11 @@ export interface StageRunner {
 /**
  * The stage as an XState actor of `stageMachine`: the specification, inspectable, used by live runs.
  */
-export function machineStage(clock: VirtualClock, stage: StageName, handlers: Handlers): StageRunner & { actor: ReturnType<typeof createActor<typeof stageMachine>> } {
+export function machineStage(
+  clock: VirtualClock,
+  stage: StageName,
+  handlers: Handlers,
+): StageRunner & { actor: ReturnType<typeof createActor<typeof stageMachine>> } {
   const actor = createActor(stageMachine, { clock, input: { stage } });
   actor.on('job.started', handlers['job.started']);
   actor.on('job.finished', handlers['job.finished']);

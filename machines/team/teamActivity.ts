@@ -41,10 +41,7 @@ export function teamActivity(sim: Simulation): PersonActivity[] {
     list.push(task);
     active.set(task.person, list);
   }
-  const approvalWaits =
-    sim.settings.mode === 'delivery' &&
-    sim.settings.approver === 'scheduled' &&
-    sim.approval?.phase === 'awaitingDecision';
+  const approvalWaits = sim.settings.mode === 'delivery' && sim.settings.approver === 'scheduled' && sim.approval?.phase === 'awaitingDecision';
   const working = isWorkingTime(now, sim.settings.workingHours);
 
   return sim.team.everyone.map((person) => {

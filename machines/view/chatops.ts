@@ -61,9 +61,7 @@ export function chatMessages(sim: Simulation, limit = 80, learnerApproves = fals
       ...line,
       speaker: speakerOf(line.who, sim),
       parts,
-      forYou:
-        parts.some((p) => 'mention' in p && p.mention === LEARNER) ||
-        (learnerApproves && line.kind === 'approval' && line.tone === 'action'),
+      forYou: parts.some((p) => 'mention' in p && p.mention === LEARNER) || (learnerApproves && line.kind === 'approval' && line.tone === 'action'),
     };
   });
 }

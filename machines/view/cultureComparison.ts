@@ -60,7 +60,34 @@ export function compareCultures(live: Settings, days = COMPARISON_DAYS): Culture
 
 /** A key that changes exactly when the comparison's answer would (the settings it depends on). */
 export function comparisonKey(live: Settings): string {
-  const { mode, seed, commitsPerDay, developers, testCoverage, defectRate, compileErrorRate, flakyRate, monitoring, alarmThreshold, approvalsPerDay, releaseIntervalDays, workingHours } =
-    live;
-  return JSON.stringify([mode, seed, commitsPerDay, developers, testCoverage, defectRate, compileErrorRate, flakyRate, monitoring, alarmThreshold, approvalsPerDay, releaseIntervalDays, workingHours]);
+  const {
+    mode,
+    seed,
+    commitsPerDay,
+    developers,
+    testCoverage,
+    defectRate,
+    compileErrorRate,
+    flakyRate,
+    monitoring,
+    alarmThreshold,
+    approvalsPerDay,
+    releaseIntervalDays,
+    workingHours,
+  } = live;
+  return JSON.stringify([
+    mode,
+    seed,
+    commitsPerDay,
+    developers,
+    testCoverage,
+    defectRate,
+    compileErrorRate,
+    flakyRate,
+    monitoring,
+    alarmThreshold,
+    approvalsPerDay,
+    releaseIntervalDays,
+    workingHours,
+  ]);
 }

@@ -11,7 +11,6 @@ import { LEARNER, RESTORE_WORDS, revisionName } from '../words';
  * team knows them, the culprit commits. No React, no DOM.
  */
 
-
 export type IncidentStepKey = 'started' | 'detected' | 'acknowledged' | 'rollback' | 'restored';
 
 export interface IncidentStep {

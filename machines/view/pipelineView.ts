@@ -141,7 +141,13 @@ export function pipelineView(sim: Simulation): PipelineView {
     const last = sim.lastResults[id];
     if (status === 'idle' && last) {
       status = last.status === 'succeeded' ? 'succeeded' : 'failed';
-      note = last.reason ? { kind: 'failed', reason: last.reason } : last.status === 'rejected' ? { kind: 'rejected' } : last.status === 'succeeded' ? { kind: 'succeeded' } : { kind: 'failed' };
+      note = last.reason
+        ? { kind: 'failed', reason: last.reason }
+        : last.status === 'rejected'
+          ? { kind: 'rejected' }
+          : last.status === 'succeeded'
+            ? { kind: 'succeeded' }
+            : { kind: 'failed' };
     }
     stages.push({ ...base, status, note, detail: stageNoteWords(note).told, current, waiting, lastReason: last?.reason });
   }

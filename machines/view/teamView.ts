@@ -128,30 +128,31 @@ export function cultureFacts(sim: Simulation): CultureFact[] {
     {
       id: 'pager',
       label: 'Who gets paged',
-      value: silos
-        ? `${onCall.name}: Operations only carries the pager`
-        : `${onCall.name} this week: developers and operators share the pager`,
+      value: silos ? `${onCall.name}: Operations only carries the pager` : `${onCall.name} this week: developers and operators share the pager`,
       waitsForOtherTeam: false,
     },
   ];
   if (info.hasApproval) {
     let value: string;
     if (mode === 'manual') value = `${team.releaseManager.name}, the release manager, on release day`;
-    else if (approver === 'learner') value = silos ? `${LEARNER}, after the request waits in the Ops ticket queue` : `${LEARNER}, as soon as a revision passes Test`;
+    else if (approver === 'learner')
+      value = silos ? `${LEARNER}, after the request waits in the Ops ticket queue` : `${LEARNER}, as soon as a revision passes Test`;
     else value = silos ? `${team.approver.name} (${team.approver.title}), after a ticket to Ops` : `${team.approver.name} (${team.approver.title}) on the team`;
     facts.push({ id: 'approval', label: 'Who approves', value, waitsForOtherTeam: silos && mode === 'delivery' });
   }
   let deploy: string;
   if (!info.deploysByHand) deploy = 'Automated by CodeDeploy: nobody waits';
   else if (silos) deploy = `By hand by Operations (${team.operators.map((p) => p.name).join(', ')}), after a ticket`;
-  else deploy = mode === 'manual' ? `By hand by ${team.releaseManager.name}, the release manager` : `By hand by ${team.developers[0]?.name ?? 'the tech lead'}, the tech lead`;
+  else
+    deploy =
+      mode === 'manual'
+        ? `By hand by ${team.releaseManager.name}, the release manager`
+        : `By hand by ${team.developers[0]?.name ?? 'the tech lead'}, the tech lead`;
   facts.push({ id: 'deploy', label: 'Who deploys', value: deploy, waitsForOtherTeam: silos && info.deploysByHand });
   facts.push({
     id: 'incident',
     label: 'Who fixes an incident',
-    value: silos
-      ? 'Ops asks Dev which change broke it, then files a ticket for the fix'
-      : 'The person on call rolls back; the author fixes it straight away',
+    value: silos ? 'Ops asks Dev which change broke it, then files a ticket for the fix' : 'The person on call rolls back; the author fixes it straight away',
     waitsForOtherTeam: silos,
   });
   facts.push({

@@ -49,7 +49,20 @@ export interface CommitRates {
 
 export const AREAS = ['checkout', 'cart', 'search', 'login', 'payments', 'invoices', 'profile', 'catalog', 'shipping', 'emails', 'reports', 'API'];
 const VERBS = ['add', 'improve', 'refactor', 'speed up', 'clean up', 'extend', 'tidy', 'rework'];
-const THINGS = ['validation', 'error messages', 'caching', 'pagination', 'rounding', 'logging', 'retry logic', 'layout', 'query', 'tests', 'feature flag', 'timeouts'];
+const THINGS = [
+  'validation',
+  'error messages',
+  'caching',
+  'pagination',
+  'rounding',
+  'logging',
+  'retry logic',
+  'layout',
+  'query',
+  'tests',
+  'feature flag',
+  'timeouts',
+];
 
 /** Median commit size in lines; sizes are log-normal, as real commits are. */
 const MEDIAN_SIZE = 40;

@@ -74,12 +74,7 @@ function decimalPattern(negative: boolean): RegExp {
 }
 
 function inRule(n: number, rule: NumberRule, scale: number): boolean {
-  return (
-    Number.isFinite(n) &&
-    (!rule.integer || Number.isInteger(n)) &&
-    n >= scaled(rule.min, scale) &&
-    n <= scaled(rule.max, scale)
-  );
+  return Number.isFinite(n) && (!rule.integer || Number.isInteger(n)) && n >= scaled(rule.min, scale) && n <= scaled(rule.max, scale);
 }
 
 /** A number in plain decimal text, within the rule: "42" → 42. */
@@ -124,8 +119,7 @@ export function fractionText(rule: NumberRule): TextSchema<number> {
 
 /** One of a few numbers, in plain decimal text: the simulator's speeds. */
 export function choiceNumberText<T extends number>(label: string, choices: readonly T[], unit = ''): TextSchema<T> {
-  const message = (issue: { input: unknown }) =>
-    `${label} must be one of ${choices.join(', ')}${unit ? ` ${unit}` : ''} ${got(issue.input)}`;
+  const message = (issue: { input: unknown }) => `${label} must be one of ${choices.join(', ')}${unit ? ` ${unit}` : ''} ${got(issue.input)}`;
   return v.pipe(
     v.string(message),
     v.regex(decimalPattern(false), message),
@@ -136,8 +130,7 @@ export function choiceNumberText<T extends number>(label: string, choices: reado
 
 /** One word of a list, in any letter case: "CI" → "ci". */
 export function wordText<T extends string>(label: string, words: readonly T[]): TextSchema<T> {
-  const message = (issue: { input: unknown }) =>
-    `${label} must be ${words.length > 2 ? `one of ${words.join(', ')}` : orList(words)} ${got(issue.input)}`;
+  const message = (issue: { input: unknown }) => `${label} must be ${words.length > 2 ? `one of ${words.join(', ')}` : orList(words)} ${got(issue.input)}`;
   return v.pipe(
     v.string(message),
     v.check((text) => (words as readonly string[]).includes(text.toLowerCase()), message),

@@ -32,7 +32,10 @@ export interface Team {
  */
 export function createTeam(developers: number, culture: Culture): Team {
   const devs: Person[] = DEVELOPER_NAMES.slice(0, developers).map((name, i) => ({
-    id: name.toLowerCase().normalize('NFD').replace(/[^a-z]/g, ''),
+    id: name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z]/g, ''),
     name,
     role: 'developer',
     title: i === 0 ? 'Tech lead' : 'Developer',

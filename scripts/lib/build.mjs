@@ -13,13 +13,7 @@ export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "
 /** Directories whose contents end up in the build. Missing ones are skipped. */
 export const SOURCE_DIRS = ["app", "components", "machines", "lib", "public"];
 /** Single files that change the build. */
-export const SOURCE_FILES = [
-  "next.config.ts",
-  "package.json",
-  "package-lock.json",
-  "postcss.config.mjs",
-  "tsconfig.json",
-];
+export const SOURCE_FILES = ["next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
 const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
 

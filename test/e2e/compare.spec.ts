@@ -13,7 +13,10 @@ const card = (page: Page, mode: string) => page.getByRole("article", { name: mod
 const tile = (page: Page, mode: string, metric: string) => card(page, mode).getByRole("group", { name: metric });
 
 async function canvasImage(chart: Locator): Promise<string> {
-  return chart.locator("canvas").first().evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+  return chart
+    .locator("canvas")
+    .first()
+    .evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 }
 
 test.describe("compare page", () => {
@@ -39,9 +42,7 @@ test.describe("compare page", () => {
     await ready(page);
     const delivery = card(page, "Continuous Delivery");
     await delivery.getByText("Show your work").click();
-    await expect(delivery.locator('[data-formula="deploymentFrequency"]')).toHaveText(
-      /^\d+ deployments ÷ 90 days = \d+\.\d\d per day$/,
-    );
+    await expect(delivery.locator('[data-formula="deploymentFrequency"]')).toHaveText(/^\d+ deployments ÷ 90 days = \d+\.\d\d per day$/);
     await expect(delivery.locator('[data-formula="changeFailureRate"]')).toHaveText(/failed changes? ÷ \d+ deployments = /);
     await delivery.getByText(/^Deployments counted \(\d+\)$/).click();
     const list = delivery.getByRole("region", { name: "Deployments of Continuous Delivery" });
@@ -98,9 +99,7 @@ test.describe("compare page", () => {
     await modes.getByRole("checkbox", { name: "Manual release" }).uncheck();
     await expect(modes.getByRole("checkbox", { name: "Continuous Integration (CI)" })).toBeDisabled();
     await ready(page);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-      "Continuous Integration vs Continuous Deployment",
-    );
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Continuous Integration vs Continuous Deployment");
   });
 
   test("exports the runs as CSV: one row per commit and per deployment, with a mode column", async ({ page }) => {
@@ -121,9 +120,7 @@ test.describe("compare page", () => {
     // The deployments listed are the ones the frequency counts.
     const delivery = card(page, "Continuous Delivery");
     await delivery.getByText("Show your work").click();
-    await expect(delivery.locator('[data-formula="deploymentFrequency"]')).toContainText(
-      `${deployments.length} deployments ÷ 30 days`,
-    );
+    await expect(delivery.locator('[data-formula="deploymentFrequency"]')).toContainText(`${deployments.length} deployments ÷ 30 days`);
   });
 
   test("exports a chart as PNG", async ({ page }) => {

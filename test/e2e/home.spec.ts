@@ -1,13 +1,7 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures/axe";
 
 const THEME_KEY = "pipeline-lab:theme";
-const MODES = [
-  "Manual release",
-  "Continuous Integration",
-  "Continuous Delivery",
-  "Continuous Deployment",
-];
+const MODES = ["Manual release", "Continuous Integration", "Continuous Delivery", "Continuous Deployment"];
 
 test.describe("home page", () => {
   test("explains Pipeline Lab and lists the four modes", async ({ page }) => {
@@ -30,14 +24,8 @@ test.describe("home page", () => {
   test("links to the simulator and the comparison", async ({ page }) => {
     await page.goto("/");
     // The target routes are built separately; check where the links point.
-    await expect(page.getByRole("link", { name: "Open the live pipeline" })).toHaveAttribute(
-      "href",
-      "/simulator",
-    );
-    await expect(page.getByRole("link", { name: "Compare the four modes" })).toHaveAttribute(
-      "href",
-      "/compare",
-    );
+    await expect(page.getByRole("link", { name: "Open the live pipeline" })).toHaveAttribute("href", "/simulator");
+    await expect(page.getByRole("link", { name: "Compare the four modes" })).toHaveAttribute("href", "/compare");
 
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link", { name: "Simulator" })).toHaveAttribute("href", "/simulator");
@@ -92,17 +80,14 @@ test.describe("home page", () => {
     await page.addInitScript(() => {
       const observer = new MutationObserver(() => {
         if (document.body) {
-          (window as unknown as { __firstTheme?: string }).__firstTheme =
-            document.documentElement.dataset.theme;
+          (window as unknown as { __firstTheme?: string }).__firstTheme = document.documentElement.dataset.theme;
           observer.disconnect();
         }
       });
       observer.observe(document, { childList: true, subtree: true });
     });
     await page.goto("/");
-    const first = await page.evaluate(
-      () => (window as unknown as { __firstTheme?: string }).__firstTheme,
-    );
+    const first = await page.evaluate(() => (window as unknown as { __firstTheme?: string }).__firstTheme);
     expect(first).toBe("dark");
   });
 

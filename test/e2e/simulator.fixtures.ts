@@ -111,7 +111,6 @@ export class SimulatorPage {
     await assertion();
     await this.pause.click();
   }
-
 }
 
 export const test = base.extend<{ sim: SimulatorPage }>({

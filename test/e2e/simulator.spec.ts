@@ -250,7 +250,10 @@ test.describe("motion", () => {
     await sim.play.click();
     await expect(sim.stage("Build")).toHaveAttribute("aria-label", /Failed|last run failed/, { timeout: 10_000 });
     const running = await page.evaluate(() =>
-      document.getAnimations().filter((a) => a.playState === "running").map((a) => (a as CSSAnimation).animationName ?? "animation"),
+      document
+        .getAnimations()
+        .filter((a) => a.playState === "running")
+        .map((a) => (a as CSSAnimation).animationName ?? "animation"),
     );
     await sim.pause.click();
     expect(running).toEqual([]);

@@ -38,7 +38,10 @@ describe('determinism', () => {
   it('shares the hidden defects too: the same commits carry them in every mode', () => {
     const defects = MODES.map((mode) => {
       const sim = new Simulation(settings(mode, 12)).runToEnd();
-      return sim.allCommits().filter((c) => c.kind === 'feature' && c.defect).map((c) => `${c.pushedAt}|${c.message}`);
+      return sim
+        .allCommits()
+        .filter((c) => c.kind === 'feature' && c.defect)
+        .map((c) => `${c.pushedAt}|${c.message}`);
     });
     for (const d of defects.slice(1)) expect(d).toEqual(defects[0]);
   });
@@ -47,7 +50,10 @@ describe('determinism', () => {
 describe('what a trainer expects on default settings', () => {
   for (const seed of [1, 2, 3, 42, 1234]) {
     it(`orders the modes as a trainer would (seed ${seed})`, () => {
-      const m = Object.fromEntries(MODES.map((mode) => [mode, runHeadless({ ...defaultSettings(mode, seed) }).metrics])) as Record<Mode, ReturnType<typeof runHeadless>['metrics']>;
+      const m = Object.fromEntries(MODES.map((mode) => [mode, runHeadless({ ...defaultSettings(mode, seed) }).metrics])) as Record<
+        Mode,
+        ReturnType<typeof runHeadless>['metrics']
+      >;
       expect(m.deployment.deploymentsPerDay).toBeGreaterThan(m.delivery.deploymentsPerDay);
       expect(m.delivery.deploymentsPerDay).toBeGreaterThan(m.ci.deploymentsPerDay);
       expect(m.ci.deploymentsPerDay).toBeGreaterThan(m.manual.deploymentsPerDay);

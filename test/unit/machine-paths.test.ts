@@ -56,7 +56,12 @@ function describePath(steps: readonly { event: AnyEventObject }[]): string {
     if ('incident' in e) return `${e.type} ${e.incident}`;
     return e.type;
   };
-  return steps.map((s) => words(s.event)).filter(Boolean).join(' → ') || 'the start';
+  return (
+    steps
+      .map((s) => words(s.event))
+      .filter(Boolean)
+      .join(' → ') || 'the start'
+  );
 }
 
 const after = (delay: string, stateId: string) => ({ type: `xstate.after.${delay}.${stateId}` }) as never;
@@ -65,11 +70,7 @@ const job = (execution: number): StageJob => ({ execution, revision: execution, 
 const request = (execution: number, ticketDelay = 0): ApprovalRequest => ({ execution, revision: execution, requestedAt: 0, ticketDelay });
 
 describe('stage machine', () => {
-  const events = [
-    { type: 'job.arrived', job: job(1) },
-    { type: 'job.arrived', job: job(2) },
-    after('workDuration', 'stage.working'),
-  ] as const;
+  const events = [{ type: 'job.arrived', job: job(1) }, { type: 'job.arrived', job: job(2) }, after('workDuration', 'stage.working')] as const;
   const paths = getShortestPaths(stageMachine, { events: events as never, input: { stage: 'build' }, limit: 200 });
 
   it('reaches every state', () => {
@@ -239,9 +240,7 @@ describe('incident machine', () => {
 
   for (const automatic of [false, true]) {
     const paths = getShortestPaths(incidentMachine, { events: events as never, input: { plan: plan(automatic) } });
-    const expected = automatic
-      ? ['impact', 'restored', 'rollingBack']
-      : ['acknowledged', 'impact', 'paged', 'restored', 'rollingBack'];
+    const expected = automatic ? ['impact', 'restored', 'rollingBack'] : ['acknowledged', 'impact', 'paged', 'restored', 'rollingBack'];
     it(`reaches every state a ${automatic ? 'Continuous Deployment' : 'human'} rollback passes through`, () => {
       expect([...reached(paths)].sort()).toEqual(expected);
     });

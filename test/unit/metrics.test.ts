@@ -128,7 +128,10 @@ describe('the four keys from a hand-written log', () => {
   });
 
   it('counts an open incident at its age, as a lower bound of recovery time', () => {
-    const open = computeMetrics(DAY.filter((e) => e.type !== 'incident.restored'), { from: 0, to: 1440 });
+    const open = computeMetrics(
+      DAY.filter((e) => e.type !== 'incident.restored'),
+      { from: 0, to: 1440 },
+    );
     expect(open.timeToRestoreHours.open).toBe(1);
     expect(open.timeToRestoreHours.median).toBeCloseTo((1440 - 320) / 60);
     expect(open.timeToRestoreHours.medianIsLowerBound).toBe(true);
@@ -191,9 +194,19 @@ describe('DORA 2024 bands', () => {
     // Exactly one a working day is daily, not "several a day".
     expect(band(deploysOn(90, 1, workday), 90)).toBe('high');
     expect(band(deploysOn(90, 3, workday), 90)).toBe('elite');
-    expect(band(deploysOn(365, 1, (d) => d % 30 === 25), 365)).toBe('medium');
+    expect(
+      band(
+        deploysOn(365, 1, (d) => d % 30 === 25),
+        365,
+      ),
+    ).toBe('medium');
     // A quarterly release and its week of hotfixes is still quarterly.
-    expect(band(deploysOn(365, 1, (d) => d > 80 && (d % 91 >= 88 || d % 91 <= 2) && workday(d)), 365)).toBe('low');
+    expect(
+      band(
+        deploysOn(365, 1, (d) => d > 80 && (d % 91 >= 88 || d % 91 <= 2) && workday(d)),
+        365,
+      ),
+    ).toBe('low');
     expect(placeDeploymentFrequency(cadenceOf(deploysOn(30, 1, friday), { from: 0, to: 30 * MINUTES_PER_DAY })).reason).toBe('too few to band: 4 deployments');
   });
 

@@ -51,12 +51,12 @@ function stageSide(kind: 'machine' | 'direct'): StageSide {
   const trace: Trace = [];
   const clock = new TracingClock(trace);
   // Handlers read the runner, which exists once created: nothing is emitted before that.
-  let runner: StageRunner | undefined;
-  const seen = () => ({ current: runner!.current?.execution ?? null, waiting: runner!.waiting?.execution ?? null });
+  const box: { runner?: StageRunner } = {};
+  const seen = () => ({ current: box.runner!.current?.execution ?? null, waiting: box.runner!.waiting?.execution ?? null });
   const record = (event: object) => trace.push({ at: clock.now(), event, seen: seen() });
   const handlers = { 'job.started': record, 'job.finished': record, 'job.superseded': record };
-  runner = kind === 'machine' ? machineStage(clock, STAGE, handlers) : new DirectStage(clock, STAGE, handlers);
-  return { clock, runner, trace };
+  box.runner = kind === 'machine' ? machineStage(clock, STAGE, handlers) : new DirectStage(clock, STAGE, handlers);
+  return { clock, runner: box.runner, trace };
 }
 
 interface StageModel {
@@ -120,11 +120,11 @@ function approvalState(runner: ApprovalRunner) {
 function approvalSide(kind: 'machine' | 'direct'): ApprovalSide {
   const trace: Trace = [];
   const clock = new TracingClock(trace);
-  let runner: ApprovalRunner | undefined;
-  const record = (event: object) => trace.push({ at: clock.now(), event, seen: approvalState(runner!) });
+  const box: { runner?: ApprovalRunner } = {};
+  const record = (event: object) => trace.push({ at: clock.now(), event, seen: approvalState(box.runner!) });
   const handlers = { 'approval.ready': record, 'approval.decided': record, 'approval.superseded': record };
-  runner = kind === 'machine' ? machineApproval(clock, handlers) : new DirectApproval(clock, handlers);
-  return { clock, runner, trace };
+  box.runner = kind === 'machine' ? machineApproval(clock, handlers) : new DirectApproval(clock, handlers);
+  return { clock, runner: box.runner, trace };
 }
 
 interface ApprovalModel {
@@ -256,7 +256,8 @@ describe('DirectApproval follows approvalMachine', () => {
           if (!event) continue;
           if (event.type === 'approval.decided') seen.add(`decided:${event.approved}`);
           // A newer request supersedes the waiting one (which it replaces); "take newest" the pending one.
-          else if (event.type === 'approval.superseded') seen.add(after?.waiting?.execution === event.by?.execution ? 'superseded:waiting' : 'superseded:pending');
+          else if (event.type === 'approval.superseded')
+            seen.add(after?.waiting?.execution === event.by?.execution ? 'superseded:waiting' : 'superseded:pending');
           else seen.add(event.type);
         }
         machine.runner.stop();

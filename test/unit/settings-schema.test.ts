@@ -68,9 +68,7 @@ describe('one rule for the seed, in the three readers', () => {
     expect(viaSimulator('seed', raw, (c) => c.seed)).toEqual(want);
     expect(viaCompare('seed', raw, (s) => s.seed)).toEqual(want);
     expect(viaCli('--seed', raw, (s) => s.seed)).toEqual(want);
-    expect(readText(settingText('seed'), raw)).toEqual(
-      want.ok ? { ok: true, value: want.value } : { ok: false, message: want.message },
-    );
+    expect(readText(settingText('seed'), raw)).toEqual(want.ok ? { ok: true, value: want.value } : { ok: false, message: want.message });
   });
 });
 

@@ -25,7 +25,7 @@ describe('simulate arguments', () => {
     });
   });
 
-  it('uses the mode\'s own release interval unless one is given', () => {
+  it("uses the mode's own release interval unless one is given", () => {
     const manual = parseArgs(['--mode', 'manual']);
     const ci = parseArgs(['--mode', 'ci', '--release-interval', '14']);
     expect(manual.kind === 'run' && manual.settings.releaseIntervalDays).toBe(90);
@@ -80,8 +80,7 @@ describe('simulate report', () => {
 });
 
 describe('the simulate command', () => {
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/simulate.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/simulate.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
 
   it('prints one JSON object with --json', () => {
     const result = run('--mode', 'ci', '--days', '14', '--seed', '3', '--json');

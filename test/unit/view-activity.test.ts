@@ -23,7 +23,10 @@ const at = <T extends LoggedEvent['type']>(e: Omit<Extract<LoggedEvent, { type: 
 
 describe('the feed', () => {
   it('speaks in people’s words', () => {
-    const push = feedItem(at({ type: 'commit.pushed', commit: 7, sha: '3f2a1c1', author: 'Priya', message: 'fix checkout rounding', kind: 'fix', size: 12 }), ctx)!;
+    const push = feedItem(
+      at({ type: 'commit.pushed', commit: 7, sha: '3f2a1c1', author: 'Priya', message: 'fix checkout rounding', kind: 'fix', size: 12 }),
+      ctx,
+    )!;
     expect(feedText(push.parts)).toBe('Priya pushed 3f2a1c1: fix checkout rounding');
     expect(push.parts[1]).toEqual({ commit: 7, sha: '3f2a1c1' });
     expect(push.announce).toBe(false);
@@ -33,7 +36,10 @@ describe('the feed', () => {
     expect(failed.tone).toBe('bad');
     expect(failed.announce).toBe(true);
 
-    const deployed = feedItem(at({ type: 'deploy.succeeded', execution: 1, revision: 9, from: 2, batch: 7, reshipped: 0, defects: [4], deployment: 1, hotfix: false, patch: [] }), ctx)!;
+    const deployed = feedItem(
+      at({ type: 'deploy.succeeded', execution: 1, revision: 9, from: 2, batch: 7, reshipped: 0, defects: [4], deployment: 1, hotfix: false, patch: [] }),
+      ctx,
+    )!;
     expect(feedText(deployed.parts)).toBe('sha9 is live in production: 7 commits shipped.');
     // A shipped defect stays hidden until production reveals it.
     expect(feedText(deployed.parts)).not.toMatch(/defect/);
@@ -84,7 +90,18 @@ const EVERY_EVENT: { [T in SimEvent['type']]: Extract<SimEvent, { type: T }> } =
   'approval.granted': { type: 'approval.granted', execution: 1, revision: 7, by: 'Helen' },
   'approval.rejected': { type: 'approval.rejected', execution: 1, revision: 7, by: 'Helen', comment: 'too big' },
   'release.scheduled': { type: 'release.scheduled', execution: 1, revision: 7 },
-  'deploy.succeeded': { type: 'deploy.succeeded', execution: 1, revision: 7, from: 2, batch: 5, reshipped: 0, defects: [], deployment: 4, hotfix: false, patch: [] },
+  'deploy.succeeded': {
+    type: 'deploy.succeeded',
+    execution: 1,
+    revision: 7,
+    from: 2,
+    batch: 5,
+    reshipped: 0,
+    defects: [],
+    deployment: 4,
+    hotfix: false,
+    patch: [],
+  },
   'incident.started': { type: 'incident.started', incident: 3, deployment: 4, revision: 7, errorRate: 0.2, culprits: [7] },
   'alarm.fired': { type: 'alarm.fired', incident: 3, errorRate: 0.2, threshold: 0.05 },
   'incident.reported': { type: 'incident.reported', incident: 3 },

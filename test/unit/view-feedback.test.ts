@@ -4,15 +4,7 @@ import { MINUTES_PER_DAY } from '@/machines/sim/calendar';
 import { defaultSettings, type Settings } from '@/machines/world/settings';
 import { detectionSummary, feedbackLoop, incidentViews, type IncidentView } from '@/machines/view/incidentView';
 import { LEARNER } from '@/machines/words';
-import {
-  ALARM_THRESHOLDS,
-  MAX_POINTS,
-  productionNow,
-  rowMinutes,
-  stepFor,
-  telemetrySeries,
-  telemetryTable,
-} from '@/machines/view/telemetrySeries';
+import { ALARM_THRESHOLDS, MAX_POINTS, productionNow, rowMinutes, stepFor, telemetrySeries, telemetryTable } from '@/machines/view/telemetrySeries';
 import { cultureFacts, teamView, tickets } from '@/machines/view/teamView';
 import { chatMessages, pendingApproval, splitMentions } from '@/machines/view/chatops';
 import { compareCultures, comparisonKey, comparisonSettings } from '@/machines/view/cultureComparison';
@@ -28,7 +20,10 @@ const quiet = (mode: Settings['mode'], change: Partial<Settings> = {}): Settings
 
 function stepUntil(sim: Simulation, type: string, limit = 5000): void {
   for (let i = 0; i < limit && !sim.log.some((e) => e.type === type); i++) sim.step();
-  expect(sim.log.some((e) => e.type === type), `no ${type} within ${limit} steps`).toBe(true);
+  expect(
+    sim.log.some((e) => e.type === type),
+    `no ${type} within ${limit} steps`,
+  ).toBe(true);
 }
 
 /** An escaped defect in production, run until the incident is long restored. */

@@ -45,9 +45,7 @@ describe('layoutStages', () => {
 
   it('gives cards room for a stage name at every mode', () => {
     expect(layoutStages(stagesFor('delivery')).boxes[0]!.width).toBeGreaterThanOrEqual(160);
-    expect(layoutStages(stagesFor('deployment')).boxes[0]!.width).toBeGreaterThan(
-      layoutStages(stagesFor('delivery')).boxes[0]!.width,
-    );
+    expect(layoutStages(stagesFor('deployment')).boxes[0]!.width).toBeGreaterThan(layoutStages(stagesFor('delivery')).boxes[0]!.width);
   });
 });
 
@@ -137,7 +135,7 @@ describe('deriveNodes, deriveCards and deriveEdges', () => {
     expect(card.label).toMatch(/Failed\. Flaky test|last run failed: flaky test/);
   });
 
-  it('words the card from the stage\'s note, short on the card and in full in its name', () => {
+  it("words the card from the stage's note, short on the card and in full in its name", () => {
     const s = sim('delivery', 3, 'learner');
     runUntil(s, () => diagramView(s).canDecide);
     const view = diagramView(s);

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CONFIG,
-  MAX_SEED,
-  parseSimulatorParams,
-  settingsFor,
-  simulatorSearch,
-} from '@/lib/url/simulatorParams';
+import { DEFAULT_CONFIG, MAX_SEED, parseSimulatorParams, settingsFor, simulatorSearch } from '@/lib/url/simulatorParams';
 import { validateSettings } from '@/machines/world/settings';
 
 const parse = (query: string) => parseSimulatorParams(new URLSearchParams(query));
@@ -58,9 +52,7 @@ describe('parseSimulatorParams', () => {
   it.each(['', ' ', ' 5 ', '1.5', '1e3', '0x10', '12abc', 'Infinity', String(MAX_SEED + 1), '-3'])('rejects seed %j', (seed) => {
     const { config, notices } = parse(`seed=${encodeURIComponent(seed)}`);
     expect(config.seed).toBe(DEFAULT_CONFIG.seed);
-    expect(notices).toEqual([
-      { param: 'seed', message: `seed must be a whole number from 0 to 4294967295 (got "${seed}"); using seed 1.` },
-    ]);
+    expect(notices).toEqual([{ param: 'seed', message: `seed must be a whole number from 0 to 4294967295 (got "${seed}"); using seed 1.` }]);
   });
 
   it('accepts the seed bounds', () => {

@@ -24,15 +24,7 @@ export function Legend({ items, label }: { items: readonly LegendItem[]; label: 
         <li key={item.key} className="flex items-center gap-2">
           {item.marker ?? (
             <svg aria-hidden="true" width="40" height="12" viewBox="0 0 40 12" className="shrink-0">
-              <line
-                x1="1"
-                y1="6"
-                x2="39"
-                y2="6"
-                stroke={item.color}
-                strokeWidth="3.5"
-                strokeDasharray={item.dashArray || undefined}
-              />
+              <line x1="1" y1="6" x2="39" y2="6" stroke={item.color} strokeWidth="3.5" strokeDasharray={item.dashArray || undefined} />
             </svg>
           )}
           {item.icon}
@@ -106,10 +98,7 @@ export function ChartFigure({ id, title, takeaway, legend, png, fileName, table,
           {problem}
         </p>
       )}
-      <details
-        className="group rounded-lg border border-border"
-        onToggle={(event) => setTableOpen((event.currentTarget as HTMLDetailsElement).open)}
-      >
+      <details className="group rounded-lg border border-border" onToggle={(event) => setTableOpen((event.currentTarget as HTMLDetailsElement).open)}>
         <summary className="flex cursor-pointer items-center gap-2 rounded-lg px-3 py-2 text-base font-semibold text-text hover:bg-surface-sunken">
           <Table2 aria-hidden="true" className="size-5 text-text-muted" />
           Show as a table<span className="sr-only">: {title}</span>

@@ -66,7 +66,9 @@ function shapeLegend(modes: readonly Mode[]): LegendItem[] {
 
 function footer(runs: readonly ModeRun[]): string {
   const s = runs[0]?.settings;
-  return s ? `Pipeline Lab · seed ${s.seed} · ${s.days} days · ${s.commitsPerDay} commits a day · test coverage ${Math.round(s.testCoverage * 100)}%` : "Pipeline Lab";
+  return s
+    ? `Pipeline Lab · seed ${s.seed} · ${s.days} days · ${s.commitsPerDay} commits a day · test coverage ${Math.round(s.testCoverage * 100)}%`
+    : "Pipeline Lab";
 }
 
 export interface CompareChartsProps {
@@ -102,10 +104,12 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
   const legend = useMemo(() => modeLegend(stableModes), [stableModes]);
   const pointLegend = useMemo(() => shapeLegend(stableModes), [stableModes]);
 
-  const png = (key: string, title: string, legendItems = pngLegend(modes)) => (): PngRequest | null => {
-    const chart = charts.current.get(key);
-    return chart ? { title, footer: footer(runs), legend: legendItems, plots: [{ chart }], colors: chartColors() } : null;
-  };
+  const png =
+    (key: string, title: string, legendItems = pngLegend(modes)) =>
+    (): PngRequest | null => {
+      const chart = charts.current.get(key);
+      return chart ? { title, footer: footer(runs), legend: legendItems, plots: [{ chart }], colors: chartColors() } : null;
+    };
 
   const days = runs[0]?.settings.days ?? 0;
 

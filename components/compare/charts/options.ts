@@ -114,10 +114,7 @@ export function deploymentsOptions(modes: readonly Mode[], colors: ChartColors):
   return {
     ...base(),
     scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.05))] } },
-    axes: [
-      axis(colors, { label: "Day of the run", values: dayValues }),
-      axis(colors, { label: "Deployments so far", size: 64 }),
-    ],
+    axes: [axis(colors, { label: "Day of the run", values: dayValues }), axis(colors, { label: "Deployments so far", size: 64 })],
     series: [{}, ...modes.map((m) => modeSeries(m, { paths: steppedAfter }))],
   };
 }
@@ -227,10 +224,7 @@ export function flowOptions(maxY: () => number, colors: ChartColors): Omit<uPlot
   return {
     ...base(),
     scales: { x: { time: false }, y: { range: () => [0, Math.max(10, Math.ceil(maxY() * 1.05))] } },
-    axes: [
-      axis(colors, { label: "Day", values: dayValues }),
-      axis(colors, { label: "Commits", size: 60 }),
-    ],
+    axes: [axis(colors, { label: "Day", values: dayValues }), axis(colors, { label: "Commits", size: 60 })],
     series: [
       {},
       ...FLOW_SERIES.map((s) => ({

@@ -63,8 +63,7 @@ export interface PipelineDiagramProps {
 const sameHeader = (a: FrameHeaderData, b: FrameHeaderData) =>
   a.title === b.title && a.execution === b.execution && a.clock === b.clock && a.working === b.working;
 
-const summaryOf = (modeName: string, v: DiagramView) =>
-  `${modeName}. ${v.stages.map((s) => `${s.name}: ${STATUS_WORDS[s.status]}`).join(", ")}.`;
+const summaryOf = (modeName: string, v: DiagramView) => `${modeName}. ${v.stages.map((s) => `${s.name}: ${STATUS_WORDS[s.status]}`).join(", ")}.`;
 
 /** What the diagram re-renders for (React Flow's nodes and edges); everything else goes to the store. */
 const shapeOf = (v: DiagramView) => `${v.mode ?? ""}|${v.held ? "held" : ""}|${v.stages.map((s) => s.id).join(",")}`;
@@ -134,14 +133,7 @@ const LiveTokens = memo(function LiveTokens({
   const tokens = useDiagramValue("tokens") ?? NO_TOKENS;
   const failedKeys = useDiagramValue("failedKeys");
   return (
-    <TokenLayer
-      tokens={tokens}
-      failedKeys={failedKeys}
-      selectedRevision={selectedRevision}
-      onSelect={onSelect}
-      reducedMotion={reducedMotion}
-      fast={fast}
-    />
+    <TokenLayer tokens={tokens} failedKeys={failedKeys} selectedRevision={selectedRevision} onSelect={onSelect} reducedMotion={reducedMotion} fast={fast} />
   );
 });
 
@@ -189,10 +181,7 @@ export function PipelineDiagram({
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  const viewport: Viewport = useMemo(
-    () => (size ? fitViewport(size.width, size.height, layout) : { x: 0, y: 0, zoom: 1 }),
-    [size, layout],
-  );
+  const viewport: Viewport = useMemo(() => (size ? fitViewport(size.width, size.height, layout) : { x: 0, y: 0, zoom: 1 }), [size, layout]);
 
   const modeName = MODE_INFO[view.mode ?? mode ?? "delivery"].name;
 

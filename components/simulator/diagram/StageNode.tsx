@@ -82,8 +82,7 @@ const CardWell = memo(function CardWell({ sha, holds, last }: { sha: string | nu
     <span className={`mt-1.5 flex h-[44px] shrink-0 items-center rounded-lg bg-surface-sunken pr-2 ${sha ? "pl-[46px]" : "pl-3"}`}>
       {sha ? (
         <span className="flex min-w-0 flex-col leading-tight">
-          <code className="truncate text-base font-bold text-text">{sha}</code>{" "}
-          {holds && <span className="truncate text-base text-text-muted">{holds}</span>}
+          <code className="truncate text-base font-bold text-text">{sha}</code> {holds && <span className="truncate text-base text-text-muted">{holds}</span>}
         </span>
       ) : (
         <span className="truncate text-base text-text-muted">
@@ -159,8 +158,7 @@ function StageCard({ data }: { data: StageNodeData }) {
             {/* The spaces are not drawn (flex items), but they part the words of the card's text,
                 which must match its accessible name (WCAG 2.5.3). */}
             <CardTitle stage={data.stage} name={data.name} service={data.service} ink={status.ink} />{" "}
-            <CardWell sha={data.sha} holds={data.holds} last={data.last} />{" "}
-            <CardStatus status={data.status} />{" "}
+            <CardWell sha={data.sha} holds={data.holds} last={data.last} /> <CardStatus status={data.status} />{" "}
             <CardLines detail={data.detail} lastFailed={data.lastFailed} counts={data.counts} />
           </span>
         </span>

@@ -54,23 +54,20 @@ function useGlider(jump: boolean) {
     el.style.transform = `translate(${x - half}px, ${y - half}px)`;
   };
 
-  const step = useCallback(
-    (now: number) => {
-      frame.current = 0;
-      let moving = false;
-      for (const [key, g] of glides.current) {
-        const t = Math.min(1, (now - g.start) / GLIDE_MS);
-        const k = ease(t);
-        g.x = g.fromX + (g.toX - g.fromX) * k;
-        g.y = g.fromY + (g.toY - g.fromY) * k;
-        const el = elements.current.get(key);
-        if (el) place(el, g.x, g.y);
-        if (t < 1) moving = true;
-      }
-      if (moving) frame.current = requestAnimationFrame(step);
-    },
-    [],
-  );
+  const step = useCallback((now: number) => {
+    frame.current = 0;
+    let moving = false;
+    for (const [key, g] of glides.current) {
+      const t = Math.min(1, (now - g.start) / GLIDE_MS);
+      const k = ease(t);
+      g.x = g.fromX + (g.toX - g.fromX) * k;
+      g.y = g.fromY + (g.toY - g.fromY) * k;
+      const el = elements.current.get(key);
+      if (el) place(el, g.x, g.y);
+      if (t < 1) moving = true;
+    }
+    if (moving) frame.current = requestAnimationFrame(step);
+  }, []);
 
   /** Aims a token at (x, y): it glides there from where it is now (or appears there if new). */
   const aim = useCallback(

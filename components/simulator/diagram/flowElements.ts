@@ -4,11 +4,11 @@
  * has, so they stay the same objects while the run plays; the cards' contents live in
  * `stageCards.ts`. Pure; no React.
  */
-import type { Edge, Node } from '@xyflow/react';
-import { formatClock, isWorkingTime } from '@/machines/sim/calendar';
-import type { DiagramView } from '@/machines/view/diagramView';
-import type { StageId } from '@/machines/view/stages';
-import type { DiagramLayout } from './layout';
+import type { Edge, Node } from "@xyflow/react";
+import { formatClock, isWorkingTime } from "@/machines/sim/calendar";
+import type { DiagramView } from "@/machines/view/diagramView";
+import type { StageId } from "@/machines/view/stages";
+import type { DiagramLayout } from "./layout";
 
 export interface FrameNodeData extends Record<string, unknown> {
   title: string;
@@ -25,12 +25,12 @@ export interface FrameHeaderData {
   working: boolean;
 }
 
-export const DEFAULT_FRAME_TITLE = 'AWS CodePipeline · shop-web';
+export const DEFAULT_FRAME_TITLE = "AWS CodePipeline · shop-web";
 
-export function frameHeader(view: DiagramView, options: Pick<NodeOptions, 'frameTitle' | 'showClock'> = {}): FrameHeaderData {
+export function frameHeader(view: DiagramView, options: Pick<NodeOptions, "frameTitle" | "showClock"> = {}): FrameHeaderData {
   return {
     title: options.frameTitle ?? DEFAULT_FRAME_TITLE,
-    execution: view.head && view.head > 0 ? `execution #${view.head}${view.headSha ? ` · ${view.headSha}` : ''}` : 'no execution yet',
+    execution: view.head && view.head > 0 ? `execution #${view.head}${view.headSha ? ` · ${view.headSha}` : ""}` : "no execution yet",
     clock: options.showClock === false ? null : formatClock(Math.floor(view.now)),
     working: isWorkingTime(view.now),
   };
@@ -41,8 +41,8 @@ export interface StageNodeRef extends Record<string, unknown> {
   stage: StageId;
 }
 
-export type StageNode = Node<StageNodeRef, 'stage'>;
-export type FrameNode = Node<FrameNodeData, 'frame'>;
+export type StageNode = Node<StageNodeRef, "stage">;
+export type FrameNode = Node<FrameNodeData, "frame">;
 export type DiagramNode = StageNode | FrameNode;
 
 export interface FlowEdgeData extends Record<string, unknown> {
@@ -50,7 +50,7 @@ export interface FlowEdgeData extends Record<string, unknown> {
   held: boolean;
 }
 
-export type FlowEdge = Edge<FlowEdgeData, 'flow'>;
+export type FlowEdge = Edge<FlowEdgeData, "flow">;
 
 /** Shallow equality of two data objects, so unchanged nodes and cards keep their identity. */
 export function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
@@ -93,8 +93,8 @@ export function deriveNodes(view: DiagramView, layout: DiagramLayout, options: N
   const title = options.frameTitle ?? DEFAULT_FRAME_TITLE;
   nodes.push(
     reuse<FrameNode>({
-      id: 'frame',
-      type: 'frame',
+      id: "frame",
+      type: "frame",
       position: { x: layout.frame.x, y: layout.frame.y },
       width: layout.frame.width,
       height: layout.frame.height,
@@ -102,7 +102,7 @@ export function deriveNodes(view: DiagramView, layout: DiagramLayout, options: N
       draggable: false,
       selectable: false,
       focusable: false,
-      ariaRole: 'group',
+      ariaRole: "group",
       ariaLabel: title,
       zIndex: 0,
     }),
@@ -113,7 +113,7 @@ export function deriveNodes(view: DiagramView, layout: DiagramLayout, options: N
     nodes.push(
       reuse<StageNode>({
         id: stage.id,
-        type: 'stage',
+        type: "stage",
         position: { x: box.x, y: box.y },
         width: box.width,
         height: box.height,
@@ -121,7 +121,7 @@ export function deriveNodes(view: DiagramView, layout: DiagramLayout, options: N
         draggable: false,
         selectable: false,
         focusable: false,
-        ariaRole: 'group',
+        ariaRole: "group",
         ariaLabel: `${stage.name} stage`,
         zIndex: 1,
       }),
@@ -139,7 +139,7 @@ export function deriveEdges(view: DiagramView, previous: readonly FlowEdge[] = [
     const source = ids[i - 1]!;
     const target = ids[i]!;
     const id = `${source}->${target}`;
-    const held = view.held && target === 'deploy';
+    const held = view.held && target === "deploy";
     const old = before.get(id);
     if (old && old.source === source && old.target === target && old.data?.held === held) {
       edges.push(old);
@@ -147,14 +147,14 @@ export function deriveEdges(view: DiagramView, previous: readonly FlowEdge[] = [
     }
     edges.push({
       id,
-      type: 'flow',
+      type: "flow",
       source,
       target,
       data: { held },
       focusable: false,
       selectable: false,
       // The cards and their names carry the meaning; the connecting lines are decoration.
-      domAttributes: { 'aria-hidden': true },
+      domAttributes: { "aria-hidden": true },
     });
   }
   return edges;

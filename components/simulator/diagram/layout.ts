@@ -3,7 +3,7 @@
  * CodePipeline frame, Production beside it, and the viewport that fits the design to a container.
  * Pure; no React.
  */
-import type { StageId } from '@/machines/view/stages';
+import type { StageId } from "@/machines/view/stages";
 
 /** The width the diagram is designed for: at 1280 px wide it is drawn at zoom 1. */
 export const DESIGN_WIDTH = 1248;
@@ -43,8 +43,8 @@ export interface DiagramLayout {
 
 /** Places the stages left to right in the order work flows: the CodePipeline stages in a frame, then Production. */
 export function layoutStages(stages: readonly StageId[]): DiagramLayout {
-  const inFrame = stages.filter((s) => s !== 'production');
-  const hasProduction = stages.includes('production');
+  const inFrame = stages.filter((s) => s !== "production");
+  const hasProduction = stages.includes("production");
   const n = inFrame.length;
   const cards = n + (hasProduction ? 1 : 0);
   const fixed = FRAME_PAD_LEFT + FRAME_PAD + Math.max(0, n - 1) * GAP + (hasProduction ? PRODUCTION_GAP : 0);
@@ -56,7 +56,7 @@ export function layoutStages(stages: readonly StageId[]): DiagramLayout {
     x += width + GAP;
   }
   const frameWidth = x - GAP + FRAME_PAD;
-  if (hasProduction) boxes.push({ id: 'production', x: frameWidth + PRODUCTION_GAP, y: NODE_TOP, width, height: NODE_HEIGHT });
+  if (hasProduction) boxes.push({ id: "production", x: frameWidth + PRODUCTION_GAP, y: NODE_TOP, width, height: NODE_HEIGHT });
   const byId: Partial<Record<StageId, StageBox>> = {};
   for (const box of boxes) byId[box.id] = box;
   return {
@@ -75,7 +75,7 @@ export interface Viewport {
 }
 
 /** Fits the design into a container, centred, between a quarter and 1.6× its size. */
-export function fitViewport(containerWidth: number, containerHeight: number, layout: Pick<DiagramLayout, 'width' | 'height'>): Viewport {
+export function fitViewport(containerWidth: number, containerHeight: number, layout: Pick<DiagramLayout, "width" | "height">): Viewport {
   if (containerWidth <= 0 || containerHeight <= 0) return { x: 0, y: 0, zoom: 1 };
   const zoom = Math.min(1.6, Math.max(0.25, Math.min(containerWidth / layout.width, containerHeight / layout.height)));
   return {

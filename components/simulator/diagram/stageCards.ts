@@ -3,11 +3,11 @@
  * one-off flash, and its accessible name, all derived from the stage's structured view (never from
  * the view's sentences). Pure; no React. The words come from machines/words.ts.
  */
-import type { DiagramView, FailedMark } from '@/machines/view/diagramView';
-import type { StageView } from '@/machines/view/pipelineView';
-import type { StageId, Status } from '@/machines/view/stages';
-import { FAILURE_WORDS, START_RELEASE, STATUS_WORDS, plural, reasonWords, stageNoteWords } from '@/machines/words';
-import { sameData } from './flowElements';
+import type { DiagramView, FailedMark } from "@/machines/view/diagramView";
+import type { StageView } from "@/machines/view/pipelineView";
+import type { StageId, Status } from "@/machines/view/stages";
+import { FAILURE_WORDS, START_RELEASE, STATUS_WORDS, plural, reasonWords, stageNoteWords } from "@/machines/words";
+import { sameData } from "./flowElements";
 
 export interface StageNodeData extends Record<string, unknown> {
   stage: StageId;
@@ -29,84 +29,84 @@ export interface StageNodeData extends Record<string, unknown> {
   selected: boolean;
   /** Replays the card's one-off flash when it changes. */
   flashKey: string | null;
-  flash: 'failed' | 'deployed' | null;
+  flash: "failed" | "deployed" | null;
   /** Accessible name: the stage, its status and what it holds. */
   label: string;
 }
 
 /** A failure a card still mentions: `label` for its accessible name, `card` for its line. */
 function failureWords(mark: FailedMark): { label: string; card: string } {
-  if (mark.rejected) return { label: 'rejected', card: 'Rejected' };
+  if (mark.rejected) return { label: "rejected", card: "Rejected" };
   if (mark.reason) return { label: reasonWords(mark.reason), card: FAILURE_WORDS[mark.reason].card };
-  return { label: 'failed', card: 'failed' };
+  return { label: "failed", card: "failed" };
 }
 
 /** The words a stage card shows, derived from its StageView. */
 export function stageCardData(stage: StageView, view: DiagramView, selected: boolean): StageNodeData {
   let sha: string | null = null;
   let holds: string | null = null;
-  let flash: StageNodeData['flash'] = null;
+  let flash: StageNodeData["flash"] = null;
   let flashKey: string | null = null;
   let last: string | null = null;
   const failed = view.failed?.[stage.id];
 
-  if (stage.id === 'production') {
+  if (stage.id === "production") {
     const deployed = view.lastDeployment;
     // Revision 0 is the release the run starts from; a rollback can go back to it.
     sha = view.production.sha ?? (deployed ? START_RELEASE.short : null);
-    holds = stage.status === 'rolled-back' ? 'after rollback' : deployed ? `${deployed.batch} shipped` : sha ? null : START_RELEASE.short;
+    holds = stage.status === "rolled-back" ? "after rollback" : deployed ? `${deployed.batch} shipped` : sha ? null : START_RELEASE.short;
     if (deployed) {
-      flash = 'deployed';
+      flash = "deployed";
       flashKey = `deploy-${deployed.id}`;
     }
   } else if (stage.current) {
     sha = stage.current.sha;
-    const gate = stage.id === 'approval' || stage.id === 'deploy';
-    holds = gate ? `${stage.current.batch} to ship` : plural(stage.current.carries, 'commit');
+    const gate = stage.id === "approval" || stage.id === "deploy";
+    holds = gate ? `${stage.current.batch} to ship` : plural(stage.current.carries, "commit");
   } else if (stage.waiting) {
     // CI: the release candidate waits at Deploy for the scheduled hand deploy.
     sha = stage.waiting.sha;
     holds = `${stage.waiting.batch} to ship`;
   } else if (failed) {
     sha = failed.sha;
-    holds = plural(failed.carries, 'commit');
-    flash = 'failed';
+    holds = plural(failed.carries, "commit");
+    flash = "failed";
     flashKey = `failed-${failed.execution}`;
   } else if (view.lastDone?.[stage.id]) {
     last = view.lastDone[stage.id]!.sha;
   }
   // A failure flashes the card once, even when the stage took the next revision at that moment.
-  const lastFailure = stage.id === 'production' ? undefined : view.lastFailure?.[stage.id];
+  const lastFailure = stage.id === "production" ? undefined : view.lastFailure?.[stage.id];
   if (lastFailure && !flash) {
-    flash = 'failed';
+    flash = "failed";
     flashKey = `failed-${lastFailure.execution}`;
   }
-  const lastFailedWords = lastFailure && stage.status !== 'failed' ? failureWords(lastFailure) : null;
+  const lastFailedWords = lastFailure && stage.status !== "failed" ? failureWords(lastFailure) : null;
 
   const words = STATUS_WORDS[stage.status];
   const note = stageNoteWords(stage.note);
   let detail = note.label;
   let shortDetail = note.card;
-  if (stage.status === 'failed' && failed?.rejected) detail = shortDetail = 'Rejected';
-  if (view.held && stage.id === 'deploy' && !stage.current) {
-    detail = 'Line stopped until the fix is on main';
-    shortDetail = 'Line stopped';
+  if (stage.status === "failed" && failed?.rejected) detail = shortDetail = "Rejected";
+  if (view.held && stage.id === "deploy" && !stage.current) {
+    detail = "Line stopped until the fix is on main";
+    shortDetail = "Line stopped";
   }
 
   let counts: string | null = null;
-  if (stage.id === 'production') {
-    if (view.production.deployments > 0) counts = plural(view.production.deployments, 'deployment');
+  if (stage.id === "production") {
+    if (view.production.deployments > 0) counts = plural(view.production.deployments, "deployment");
   } else if (stage.superseded > 0) {
     counts = `${stage.superseded} superseded`;
   }
-  const waitingWords = stage.waiting && stage.current ? `${plural(stage.waiting.carries, 'commit')} waiting` : null;
+  const waitingWords = stage.waiting && stage.current ? `${plural(stage.waiting.carries, "commit")} waiting` : null;
 
   // The accessible name starts with the card's visible text in reading order (WCAG 2.5.3, label in
   // name: a speech user can say what they see), then adds what the card has no room for.
   // The AWS service: CodePipeline runs the manual approval action itself.
-  const cardService = stage.id === 'approval' ? 'CodePipeline' : stage.service.split(' · ')[0]!;
+  const cardService = stage.id === "approval" ? "CodePipeline" : stage.service.split(" · ")[0]!;
   const cardLine = shortDetail ?? lastFailedWords?.card ?? null;
-  const well = sha ? [sha, holds].filter(Boolean).join(', ') : last ? `Last ${last}` : (holds ?? 'Empty');
+  const well = sha ? [sha, holds].filter(Boolean).join(", ") : last ? `Last ${last}` : (holds ?? "Empty");
   const label = [
     `${stage.name} · ${cardService}, ${well}: ${words}`,
     cardLine,
@@ -116,7 +116,7 @@ export function stageCardData(stage: StageView, view: DiagramView, selected: boo
     lastFailedWords && lastFailure ? `last run failed: ${lastFailedWords.label} in ${lastFailure.sha}` : null,
   ]
     .filter(Boolean)
-    .join('. ');
+    .join(". ");
 
   return {
     stage: stage.id,

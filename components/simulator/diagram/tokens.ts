@@ -3,12 +3,12 @@
  * stage working on it or waiting on the edge before it, and the revision production runs. Pure;
  * no React.
  */
-import type { DiagramView } from '@/machines/view/diagramView';
-import type { StageId, Status } from '@/machines/view/stages';
-import { START_RELEASE, capitalise, plural, reasonWords } from '@/machines/words';
-import { GAP, TOKEN_SIZE, WELL_INSET, WELL_Y, type DiagramLayout, type StageBox } from './layout';
+import type { DiagramView } from "@/machines/view/diagramView";
+import type { StageId, Status } from "@/machines/view/stages";
+import { START_RELEASE, capitalise, plural, reasonWords } from "@/machines/words";
+import { GAP, TOKEN_SIZE, WELL_INSET, WELL_Y, type DiagramLayout, type StageBox } from "./layout";
 
-export type TokenTone = Extract<Status, 'working' | 'waiting' | 'failed' | 'succeeded' | 'rolled-back'>;
+export type TokenTone = Extract<Status, "working" | "waiting" | "failed" | "succeeded" | "rolled-back">;
 
 /** A revision drawn as a token: one CodePipeline execution and the commits it carries. */
 export interface Token {
@@ -21,17 +21,15 @@ export interface Token {
   count: number;
   tone: TokenTone;
   stage: StageId;
-  slot: 'work' | 'queue';
+  slot: "work" | "queue";
   x: number;
   y: number;
   /** Accessible name. */
   label: string;
 }
 
-export function slotPosition(box: StageBox, slot: 'work' | 'queue'): { x: number; y: number } {
-  return slot === 'work'
-    ? { x: box.x + WELL_INSET + TOKEN_SIZE / 2, y: box.y + WELL_Y }
-    : { x: box.x - GAP / 2, y: box.y + WELL_Y };
+export function slotPosition(box: StageBox, slot: "work" | "queue"): { x: number; y: number } {
+  return slot === "work" ? { x: box.x + WELL_INSET + TOKEN_SIZE / 2, y: box.y + WELL_Y } : { x: box.x - GAP / 2, y: box.y + WELL_Y };
 }
 
 /**
@@ -48,12 +46,11 @@ export function deriveTokens(view: DiagramView, layout: DiagramLayout, options: 
   for (const stage of view.stages) {
     const box = layout.byId[stage.id];
     if (!box) continue;
-    const gate = stage.id === 'approval' || stage.id === 'deploy';
-    if (stage.id === 'production') {
+    const gate = stage.id === "approval" || stage.id === "deploy";
+    if (stage.id === "production") {
       const deployed = view.lastDeployment;
       if (!deployed) continue;
-      const tone: TokenTone =
-        stage.status === 'failed' ? 'failed' : stage.status === 'rolled-back' ? 'rolled-back' : 'succeeded';
+      const tone: TokenTone = stage.status === "failed" ? "failed" : stage.status === "rolled-back" ? "rolled-back" : "succeeded";
       const sha = view.production.sha ?? START_RELEASE.short;
       tokens.push({
         key: `x${deployed.execution}`,
@@ -62,30 +59,30 @@ export function deriveTokens(view: DiagramView, layout: DiagramLayout, options: 
         sha,
         count: deployed.batch,
         tone,
-        stage: 'production',
-        slot: 'work',
-        ...slotPosition(box, 'work'),
+        stage: "production",
+        slot: "work",
+        ...slotPosition(box, "work"),
         label:
-          tone === 'rolled-back'
+          tone === "rolled-back"
             ? `${view.production.sha ? `Revision ${sha}` : capitalise(START_RELEASE.told)} in production again after a rollback`
-            : `Revision ${sha} in production${tone === 'failed' ? ', failing' : ''}, ${plural(deployed.batch, 'commit')} in the last deployment`,
+            : `Revision ${sha} in production${tone === "failed" ? ", failing" : ""}, ${plural(deployed.batch, "commit")} in the last deployment`,
       });
       continue;
     }
     if (stage.current) {
       const count = gate ? stage.current.batch : stage.current.carries;
-      const tone: TokenTone = stage.status === 'waiting' ? 'waiting' : 'working';
+      const tone: TokenTone = stage.status === "waiting" ? "waiting" : "working";
       tokens.push({
-        key: fast && stage.id === 'source' ? 'slot-source' : `x${stage.current.execution}`,
+        key: fast && stage.id === "source" ? "slot-source" : `x${stage.current.execution}`,
         execution: stage.current.execution,
         revision: stage.current.revision,
         sha: stage.current.sha,
         count: Math.max(1, count),
         tone,
         stage: stage.id,
-        slot: 'work',
-        ...slotPosition(box, 'work'),
-        label: `Revision ${stage.current.sha} by ${stage.current.author}, ${plural(Math.max(1, count), 'commit')}, ${tone === 'waiting' ? 'waiting' : 'in'} ${stage.name}`,
+        slot: "work",
+        ...slotPosition(box, "work"),
+        label: `Revision ${stage.current.sha} by ${stage.current.author}, ${plural(Math.max(1, count), "commit")}, ${tone === "waiting" ? "waiting" : "in"} ${stage.name}`,
       });
     } else {
       const failed = view.failed?.[stage.id];
@@ -96,11 +93,11 @@ export function deriveTokens(view: DiagramView, layout: DiagramLayout, options: 
           revision: failed.revision,
           sha: failed.sha,
           count: Math.max(1, failed.carries),
-          tone: 'failed',
+          tone: "failed",
           stage: stage.id,
-          slot: 'work',
-          ...slotPosition(box, 'work'),
-          label: `Revision ${failed.sha} ${failed.rejected ? 'rejected' : 'failed'} at ${stage.name}${failed.reason && !failed.rejected ? `: ${reasonWords(failed.reason)}` : ''}`,
+          slot: "work",
+          ...slotPosition(box, "work"),
+          label: `Revision ${failed.sha} ${failed.rejected ? "rejected" : "failed"} at ${stage.name}${failed.reason && !failed.rejected ? `: ${reasonWords(failed.reason)}` : ""}`,
         });
       }
     }
@@ -112,11 +109,11 @@ export function deriveTokens(view: DiagramView, layout: DiagramLayout, options: 
         revision: stage.waiting.revision,
         sha: stage.waiting.sha,
         count,
-        tone: 'waiting',
+        tone: "waiting",
         stage: stage.id,
-        slot: stage.current ? 'queue' : 'work',
-        ...slotPosition(box, stage.current ? 'queue' : 'work'),
-        label: `Revision ${stage.waiting.sha}, ${plural(count, 'commit')}, waiting before ${stage.name}`,
+        slot: stage.current ? "queue" : "work",
+        ...slotPosition(box, stage.current ? "queue" : "work"),
+        label: `Revision ${stage.waiting.sha}, ${plural(count, "commit")}, waiting before ${stage.name}`,
       });
     }
   }
