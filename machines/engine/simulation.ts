@@ -491,14 +491,14 @@ export class Simulation {
     if (stage === 'build') {
       const [min, max] = STAGE_TIMES.build;
       job.duration = rng.between(min, max);
-      const broken = this.problems.open(execution.revision, (c) => c.compileError);
+      const broken = this.problems.compileErrorsIn(execution.revision);
       if (broken.length > 0) Object.assign(job, { outcome: 'failed', reason: 'compile-error', culprits: broken });
       return job;
     }
     if (stage === 'test') {
       const [min, max] = STAGE_TIMES.test;
       job.duration = rng.between(min, max);
-      const caught = this.problems.open(execution.revision, (c) => c.defect && c.detectDraw < this.tests.coverage(c.area));
+      const caught = this.problems.caughtIn(execution.revision, (area) => this.tests.coverage(area));
       const flaky = rng.chance(this.settings.flakyRate);
       if (caught.length > 0) Object.assign(job, { outcome: 'failed', reason: 'defect-caught', culprits: caught });
       else if (this.faults['flaky-test'] > 0) {

@@ -99,8 +99,11 @@ interface StageAcc {
   succeeded: number;
   failed: number;
   superseded: number;
-  waits: number[];
-  works: number[];
+  /** Sums and counts, not lists: long runs have millions of visits and only the means are shown. */
+  waitSum: number;
+  waits: number;
+  workSum: number;
+  works: number;
 }
 
 /**
@@ -142,7 +145,7 @@ export class MetricsAccumulator {
 
   constructor(window: Window) {
     this.window = window;
-    for (const s of STAGE_NAMES) this.stageAcc.set(s, { entered: 0, succeeded: 0, failed: 0, superseded: 0, waits: [], works: [] });
+    for (const s of STAGE_NAMES) this.stageAcc.set(s, { entered: 0, succeeded: 0, failed: 0, superseded: 0, waitSum: 0, waits: 0, workSum: 0, works: 0 });
   }
 
   private inWindow(t: number): boolean {
@@ -172,14 +175,18 @@ export class MetricsAccumulator {
       if (result !== 'superseded') {
         const wait = t - (this.gateOccupiedSince ?? enteredAt);
         this.approvalWaits.push(wait);
-        acc.waits.push(wait);
+        acc.waitSum += wait;
+        acc.waits++;
         this.gateOccupiedSince = null;
       }
     } else if (startedAt !== undefined) {
-      acc.waits.push(startedAt - enteredAt);
-      acc.works.push(t - startedAt);
+      acc.waitSum += startedAt - enteredAt;
+      acc.waits++;
+      acc.workSum += t - startedAt;
+      acc.works++;
     } else {
-      acc.waits.push(t - enteredAt);
+      acc.waitSum += t - enteredAt;
+      acc.waits++;
     }
     this.entered.delete(k);
     this.started.delete(k);
@@ -322,8 +329,8 @@ export class MetricsAccumulator {
         failed: acc.failed,
         superseded: acc.superseded,
         passRate: results > 0 ? acc.succeeded / results : null,
-        meanWaitingMinutes: mean(acc.waits),
-        meanWorkingMinutes: mean(acc.works),
+        meanWaitingMinutes: acc.waits > 0 ? acc.waitSum / acc.waits : null,
+        meanWorkingMinutes: acc.works > 0 ? acc.workSum / acc.works : null,
       };
     }
 
