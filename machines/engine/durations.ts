@@ -32,8 +32,15 @@ export const REVIEW_MINUTES = 15;
 export const FIX_MINUTES: readonly [number, number] = [30, 90];
 /** Working minutes a ticket waits in the other team's queue (silos). */
 export const TICKET_MINUTES: readonly [number, number] = [60, 360];
+/** Lines in a fix commit: log-normal with this median and spread. */
+export const FIX_SIZE = { median: 15, sigma: 0.8 } as const;
+/** A fix is this many times less likely than a feature to break the build or carry a defect. */
+export const FIX_PROBLEM_RARITY = { compileError: 2, defect: 3 } as const;
 /** Chance that a step of a hand-run release goes wrong (manual release only). */
 export const MANUAL_STEP_FAILURE = 0.15;
+
+/** Step (the UI's) runs quiet timers until something is logged, for at most this many days. */
+export const STEP_LOOKAHEAD_DAYS = 7;
 
 // ---- incidents
 
@@ -47,6 +54,8 @@ export const ACK_MINUTES = { devops: [3, 10], silos: [10, 25] } as const satisfi
 export const NIGHT_ACK_MINUTES: readonly [number, number] = [10, 25];
 /** Minutes from acknowledgement to a rollback decision: shared ownership, or Ops asking Dev first. */
 export const DECIDE_MINUTES = { devops: [5, 15], silos: [30, 120] } as const satisfies Record<string, readonly [number, number]>;
+/** Detection slower than this many minutes makes a blameless postmortem tune the alarm. */
+export const SLOW_DETECTION_MINUTES = 15;
 /** Working minutes from an incident's end to its postmortem. */
 export const POSTMORTEM_DELAY_MINUTES = 60;
 /** Alarm tuning: each tuning postmortem shortens alarm delay to this share, down to the floor. */

@@ -50,3 +50,10 @@ export function diagnosisMinutes(batch: number): number {
 
 /** Minutes from a working fix passing its tests to a hand-run hotfix starting (manual release, CI). */
 export const HOTFIX_REACTION_MINUTES = 20;
+
+/**
+ * A trainer's injected defect is the one the class is watching: it breaks at least this share of
+ * requests, or this many times the alarm threshold, so that the alarm can see it.
+ */
+export const INJECTED_DEFECT_ERROR_RATE = 0.1;
+export const INJECTED_DEFECT_ALARM_MARGIN = 1.5;
