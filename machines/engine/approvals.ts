@@ -1,5 +1,5 @@
 import type { ApprovalEmitted } from '../pipeline/approvalMachine';
-import type { EngineParts, RunState } from './runState';
+import { EnginePart } from './runState';
 import type { Execution } from './types';
 
 type Emitted<T extends ApprovalEmitted['type']> = Extract<ApprovalEmitted, { type: T }>;
@@ -8,12 +8,7 @@ type Emitted<T extends ApprovalEmitted['type']> = Extract<ApprovalEmitted, { typ
  * The Approval stage, in the modes that have one: requests (a ticket to Ops first in silos), people's
  * decisions, and what an approval or a rejection does to the execution.
  */
-export class Approvals {
-  constructor(
-    private readonly s: RunState,
-    private readonly parts: EngineParts,
-  ) {}
-
+export class Approvals extends EnginePart {
   /** What the Approval runner reports back. */
   readonly handlers = {
     'approval.ready': (e: Emitted<'approval.ready'>) => this.onReady(e),

@@ -2,7 +2,7 @@ import type { Fault, StageName } from '../events';
 import { addWorkingMinutes } from '../sim/calendar';
 import { shaFor, type Commit, type PlannedCommit } from '../world/commits';
 import { FIX_MINUTES, FIX_PROBLEM_RARITY, FIX_SIZE, REVIEW_MINUTES } from './durations';
-import type { EngineParts, RunState } from './runState';
+import { EnginePart } from './runState';
 
 type Draft = Pick<Commit, 'author' | 'area' | 'size' | 'message' | 'compileError' | 'defect' | 'detectDraw'>;
 
@@ -10,12 +10,7 @@ type Draft = Pick<Commit, 'author' | 'area' | 'size' | 'message' | 'compileError
  * Commits reaching main: the day's planned features (with a trainer's injected faults), the fixes
  * their authors push once told about a problem, and the review a teammate gives each change.
  */
-export class Commits {
-  constructor(
-    private readonly s: RunState,
-    private readonly parts: EngineParts,
-  ) {}
-
+export class Commits extends EnginePart {
   pushPlanned(planned: PlannedCommit): void {
     const s = this.s;
     let { compileError, defect, detectDraw } = planned;

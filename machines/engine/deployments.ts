@@ -1,21 +1,16 @@
 import { MODE_INFO } from '../world/modes';
 import { INCIDENT_ONSET, rollbackFailureChance } from '../production/risk';
-import type { EngineParts, RunState } from './runState';
+import { EnginePart } from './runState';
 import type { Deployment, Execution } from './types';
 
 /**
  * Production changing: a deploy lands (a whole revision, or a hotfix patch on the release branch),
  * incidents whose defects it removed end, and each defect it ships will show.
  */
-export class Deployments {
+export class Deployments extends EnginePart {
   /** The newest revision that has ever run in production (rolled back or not). */
   private maxDeployedRevision = 0;
   private nextDeployment = 1;
-
-  constructor(
-    private readonly s: RunState,
-    private readonly parts: EngineParts,
-  ) {}
 
   /** A deploy of `execution` finished: production runs its revision now (or, for a hotfix, its fixes). */
   deployed(execution: Execution): void {

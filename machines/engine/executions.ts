@@ -2,7 +2,7 @@ import type { StageName } from '../events';
 import { MODE_INFO } from '../world/modes';
 import type { StageEmitted } from '../pipeline/stageMachine';
 import { makeJob } from './stageJobs';
-import type { EngineParts, RunState } from './runState';
+import { EnginePart } from './runState';
 import type { Execution, Incident } from './types';
 
 type Emitted<T extends StageEmitted['type']> = Extract<StageEmitted, { type: T }>;
@@ -11,12 +11,7 @@ type Emitted<T extends StageEmitted['type']> = Extract<StageEmitted, { type: T }
  * Executions moving through the pipeline: one starts for every pushed revision, enters each stage,
  * succeeds, fails, is superseded by a newer one, or is held while an incident's defect is unfixed.
  */
-export class Executions {
-  constructor(
-    private readonly s: RunState,
-    private readonly parts: EngineParts,
-  ) {}
-
+export class Executions extends EnginePart {
   /** What the stage runners report back. */
   readonly stageHandlers = {
     'job.started': (e: Emitted<'job.started'>) => this.onJobStarted(e),

@@ -6,7 +6,7 @@ import { incidentMachine, type IncidentPlan } from '../production/incidentMachin
 import { DEFECT_ERROR_RATE, INJECTED_DEFECT_ALARM_MARGIN, INJECTED_DEFECT_ERROR_RATE, diagnosisMinutes } from '../production/risk';
 import { ACK_MINUTES, ALARM_DETECTION_MINUTES, CUSTOMER_DETECTION_MINUTES, DECIDE_MINUTES, NIGHT_ACK_MINUTES } from './durations';
 import { schedulePostmortem } from './postmortems';
-import type { EngineParts, RunState } from './runState';
+import { EnginePart } from './runState';
 import type { Deployment, Incident } from './types';
 
 /**
@@ -14,15 +14,10 @@ import type { Deployment, Incident } from './types';
  * each), which is detected, paged, rolled back (or not: a schema change blocks it) or fixed forward,
  * and ends with a postmortem.
  */
-export class Incidents {
+export class Incidents extends EnginePart {
   private nextIncident = 1;
   /** The last rollback that could not run, as "from>to". */
   private failedRollback = '';
-
-  constructor(
-    private readonly s: RunState,
-    private readonly parts: EngineParts,
-  ) {}
 
   /** A person rolls production back now, for an incident that has been detected. */
   rollback(incident: number, by: string): boolean {

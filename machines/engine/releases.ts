@@ -3,7 +3,7 @@ import { MODE_INFO } from '../world/modes';
 import { nextRelease, retryTimeAfter, type ReleaseMoment } from '../world/releaseCalendar';
 import { HOTFIX_REACTION_MINUTES } from '../production/risk';
 import { makeJob } from './stageJobs';
-import type { EngineParts, RunState } from './runState';
+import { EnginePart } from './runState';
 import type { Execution } from './types';
 
 type HotfixReason = 'incident' | 'second-attempt';
@@ -13,16 +13,11 @@ type HotfixReason = 'incident' | 'second-attempt';
  * approver), CI's release candidate, a retry after a failed hand deploy, and hotfixes when production
  * is broken and the fix is ready.
  */
-export class Releases {
+export class Releases extends EnginePart {
   /** When the calendar's next release is replaced by an earlier retry or hotfix. */
   private plannedRelease: ReleaseMoment | null = null;
   /** The release on its way to production is a hotfix, and why. */
   hotfixUnderway: HotfixReason | null = null;
-
-  constructor(
-    private readonly s: RunState,
-    private readonly parts: EngineParts,
-  ) {}
 
   /** The next moment a release can happen: the calendar's, or an earlier retry or hotfix. */
   nextRelease(): ReleaseMoment | null {

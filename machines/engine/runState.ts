@@ -38,6 +38,14 @@ export interface EngineParts {
   people: Collaboration;
 }
 
+/** One part of the engine: it reads and changes the run's state, and calls the other parts. */
+export abstract class EnginePart {
+  constructor(
+    protected readonly s: RunState,
+    protected readonly parts: EngineParts,
+  ) {}
+}
+
 /**
  * What one run holds and every part of the engine reads: the clock, the streams of chance, the
  * commits, executions, deployments and incidents, the event log, and the questions asked of them

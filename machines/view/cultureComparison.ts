@@ -58,36 +58,24 @@ export function compareCultures(live: Settings, days = COMPARISON_DAYS): Culture
   return CULTURES.map((culture) => runCulture(live, culture, days));
 }
 
+/** The settings the comparison's answer depends on (culture is what it varies; days are its own). */
+const COMPARISON_INPUTS = [
+  'mode',
+  'seed',
+  'commitsPerDay',
+  'developers',
+  'testCoverage',
+  'defectRate',
+  'compileErrorRate',
+  'flakyRate',
+  'monitoring',
+  'alarmThreshold',
+  'approvalsPerDay',
+  'releaseIntervalDays',
+  'workingHours',
+] as const satisfies readonly (keyof Settings)[];
+
 /** A key that changes exactly when the comparison's answer would (the settings it depends on). */
 export function comparisonKey(live: Settings): string {
-  const {
-    mode,
-    seed,
-    commitsPerDay,
-    developers,
-    testCoverage,
-    defectRate,
-    compileErrorRate,
-    flakyRate,
-    monitoring,
-    alarmThreshold,
-    approvalsPerDay,
-    releaseIntervalDays,
-    workingHours,
-  } = live;
-  return JSON.stringify([
-    mode,
-    seed,
-    commitsPerDay,
-    developers,
-    testCoverage,
-    defectRate,
-    compileErrorRate,
-    flakyRate,
-    monitoring,
-    alarmThreshold,
-    approvalsPerDay,
-    releaseIntervalDays,
-    workingHours,
-  ]);
+  return JSON.stringify(COMPARISON_INPUTS.map((input) => live[input]));
 }
