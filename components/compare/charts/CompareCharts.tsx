@@ -5,7 +5,7 @@ import type uPlot from "uplot";
 import { exportFileName } from "@/machines/compare/csv";
 import type { ModeRun } from "@/machines/compare/run";
 import { batchSizes, batchTable, cumulativeFlow, deploymentsOverTime, leadTimeCdf, leadTimeTable, periods } from "@/machines/compare/series";
-import { durationText, trimNumber } from "@/machines/compare/work";
+import { durationText, trimNumber } from "@/machines/metrics/quantity";
 import { MODE_INFO, type Mode } from "@/machines/world/modes";
 import { useResolvedTheme } from "../hooks";
 import { MODE_STYLE, cssVar } from "../modeStyle";
