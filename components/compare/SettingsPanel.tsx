@@ -182,8 +182,11 @@ function NumberField({
       </label>
       <input
         id={id}
-        type="text"
+        type="number"
         inputMode="numeric"
+        min={min}
+        max={max}
+        step={1}
         value={text}
         aria-invalid={!read.ok}
         aria-describedby={read.ok ? undefined : `${id}-error`}
