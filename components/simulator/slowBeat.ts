@@ -75,7 +75,7 @@ export function useThrottledSim<T>(
   useEffect(() => {
     selectRef.current = select;
     equalRef.current = isEqual;
-  });
+  }, [select, isEqual]);
   const [value, setValue] = useState<T>(() => {
     const snapshot = actor.getSnapshot();
     return select(snapshot.context.sim, snapshot.context, snapshot);
@@ -116,6 +116,6 @@ export function useSlowBeat(onBeat: () => void): void {
   const ref = useRef(onBeat);
   useEffect(() => {
     ref.current = onBeat;
-  });
+  }, [onBeat]);
   useEffect(() => clock.subscribe(() => ref.current()), [clock]);
 }
