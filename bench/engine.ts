@@ -1,7 +1,10 @@
 /**
  * Engine benchmark: 90-day runs of the four modes at default rates (what the comparison view
- * recomputes on every slider move) and a 10,000-commit stress run.
+ * recomputes on every slider move), a 10,000-commit stress run, and ten-year runs at 100 commits a
+ * day (cost must grow linearly with the run: each under 5 s and 300 MB).
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Simulation } from '../machines/engine/simulation';
 import { computeMetrics } from '../machines/metrics/metrics';
 import { MINUTES_PER_DAY } from '../machines/sim/calendar';
@@ -15,6 +18,38 @@ export interface EngineBenchResult {
 }
 
 const TARGET_FOUR_MODES_MS = 100;
+const TARGET_LONG_RUN_MS = 5000;
+const TARGET_LONG_RUN_MB = 300;
+
+export interface LongRunResult {
+  mode: Mode;
+  ms: number;
+  maxRssMB: number;
+  commits: number;
+  deployments: number;
+}
+
+/** Each mode's ten-year run in a child process (bench/longRun.ts), so peak memory is measured alone. */
+export function benchLongRuns(): LongRunResult[] {
+  const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
+  const script = fileURLToPath(new URL('./longRun.ts', import.meta.url));
+  return MODES.map((mode) => {
+    const child = spawnSync(process.execPath, [tsx, script, mode], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`long run of ${mode} failed: ${child.stderr.trim()}`);
+    return JSON.parse(child.stdout.trim().split('\n').pop()!) as LongRunResult;
+  });
+}
+
+export function printLongRuns(results: LongRunResult[]): void {
+  console.log('Ten-year runs (3650 days, 100 commits a working day, one process each)');
+  console.log(`  ${'mode'.padEnd(12)}${'seconds'.padStart(9)}${'peak MB'.padStart(9)}${'commits'.padStart(9)}${'deploys'.padStart(9)}  verdict`);
+  for (const r of results) {
+    const ok = r.ms < TARGET_LONG_RUN_MS && r.maxRssMB < TARGET_LONG_RUN_MB;
+    console.log(
+      `  ${r.mode.padEnd(12)}${(r.ms / 1000).toFixed(2).padStart(9)}${r.maxRssMB.toFixed(0).padStart(9)}${String(r.commits).padStart(9)}${String(r.deployments).padStart(9)}  ${ok ? 'meets' : 'MISSES'} (${TARGET_LONG_RUN_MS / 1000} s, ${TARGET_LONG_RUN_MB} MB)`,
+    );
+  }
+}
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);

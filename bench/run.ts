@@ -3,11 +3,13 @@
  *   --engine-only   skip the browser benchmarks
  */
 import { existsSync } from 'node:fs';
-import { benchEngine, printEngine } from './engine';
+import { benchEngine, benchLongRuns, printEngine, printLongRuns } from './engine';
 
 async function main() {
   const engineOnly = process.argv.includes('--engine-only');
   printEngine(benchEngine());
+  console.log('');
+  printLongRuns(benchLongRuns());
   if (engineOnly) return;
   // Browser benchmarks live beside the views they measure; each exports `run()` and prints its table.
   for (const file of ['browser/frames.ts', 'browser/bundle.ts', 'browser/compare.ts']) {

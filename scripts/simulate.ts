@@ -14,6 +14,7 @@ if (parsed.kind === "help") {
   console.error(`simulate: ${parsed.message}`);
   process.exitCode = 2;
 } else {
-  const result = runHeadless(parsed.settings);
+  // Measured as it runs: a ten-year run keeps a month of history, in bounded memory.
+  const result = runHeadless(parsed.settings, { retainDays: 30 });
   console.log(parsed.json ? JSON.stringify(summarize(result), null, 2) : formatReport(result));
 }

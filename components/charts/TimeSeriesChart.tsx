@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useRef } from "react";
+import { useCallback, useInsertionEffect, useRef } from "react";
 import uPlot from "uplot";
 import { UPlotChart, hoverPlugin, themePlugin } from "./UPlotChart";
 
@@ -214,7 +214,12 @@ function overlayPlugin(latest: Latest, css: (name: string) => string): uPlot.Plu
 
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const latest = useRef(props);
-  latest.current = props;
+  // Not written during render. An insertion effect runs before every layout effect of the commit,
+  // so the chart's own layout effects (UPlotChart's setData, where uPlot may read the ranges at
+  // once) already see these props; a layout effect here would run after the child's.
+  useInsertionEffect(() => {
+    latest.current = props;
+  }, [props]);
   const { height = 160 } = props;
 
   // Built once: later renders only feed the chart data; what it draws is read from `latest`.

@@ -7,7 +7,8 @@ import { likelyNext } from "@/lib/compare/prefetch";
 import { compareQuery, type UrlProblem } from "@/lib/compare/url";
 import { CSV_COLUMNS, comparisonCsv, exportFileName } from "@/machines/compare/csv";
 import { defaultCompareSettings, orderModes, type CompareSettings } from "@/machines/compare/settings";
-import { DORA_2024 } from "@/machines/metrics/dora";
+import { DORA_2024, MIN_TO_BAND } from "@/machines/metrics/dora";
+import { sharedFrequencyUnit } from "@/machines/metrics/quantity";
 import { MODE_INFO } from "@/machines/world/modes";
 import { CompareCharts } from "./charts/CompareCharts";
 import { saveBlob } from "./charts/png";
@@ -113,6 +114,8 @@ export function ComparePage({ initial, problems }: ComparePageProps) {
   }, [result, settings, prefetch]);
 
   const runs = result?.runs ?? [];
+  // One unit for deployment frequency on every card, so "4.6 per week" never sits beside "1.3 per day".
+  const frequencyUnit = sharedFrequencyUnit(runs.map((run) => run.metrics.deploymentsPerDay));
   const stale = computing || (result !== null && result.settings !== settings);
 
   return (
@@ -158,10 +161,15 @@ export function ComparePage({ initial, problems }: ComparePageProps) {
           ) : (
             <div className={`grid gap-3 ${GRID[Math.min(4, runs.length)] ?? GRID[4]}`}>
               {runs.map((run) => (
-                <ModeCard key={run.mode} run={run} />
+                <ModeCard key={run.mode} run={run} frequencyUnit={frequencyUnit} />
               ))}
             </div>
           )}
+          <p className="text-base text-text-muted" data-bands-note>
+            Bands: the {DORA_2024.source} describes clusters of teams, not thresholds. Each value is placed with rules in which a better value never gets a
+            worse band; deployment frequency by how often a team deploys (most days, weeks or months), whatever the run&apos;s length; no band from fewer than{" "}
+            {MIN_TO_BAND} deployments or incidents, or from a lower bound.
+          </p>
         </section>
 
         <section aria-labelledby="charts-title" className="flex flex-col gap-3">

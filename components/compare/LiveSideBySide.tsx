@@ -66,9 +66,9 @@ export default function LiveSideBySide({ settings }: { settings: CompareSettings
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  useEffect(() => {
-    if (key !== applied && visible) setApplied(key);
-  }, [key, applied, visible]);
+  // Adjusted during render (React's pattern for state that follows props), not in an effect: the
+  // restart happens in the same commit instead of one render later.
+  if (key !== applied && visible) setApplied(key);
 
   const runs = useMemo(() => JSON.parse(applied) as LiveRun[], [applied]);
   const [speed, setSpeed] = useState<Speed>(DEFAULT_SPEED);
@@ -211,7 +211,7 @@ const LiveSide = memo(function LiveSide({ runner, mode, playing, reducedMotion }
   });
   // Only Continuous Delivery has a person to stand in for; manual release approves on its calendar.
   const approvable = mode === "delivery";
-  const canApprove = useSelector(runner, (s) => approvable && diagramViewOf(s.context).canDecide);
+  const canApprove = useSelector(runner, (s) => approvable && s.can({ type: "approval.approve", by: LEARNER }));
   const approver = useSelector(runner, (s) => s.context.sim.team.approver.name);
   const { Icon, color } = MODE_STYLE[mode];
   const name = MODE_INFO[mode].name;

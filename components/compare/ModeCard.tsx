@@ -3,7 +3,8 @@
 import { memo, useState, type ReactNode } from "react";
 import { DoraTile } from "@/components/metrics/DoraTile";
 import type { ModeRun } from "@/machines/compare/run";
-import { KEY_ORDER, showYourWork, trimNumber, durationText, type KeyWork } from "@/machines/compare/work";
+import { KEY_ORDER, showYourWork, type KeyWork } from "@/machines/compare/work";
+import { durationText, trimNumber, type FrequencyUnit } from "@/machines/metrics/quantity";
 import { BAND_NAMES } from "@/machines/metrics/dora";
 import { formatClock } from "@/machines/sim/calendar";
 import { MODE_INFO } from "@/machines/world/modes";
@@ -13,13 +14,15 @@ import { MODE_STYLE } from "./modeStyle";
 
 export interface ModeCardProps {
   run: ModeRun;
+  /** Deployment frequency in the unit every card of the comparison uses. */
+  frequencyUnit?: FrequencyUnit;
 }
 
 /** One mode of the comparison: the four keys with their bands, batch size, and the work behind them. */
-export const ModeCard = memo(function ModeCard({ run }: ModeCardProps) {
+export const ModeCard = memo(function ModeCard({ run, frequencyUnit }: ModeCardProps) {
   const info = MODE_INFO[run.mode];
   const { Icon, color, dashArray } = MODE_STYLE[run.mode];
-  const work = showYourWork(run.metrics);
+  const work = showYourWork(run.metrics, frequencyUnit);
   const batch = run.metrics.batchSize;
   const headingId = `mode-${run.mode}-title`;
 
@@ -49,7 +52,7 @@ export const ModeCard = memo(function ModeCard({ run }: ModeCardProps) {
 
       <div className="grid grid-cols-1 gap-2 @2xl:grid-cols-2">
         {KEY_ORDER.map((key) => (
-          <DoraTile key={key} metric={key} metrics={run.metrics} size="compact" className="bg-surface" />
+          <DoraTile key={key} metric={key} metrics={run.metrics} size="compact" frequencyUnit={frequencyUnit} className="bg-surface" />
         ))}
       </div>
 
@@ -60,6 +63,7 @@ export const ModeCard = memo(function ModeCard({ run }: ModeCardProps) {
         ) : (
           <>
             <span data-batch-mean>{trimNumber(batch.mean, 1)}</span> commits on average, largest {batch.max}
+            {batch.reshipped > 0 && <>; {batch.reshipped} shipped again after a rollback</>}
           </>
         )}
       </p>
@@ -109,7 +113,8 @@ function ShowYourWork({ run, work }: { run: ModeRun; work: KeyWork[] }) {
                   </p>
                 ))}
                 <p className="text-base text-text-muted">
-                  Band: {w.band ? `${BAND_NAMES[w.band.band]}, ${w.band.label} (DORA ${year})` : "none, nothing to classify"}
+                  Band:{" "}
+                  {w.band ? `${BAND_NAMES[w.band.band]}, ${w.band.label} (DORA ${year})` : `none, ${run.metrics.bandNotes[w.key] ?? "nothing to classify"}`}
                 </p>
               </li>
             ))}

@@ -1,6 +1,7 @@
 "use client";
 
-import { memo, useEffect, useId, useState, type ReactNode } from "react";
+import { memo, useId, useState, type ReactNode } from "react";
+import { numberRule, numberText, readText } from "@/machines/world/settingsSchema";
 import { Dices } from "lucide-react";
 import { CADENCES, cadenceById, hasCadence, releasePlan, type CadenceChoice } from "@/machines/compare/cadence";
 import { COMPARE_LIMITS, MAX_MODES, MIN_MODES, orderModes, type CompareSettings } from "@/machines/compare/settings";
@@ -30,6 +31,7 @@ export const SettingsPanel = memo(function SettingsPanel({ settings, onChange }:
       <div className="grid grid-cols-[4.5rem_minmax(0,1fr)_auto] items-end gap-2">
         <NumberField
           label="Days"
+          setting="days"
           value={settings.days}
           min={COMPARE_LIMITS.days.min}
           max={COMPARE_LIMITS.days.max}
@@ -38,6 +40,7 @@ export const SettingsPanel = memo(function SettingsPanel({ settings, onChange }:
         />
         <NumberField
           label="Seed"
+          setting="seed"
           value={settings.seed}
           min={COMPARE_LIMITS.seed.min}
           max={COMPARE_LIMITS.seed.max}
@@ -82,6 +85,7 @@ export const SettingsPanel = memo(function SettingsPanel({ settings, onChange }:
       />
       <div className="flex flex-wrap items-start gap-x-5 gap-y-3">
         <Switch label="Monitoring" detail="CloudWatch alarms" checked={settings.monitoring} onChange={(monitoring) => onChange({ monitoring })} />
+        <Switch label="Learning" detail="postmortems add tests" checked={settings.learning} onChange={(learning) => onChange({ learning })} />
         <Choice<Culture>
           legend="Culture"
           name="culture"
@@ -90,6 +94,11 @@ export const SettingsPanel = memo(function SettingsPanel({ settings, onChange }:
           onChange={(culture) => onChange({ culture })}
         />
       </div>
+      <p className="text-base text-text-muted" data-learning-note>
+        {settings.learning
+          ? "Learning is on: each blameless postmortem adds tests for the part that broke, so modes with more incidents end with better tests."
+          : "Learning is off, so every mode runs on the same tests. Switch it on to let blameless postmortems add tests as the run goes."}
+      </p>
       <CadenceSlider settings={settings} onChange={(cadence) => onChange({ cadence })} />
     </section>
   );
@@ -141,6 +150,7 @@ function ModePicker({ modes, onChange }: { modes: Mode[]; onChange: (modes: Mode
 
 function NumberField({
   label,
+  setting,
   value,
   min,
   max,
@@ -148,6 +158,8 @@ function NumberField({
   onChange,
 }: {
   label: string;
+  /** The setting it edits: its rule and message come from the shared settings schema. */
+  setting: "days" | "seed";
   value: number;
   min: number;
   max: number;
@@ -156,12 +168,13 @@ function NumberField({
 }) {
   const id = useId();
   const [text, setText] = useState(String(value));
-  const parsed = Number(text);
-  const valid = text.trim() !== "" && Number.isInteger(parsed) && parsed >= min && parsed <= max;
-  useEffect(() => {
-    // Outside changes (New seed, Reset, a link) replace what is typed.
-    setText((current) => (Number(current) === value && current.trim() !== "" ? current : String(value)));
-  }, [value]);
+  const [shownValue, setShownValue] = useState(value);
+  // Outside changes (New seed, Reset, a link) replace what is typed, unless it already says the same.
+  if (value !== shownValue) {
+    setShownValue(value);
+    if (!(text.trim() !== "" && Number(text) === value)) setText(String(value));
+  }
+  const read = readText(numberText(numberRule(setting, { min, max })), text);
   return (
     <div className="flex min-w-0 flex-col">
       <label htmlFor={id} className={LEGEND}>
@@ -175,16 +188,19 @@ function NumberField({
         max={max}
         step={1}
         value={text}
-        aria-invalid={!valid}
-        aria-describedby={valid ? undefined : `${id}-error`}
+        aria-invalid={!read.ok}
+        aria-describedby={read.ok ? undefined : `${id}-error`}
         onChange={(e) => {
           setText(e.target.value);
-          const v = Number(e.target.value);
-          if (e.target.value.trim() !== "" && Number.isInteger(v) && v >= min && v <= max) onChange(v);
+          const next = readText(numberText(numberRule(setting, { min, max })), e.target.value);
+          if (next.ok) {
+            setShownValue(next.value);
+            onChange(next.value);
+          }
         }}
         className={`mt-1 h-10 ${width} rounded-lg border border-border-strong bg-surface px-3 text-lg text-text tabular-nums aria-[invalid=true]:border-status-failed aria-[invalid=true]:border-2`}
       />
-      {!valid && (
+      {!read.ok && (
         <span id={`${id}-error`} className="mt-1 text-base text-status-failed-ink">
           Whole number, {min} to {max.toLocaleString("en-US")}
         </span>

@@ -1,5 +1,6 @@
 import type { Band, KeyMetric } from "@/machines/metrics/dora";
 import type { Metrics } from "@/machines/metrics/metrics";
+import type { FrequencyUnit } from "@/machines/metrics/quantity";
 import { METRIC_TITLES, describeMetric } from "./describeMetric";
 
 export type DoraTileSize = "compact" | "regular" | "large";
@@ -9,6 +10,8 @@ export interface DoraTileProps {
   metrics: Metrics;
   /** compact: one row (a sidebar of four); regular: a card; large: a dashboard card. */
   size?: DoraTileSize;
+  /** Deployment frequency in this unit, to match the tiles beside it. */
+  frequencyUnit?: FrequencyUnit;
   className?: string;
 }
 
@@ -31,8 +34,8 @@ function BandMeter({ band }: { band: Band | null }) {
  * bands come from, and the counts behind it. Presentational: give it any Metrics (a live run, a
  * headless comparison).
  */
-export function DoraTile({ metric, metrics, size = "regular", className = "" }: DoraTileProps) {
-  const shown = describeMetric(metric, metrics);
+export function DoraTile({ metric, metrics, size = "regular", frequencyUnit, className = "" }: DoraTileProps) {
+  const shown = describeMetric(metric, metrics, frequencyUnit);
   const valueClass = size === "large" ? "text-5xl" : size === "regular" ? "text-4xl" : "text-[2rem]";
   const value = (
     <span className="flex items-baseline gap-1.5 whitespace-nowrap">
@@ -44,7 +47,7 @@ export function DoraTile({ metric, metrics, size = "regular", className = "" }: 
   const band = (
     <span className="inline-flex items-center gap-2 text-base">
       <BandMeter band={shown.band} />
-      <span className="font-bold text-text">{shown.bandName ?? "No band yet"}</span>
+      <span className="font-bold text-text">{shown.bandName ?? (shown.bandReason?.startsWith("too few") ? "Too few to band" : "No band yet")}</span>
       <span className="text-text-muted">DORA {metrics.bands.year}</span>
     </span>
   );

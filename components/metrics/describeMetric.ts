@@ -1,14 +1,10 @@
-import { BAND_NAMES, type Band, type KeyMetric } from "@/machines/metrics/dora";
+import { BAND_NAMES, FORMER_KEY_NAMES, KEY_NAMES, type Band, type KeyMetric } from "@/machines/metrics/dora";
 import type { Metrics } from "@/machines/metrics/metrics";
-import { formatDuration } from "@/machines/sim/calendar";
+import { durationQuantity, frequencyQuantity, type FrequencyUnit } from "@/machines/metrics/quantity";
 import { plural } from "@/machines/words";
 
-export const METRIC_TITLES: Record<KeyMetric, string> = {
-  deploymentFrequency: "Deployment frequency",
-  leadTime: "Lead time for changes",
-  changeFailureRate: "Change failure rate",
-  timeToRestore: "Time to restore service",
-};
+/** The keys' names: the 2024 report's, so the fourth is "Failed deployment recovery time". */
+export const METRIC_TITLES: Record<KeyMetric, string> = KEY_NAMES;
 
 export interface MetricDisplay {
   /** The number as the tile shows it ("4.2", "3.5", "12", "—"). */
@@ -23,27 +19,14 @@ export interface MetricDisplay {
   bandName: string | null;
   /** How the report words the band's range ("less than one day"). */
   bandLabel: string | null;
+  /** Why there is no band ("too few to band: 3 deployments"), when there is none. */
+  bandReason: string | null;
   /** The whole tile in one sentence, for screen readers and tooltips. */
   sentence: string;
 }
 
-/** A duration as a number and a unit, for big tiles: "45" "min", "3.2" "h", "12.5" "days". */
-export function splitDuration(minutes: number): { value: string; unit: string } {
-  const text = formatDuration(minutes);
-  const space = text.lastIndexOf(" ");
-  return space > 0 ? { value: text.slice(0, space), unit: text.slice(space + 1) } : { value: text, unit: "" };
-}
-
-/** Deployments per day as a trainer would say it: per day when daily, else per week or month. */
-export function splitFrequency(perDay: number): { value: string; unit: string } {
-  if (perDay >= 1) return { value: perDay >= 10 ? perDay.toFixed(0) : perDay.toFixed(1), unit: "per day" };
-  if (perDay >= 1 / 7) return { value: (perDay * 7).toFixed(1), unit: "per week" };
-  if (perDay > 0) return { value: (perDay * 30).toFixed(1), unit: "per month" };
-  return { value: "0", unit: "per day" };
-}
-
 /** What a DORA tile shows for one key metric: the value with its unit, the band, and the counts. */
-export function describeMetric(metric: KeyMetric, metrics: Metrics): MetricDisplay {
+export function describeMetric(metric: KeyMetric, metrics: Metrics, frequencyUnit?: FrequencyUnit): MetricDisplay {
   let rule = metrics.bands[metric];
   let value = "—";
   let unit = "";
@@ -55,7 +38,7 @@ export function describeMetric(metric: KeyMetric, metrics: Metrics): MetricDispl
       if (metrics.deployments === 0 && days < 1) {
         detail = "No deployment yet";
       } else {
-        ({ value, unit } = splitFrequency(metrics.deploymentsPerDay));
+        ({ value, unit } = frequencyQuantity(metrics.deploymentsPerDay, frequencyUnit));
         detail = `${plural(metrics.deployments, "deployment")} in ${days < 2 ? `${(days * 24).toFixed(0)} h` : `${days.toFixed(0)} days`}`;
       }
       break;
@@ -64,7 +47,7 @@ export function describeMetric(metric: KeyMetric, metrics: Metrics): MetricDispl
       const lead = metrics.leadTimeHours;
       if (lead.median === null) detail = "No commit yet";
       else {
-        ({ value, unit } = splitDuration(lead.median * 60));
+        ({ value, unit } = durationQuantity(lead.median * 60));
         lowerBound = lead.medianIsLowerBound;
         detail = `median · ${lead.deployed} deployed, ${lead.pending} pending`;
       }
@@ -81,10 +64,12 @@ export function describeMetric(metric: KeyMetric, metrics: Metrics): MetricDispl
     }
     case "timeToRestore": {
       const restore = metrics.timeToRestoreHours;
-      if (restore.median === null) detail = restore.open > 0 ? `${plural(restore.open, "incident")} open` : "No incident yet";
+      if (restore.median === null) detail = "No incident yet";
       else {
-        ({ value, unit } = splitDuration(restore.median * 60));
-        detail = `median of ${plural(restore.restored, "incident")}${restore.open > 0 ? `, ${restore.open} open` : ""}`;
+        ({ value, unit } = durationQuantity(restore.median * 60));
+        lowerBound = restore.medianIsLowerBound;
+        // Open incidents count at their age: the median says so rather than leave them out.
+        detail = `median of ${plural(restore.restored + restore.open, "incident")}${restore.open > 0 ? `, ${restore.open} still open` : ""}`;
       }
       break;
     }
@@ -94,7 +79,10 @@ export function describeMetric(metric: KeyMetric, metrics: Metrics): MetricDispl
   const band = rule?.band ?? null;
   const bandName = band ? BAND_NAMES[band] : null;
   const bandLabel = rule?.label ?? null;
+  const bandReason = band ? null : (metrics.bandNotes[metric] ?? (value === "—" ? "nothing to measure yet" : null));
   const shown = value === "—" ? "no value yet" : `${lowerBound ? "at least " : ""}${value}${unit === "%" ? "%" : ` ${unit}`}`;
-  const sentence = `${METRIC_TITLES[metric]}: ${shown}${bandName ? `, ${bandName} (DORA ${metrics.bands.year}: ${bandLabel})` : ""}. ${detail}.`;
-  return { value, unit, lowerBound, detail, band, bandName, bandLabel, sentence };
+  const former = FORMER_KEY_NAMES[metric] ? ` (formerly ${FORMER_KEY_NAMES[metric]})` : "";
+  const banding = bandName ? `, ${bandName} (DORA ${metrics.bands.year}: ${bandLabel})` : bandReason ? `, no band: ${bandReason}` : "";
+  const sentence = `${METRIC_TITLES[metric]}${former}: ${shown}${banding}. ${detail}.`;
+  return { value, unit, lowerBound, detail, band, bandName, bandLabel, bandReason, sentence };
 }

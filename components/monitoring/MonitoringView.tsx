@@ -65,7 +65,7 @@ export function MonitoringView() {
       <OpenIncidents open={open} monitoring={view.monitoring} onRollback={(incident) => actor.send({ type: "incident.rollback", incident, by: LEARNER })} />
 
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
-        <TelemetryPanel series={view.series} range={range} onRangeChange={setRange} />
+        <TelemetryPanel series={view.series} now={view.now} range={range} onRangeChange={setRange} />
         <div className="flex min-w-0 flex-col gap-4">
           <NowTiles now={view.now} />
           <AlarmSettings

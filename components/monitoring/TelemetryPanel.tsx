@@ -5,7 +5,14 @@ import { useId, useMemo, useState } from "react";
 import { DataTable, type Column } from "@/components/charts/DataTable";
 import { useMediaQuery } from "@/components/ui/useMediaQuery";
 import { TimeSeriesChart, type ChartMarker } from "@/components/charts/TimeSeriesChart";
-import { TELEMETRY_WINDOWS, telemetryTable, type TelemetryRow, type TelemetrySeries, type TelemetryWindow } from "@/machines/view/telemetrySeries";
+import {
+  TELEMETRY_WINDOWS,
+  telemetryTable,
+  type ProductionNow,
+  type TelemetryRow,
+  type TelemetrySeries,
+  type TelemetryWindow,
+} from "@/machines/view/telemetrySeries";
 import { formatTick, formatTime } from "@/machines/sim/calendar";
 import { percent } from "@/machines/words";
 import { Card } from "./ui";
@@ -16,6 +23,8 @@ interface MetricDef {
   unit: string;
   color: string;
   values: (s: TelemetrySeries) => number[];
+  /** The same number now, from production's state. */
+  current: (now: ProductionNow) => number;
   format: (v: number) => string;
   axis: (v: number) => string;
   minYMax: number;
@@ -28,6 +37,7 @@ const METRICS: readonly MetricDef[] = [
     unit: "per minute",
     color: "--chart-requests",
     values: (s) => s.requests,
+    current: (n) => n.requestsPerMinute,
     format: (v) => `${Math.round(v).toLocaleString("en")} /min`,
     axis: (v) => (v >= 1000 ? `${(v / 1000).toFixed(1)}k` : String(Math.round(v))),
     minYMax: 1000,
@@ -38,6 +48,7 @@ const METRICS: readonly MetricDef[] = [
     unit: "of requests failing",
     color: "--chart-errors",
     values: (s) => s.errorPct,
+    current: (n) => n.errorRate * 100,
     format: (v) => `${v.toFixed(v < 10 ? 1 : 0)}%`,
     axis: (v) => `${v % 1 === 0 ? v : v.toFixed(1)}%`,
     minYMax: 2,
@@ -48,6 +59,7 @@ const METRICS: readonly MetricDef[] = [
     unit: "milliseconds",
     color: "--chart-latency",
     values: (s) => s.latency,
+    current: (n) => n.latencyP95Ms,
     format: (v) => `${Math.round(v).toLocaleString("en")} ms`,
     axis: (v) => `${Math.round(v)}`,
     minYMax: 400,
@@ -108,10 +120,13 @@ const TABLE_COLUMNS: readonly Column<TelemetryRow>[] = [
  */
 export function TelemetryPanel({
   series,
+  now,
   range,
   onRangeChange,
 }: {
   series: TelemetrySeries;
+  /** Production right now: what "now" beside each chart says, the same numbers as the tiles. */
+  now: ProductionNow;
   /** The time window shown. */
   range: TelemetryWindow;
   onRangeChange: (range: TelemetryWindow) => void;
@@ -188,7 +203,8 @@ export function TelemetryPanel({
         <div className="flex flex-col gap-2">
           {METRICS.map((metric) => {
             const values = metric.values(series);
-            const value = values[shown];
+            // Not hovering: the value now, as the tiles show it (a chart's last point sums its bucket).
+            const value = hover === null ? metric.current(now) : values[shown];
             return (
               <figure key={metric.id} className="m-0">
                 <figcaption className="flex flex-wrap items-baseline gap-x-3 text-base">

@@ -7,7 +7,7 @@ import { Dialog, DialogClose, DialogContent, DialogTitle, DialogTrigger } from "
 import { Kbd } from "@/components/ui/Kbd";
 import { LEARNER } from "@/machines/words";
 import { useSelection } from "./SimulationProvider";
-import { diagramViewOf, useRunner } from "./runnerContext";
+import { useRunner } from "./runnerContext";
 
 export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
   { keys: ["Space"], does: "Play or pause the run" },
@@ -61,7 +61,6 @@ export function KeyboardShortcuts() {
         return;
       }
       if (isTyping(event.target) || event.repeat) return;
-      const context = actor.getSnapshot().context;
       switch (event.key) {
         case " ":
           if (handlesSpace(event.target)) return;
@@ -73,12 +72,13 @@ export function KeyboardShortcuts() {
           break;
         case "a":
         case "A":
-          if (!diagramViewOf(context).canDecide) return;
+          // The runner's guard says whether a decision is awaited (as DecisionPanel asks it).
+          if (!actor.getSnapshot().can({ type: "approval.approve", by: LEARNER })) return;
           actor.send({ type: "approval.approve", by: LEARNER });
           break;
         case "r":
         case "R":
-          if (!diagramViewOf(context).canDecide) return;
+          if (!actor.getSnapshot().can({ type: "approval.reject", by: LEARNER })) return;
           actor.send({ type: "approval.reject", by: LEARNER });
           break;
         case "Escape":

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Simulation } from "@/machines/engine/simulation";
 import { eventContext } from "@/machines/narration/describeEvent";
 import { announcementSince } from "@/machines/narration/feed";
@@ -20,7 +20,7 @@ export function LiveAnnouncer() {
   const [message, setMessage] = useState("");
   const state = useRef<{ sim: Simulation; lastSeq: number; lastAt: number }>({ sim: actor.getSnapshot().context.sim, lastSeq: 0, lastAt: 0 });
 
-  const speak = () => {
+  const speak = useCallback(() => {
     const s = state.current;
     const sim = actor.getSnapshot().context.sim;
     if (sim !== s.sim) {
@@ -32,7 +32,7 @@ export function LiveAnnouncer() {
     const text = announcementSince(sim.log, s.lastSeq, eventContext(sim));
     s.lastSeq = sim.log[sim.log.length - 1]?.seq ?? s.lastSeq;
     if (text) setMessage(text);
-  };
+  }, [actor]);
 
   useEffect(() => {
     const s = state.current;
@@ -49,8 +49,7 @@ export function LiveAnnouncer() {
       subscription.unsubscribe();
       if (timer !== null) window.clearTimeout(timer);
     };
-    // speak reads refs only
-  }, [actor]);
+  }, [actor, speak]);
 
   useSlowBeat(() => {
     if (performance.now() - state.current.lastAt >= EVERY_MS) speak();

@@ -37,10 +37,14 @@ function SeedField() {
   const [draft, setDraft] = useState(String(config.seed));
   const [error, setError] = useState<string | null>(null);
   const id = useId();
-  useEffect(() => {
+  // A new seed (applied here, from the URL or by "new run") resets the field. Adjusted during render,
+  // React's pattern for state that follows a prop, rather than in an effect one render later.
+  const [shownSeed, setShownSeed] = useState(config.seed);
+  if (shownSeed !== config.seed) {
+    setShownSeed(config.seed);
     setDraft(String(config.seed));
     setError(null);
-  }, [config.seed]);
+  }
 
   const commit = () => {
     const text = draft.trim();

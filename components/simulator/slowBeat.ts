@@ -41,6 +41,22 @@ export class SlowClock {
 export const SlowClockContext = createContext<SlowClock | null>(null);
 
 /**
+ * A number that changes when one of `deps` changes, compared as React compares an effect's
+ * dependencies (`Object.is`, item by item): the effect below lists it instead of spreading the
+ * caller's list, which the hooks linter cannot check. Adjusted during render, React's pattern for
+ * state that follows props, so the effect re-runs in the same commit as before.
+ */
+function useDepsVersion(deps: readonly unknown[]): number {
+  const [seen, setSeen] = useState({ deps, version: 0 });
+  if (seen.deps.length !== deps.length || seen.deps.some((dep, i) => !Object.is(dep, deps[i]))) {
+    const next = { deps, version: seen.version + 1 };
+    setSeen(next);
+    return next.version;
+  }
+  return seen.version;
+}
+
+/**
  * A slice of the run that is costly or busy to show (the feed, the inspector, metrics): read at
  * once when paused or when `deps` change, and at most every `intervalMs` while playing. With
  * `isEqual`, an equal new value keeps the old one and nothing re-renders.
@@ -53,12 +69,13 @@ export function useThrottledSim<T>(
 ): T {
   const actor = useRunner();
   const clock = useRequired(useContext(SlowClockContext), "useThrottledSim");
+  const depsVersion = useDepsVersion(deps);
   const selectRef = useRef(select);
   const equalRef = useRef(isEqual);
   useEffect(() => {
     selectRef.current = select;
     equalRef.current = isEqual;
-  });
+  }, [select, isEqual]);
   const [value, setValue] = useState<T>(() => {
     const snapshot = actor.getSnapshot();
     return select(snapshot.context.sim, snapshot.context, snapshot);
@@ -89,7 +106,7 @@ export function useThrottledSim<T>(
       fromActor.unsubscribe();
       fromClock();
     };
-  }, [actor, clock, intervalMs, ...deps]);
+  }, [actor, clock, intervalMs, depsVersion]);
   return value;
 }
 
@@ -99,6 +116,6 @@ export function useSlowBeat(onBeat: () => void): void {
   const ref = useRef(onBeat);
   useEffect(() => {
     ref.current = onBeat;
-  });
+  }, [onBeat]);
   useEffect(() => clock.subscribe(() => ref.current()), [clock]);
 }

@@ -5,7 +5,7 @@ import { useEffect, useEffectEvent, useId, useState } from "react";
 import { Card } from "@/components/monitoring/ui";
 import { formatHours } from "@/machines/sim/calendar";
 import { percent } from "@/machines/words";
-import { splitFrequency } from "@/components/metrics/describeMetric";
+import { frequencyQuantity } from "@/machines/metrics/quantity";
 import { BAND_NAMES } from "@/machines/metrics/dora";
 import type { BandRule } from "@/machines/metrics/dora";
 import { COMPARISON_DAYS, comparisonKey, runCulture, type CultureNumbers } from "@/machines/view/cultureComparison";
@@ -23,7 +23,7 @@ const ROWS: readonly Row[] = [
   {
     label: "Deployment frequency",
     value: (n) => {
-      const f = splitFrequency(n.deploymentsPerDay);
+      const f = frequencyQuantity(n.deploymentsPerDay);
       return `${f.value} ${f.unit}`;
     },
     band: (n) => n.bands.deploymentFrequency,
@@ -34,7 +34,7 @@ const ROWS: readonly Row[] = [
     value: (n) => (n.changeFailureRate === null ? "—" : percent(n.changeFailureRate, 0)),
     band: (n) => n.bands.changeFailureRate,
   },
-  { label: "Time to restore (median)", value: (n) => formatHours(n.timeToRestoreHours), band: (n) => n.bands.timeToRestore },
+  { label: "Failed deployment recovery time (median)", value: (n) => formatHours(n.timeToRestoreHours), band: (n) => n.bands.timeToRestore },
 ];
 
 /**

@@ -1,5 +1,15 @@
 import { defaultSettings, validateSettings, type Settings } from "@/machines/world/settings";
-import { cultureText, fractionText, modeText, monitoringText, numberRule, readText, settingText, type TextSchema } from "@/machines/world/settingsSchema";
+import {
+  cultureText,
+  fractionText,
+  learningText,
+  modeText,
+  monitoringText,
+  numberRule,
+  readText,
+  settingText,
+  type TextSchema,
+} from "@/machines/world/settingsSchema";
 
 export const USAGE = `Usage: npm run simulate -- [options]
 
@@ -17,9 +27,12 @@ Options:
   --culture <c>            devops | silos                         (default devops)
   --monitoring <on|off>    alarms on production                   (default on)
   --no-monitoring          same as --monitoring off
+  --learning <on|off>      postmortems add tests as the run goes  (default on)
+  --no-learning            same as --learning off
   --alarm-threshold <P>    error rate that fires the alarm        (default 0.05)
   --approvals-per-day <N>  scheduled approvals, delivery mode     (default 3)
-  --release-interval <N>   days between releases (manual 90, ci 7)
+  --release-interval <N>   days between releases (manual 90, ci 7; delivery: over 1
+                           approves once per interval instead of N times a day)
   -h, --help               show this help`;
 
 export type ParsedArgs = { kind: "run"; settings: Settings; json: boolean } | { kind: "help" } | { kind: "error"; message: string };
@@ -49,6 +62,7 @@ const OPTIONS: Record<string, Option> = {
   "--release-interval": numeric("releaseIntervalDays"),
   "--culture": option("culture", cultureText),
   "--monitoring": option("monitoring", monitoringText),
+  "--learning": option("learning", learningText),
 };
 
 /** Parses `simulate`'s arguments. Every problem comes back as one line naming the argument. */
@@ -70,6 +84,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     if (arg === "--no-monitoring") {
       settings.monitoring = false;
+      continue;
+    }
+    if (arg === "--no-learning") {
+      settings.learning = false;
       continue;
     }
     const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];

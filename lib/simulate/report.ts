@@ -1,5 +1,7 @@
-import { formatDuration } from "@/machines/sim/calendar";
-import { BAND_NAMES, type BandRule } from "@/machines/metrics/dora";
+import { formatClock, formatDuration } from "@/machines/sim/calendar";
+import { BAND_NAMES, FORMER_KEY_NAMES, KEY_NAMES, type BandRule } from "@/machines/metrics/dora";
+import { frequencyQuantity } from "@/machines/metrics/quantity";
+import { plural } from "@/machines/words";
 import type { RunResult } from "@/machines/engine/run";
 import { MODE_INFO } from "@/machines/world/modes";
 import { CULTURE_NAMES } from "@/machines/world/settings";
@@ -15,7 +17,7 @@ const STAGE_LABELS: Record<StageName, string> = {
 
 const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);
 const hrs = (h: number | null) => (h === null ? "—" : formatDuration(h * 60));
-const band = (rule: BandRule | null) => (rule ? `${BAND_NAMES[rule.band].padEnd(6)}  (${rule.label})` : "no data");
+const band = (rule: BandRule | null, reason: string | null) => (rule ? `${BAND_NAMES[rule.band].padEnd(6)}  (${rule.label})` : `— ${reason ?? "no data"}`);
 
 /** The readable report `npm run simulate` prints: what a trainer reads out to the class. */
 export function formatReport({ settings, simulation, metrics }: RunResult): string {
@@ -31,38 +33,59 @@ export function formatReport({ settings, simulation, metrics }: RunResult): stri
   if (settings.mode === "delivery") lines.push(`Scheduled approver: ${settings.approvalsPerDay} approvals a working day`);
   if (settings.mode === "manual" || settings.mode === "ci") lines.push(`Release by hand every ${settings.releaseIntervalDays} days`);
   lines.push("");
-  lines.push(`DORA four keys, banded by the ${m.bands.source}`);
+  lines.push(`DORA four keys, banded by the ${m.bands.source} (clusters placed by monotone rules; see README)`);
+  const df = frequencyQuantity(m.deploymentsPerDay);
+  const ttr = m.timeToRestoreHours;
   const rows: [string, string, string][] = [
-    ["Deployment frequency", `${m.deploymentsPerDay.toFixed(2)} per day (${m.deployments} deployments)`, band(m.bands.deploymentFrequency)],
     [
-      "Lead time for changes",
+      KEY_NAMES.deploymentFrequency,
+      `${df.value} ${df.unit} (${m.deployments} deployments)`,
+      band(m.bands.deploymentFrequency, m.bandNotes.deploymentFrequency),
+    ],
+    [
+      KEY_NAMES.leadTime,
       `median ${lt.medianIsLowerBound ? "≥ " : ""}${hrs(lt.median)}, p90 ${lt.p90IsLowerBound ? "≥ " : ""}${hrs(lt.p90)}`,
-      band(m.bands.leadTime),
+      band(m.bands.leadTime, m.bandNotes.leadTime),
     ],
     [
-      "Change failure rate",
+      KEY_NAMES.changeFailureRate,
       m.changeFailureRate === null ? "no deployments" : `${pct(m.changeFailureRate)} (${m.failedChanges} of ${m.deployments})`,
-      band(m.bands.changeFailureRate),
+      band(m.bands.changeFailureRate, m.bandNotes.changeFailureRate),
     ],
     [
-      "Time to restore",
+      KEY_NAMES.timeToRestore,
       m.incidents === 0
         ? "no incidents"
-        : `median ${hrs(m.timeToRestoreHours.median)} (${m.timeToRestoreHours.restored} restored, ${m.timeToRestoreHours.open} open)`,
-      band(m.bands.timeToRestore),
+        : `median ${ttr.medianIsLowerBound ? "≥ " : ""}${hrs(ttr.median)} (${ttr.restored} restored${ttr.open > 0 ? `, ${ttr.open} still open, counted at their age` : ""})`,
+      band(m.bands.timeToRestore, m.bandNotes.timeToRestore),
     ],
   ];
-  for (const [name, value, b] of rows) lines.push(`  ${name.padEnd(23)}${value.padEnd(42)}${b}`);
+  for (const [name, value, b] of rows) lines.push(`  ${name.padEnd(33)}${value.padEnd(46)}${b}`);
+  lines.push(`  (${KEY_NAMES.timeToRestore} is the 2024 report's name; formerly ${FORMER_KEY_NAMES.timeToRestore}.)`);
+  if (m.unfinishedRelease && info.deploysByHand) {
+    const when = formatClock(m.unfinishedRelease.since);
+    lines.push(
+      m.unfinishedRelease.state === "failed"
+        ? `  The last release failed on ${when} and its retry comes after the run ends: it slipped past day ${settings.days}.`
+        : `  A release was still being deployed when the run ended (started ${when}).`,
+    );
+  }
   lines.push("");
   lines.push("Flow");
-  lines.push(`  Commits pushed          ${m.commits} (${lt.deployed} in production, ${lt.pending} pending at the end)`);
-  lines.push(`  Batch size              mean ${m.batchSize.mean === null ? "—" : m.batchSize.mean.toFixed(1)} commits, largest ${m.batchSize.max}`);
+  lines.push(`  Commits pushed          ${m.commits} (${lt.deployed} running in production at the end, ${lt.pending} not)`);
+  lines.push(
+    `  Batch size              mean ${m.batchSize.mean === null ? "—" : m.batchSize.mean.toFixed(1)} commits, largest ${m.batchSize.max}` +
+      (m.batchSize.reshipped > 0 ? `; ${m.batchSize.reshipped} shipped again after a rollback` : ""),
+  );
   if (info.hasApproval) {
     lines.push(`  Approval wait           median ${hrs(m.approvalWaitHours.median)} over ${m.approvalWaitHours.decisions} decisions`);
   }
-  lines.push(`  Incidents               ${m.incidents} (${m.rollbacks} rollbacks)`);
-  lines.push(`  Handoffs between teams  ${m.handoffs.count} (${m.handoffs.hoursWaiting.toFixed(1)} h waiting in ticket queues)`);
-  lines.push(`  Test coverage at end    ${Math.round(simulation.testCoverage * 100)}%`);
+  lines.push(
+    `  Incidents               ${m.incidents} (${m.rollbacks} rollbacks, ${m.failedRollbacks} that could not run${m.hotfixes > 0 ? `, ${plural(m.hotfixes, "hotfix", { many: "hotfixes" })}` : ""})`,
+  );
+  lines.push(`  Customer impact         ${m.customerImpactMinutes.toFixed(0)} error-weighted incident minutes (30 min at 10% failing = 3)`);
+  lines.push(`  Handoffs between teams  ${m.handoffs.count} (${m.handoffs.hoursWaiting.toFixed(1)} working hours waiting in ticket queues)`);
+  lines.push(`  Test coverage at end    ${Math.round(simulation.testCoverage * 100)}%${settings.learning ? "" : " (learning from postmortems off)"}`);
   lines.push("");
   lines.push(`  ${"Stage".padEnd(22)}${"entered".padStart(8)}${"pass rate".padStart(11)}${"waiting".padStart(12)}${"working".padStart(12)}`);
   for (const stage of Object.keys(STAGE_LABELS) as StageName[]) {

@@ -1,18 +1,12 @@
-import { BAND_NAMES, type BandRule, type KeyMetric } from '../metrics/dora';
+import { BAND_NAMES, FORMER_KEY_NAMES, KEY_NAMES, type BandRule, type KeyMetric } from '../metrics/dora';
 import type { Metrics } from '../metrics/metrics';
+import { durationQuantity, durationText, frequencyQuantity, trimNumber, type FrequencyUnit, type Quantity } from '../metrics/quantity';
 import { plural } from '../words';
 
 /**
  * "Show your work": each DORA key as the formula with the learner's own numbers, and the numbers split
  * into a big value and its unit for the tiles. Pure, so the page, the CSV and the tests say the same.
  */
-
-export interface Quantity {
-  /** The number as shown: "1.98", "26". */
-  value: string;
-  /** Its unit in words: "per day", "min", "hours", "%". */
-  unit: string;
-}
 
 export interface KeyWork {
   key: KeyMetric;
@@ -31,18 +25,11 @@ export interface KeyWork {
   notes: string[];
 }
 
-export const KEY_NAMES: Record<KeyMetric, string> = {
-  deploymentFrequency: 'Deployment frequency',
-  leadTime: 'Lead time for changes',
-  changeFailureRate: 'Change failure rate',
-  timeToRestore: 'Time to restore service',
-};
-
 export const KEY_EXPLAIN: Record<KeyMetric, string> = {
   deploymentFrequency: 'Successful production deployments per day.',
   leadTime: 'Per commit, from push to running in production (median).',
   changeFailureRate: 'Deployments that shipped a defect and caused an incident.',
-  timeToRestore: 'Per incident, from its start to healthy again (median).',
+  timeToRestore: `Per incident, from its start to healthy again (median); formerly ${FORMER_KEY_NAMES.timeToRestore}.`,
 };
 
 export const KEY_ORDER: readonly KeyMetric[] = ['deploymentFrequency', 'leadTime', 'changeFailureRate', 'timeToRestore'];
@@ -50,49 +37,25 @@ export const KEY_ORDER: readonly KeyMetric[] = ['deploymentFrequency', 'leadTime
 /** Counts in this report group their thousands: "1,250 deployments". */
 const GROUPED = { grouped: true } as const;
 
-/** Trims a fixed-point number: 2.50 -> "2.5", 3.00 -> "3". */
-export function trimNumber(value: number, digits: number): string {
-  const fixed = value.toFixed(digits);
-  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
-}
-
-/** A duration as a number and a unit a trainer would say: 26 min, 2.3 hours, 39 days. */
-export function durationQuantity(minutes: number): Quantity {
-  if (minutes < 90) return { value: String(Math.round(minutes)), unit: 'min' };
-  const hours = minutes / 60;
-  if (hours < 48) return { value: hours.toFixed(1), unit: 'hours' };
-  const days = hours / 24;
-  return { value: days < 10 ? days.toFixed(1) : String(Math.round(days)), unit: 'days' };
-}
-
-export function durationText(minutes: number): string {
-  const q = durationQuantity(minutes);
-  return `${q.value} ${q.unit}`;
-}
-
-/** Deployment frequency as people say it: per day when daily or more, else per week or per month. */
-export function frequencyQuantity(perDay: number): Quantity {
-  if (perDay >= 1) return { value: perDay.toFixed(2), unit: 'per day' };
-  if (perDay >= 1 / 7) return { value: trimNumber(perDay * 7, 1), unit: 'per week' };
-  return { value: trimNumber(perDay * 30, 2), unit: 'per month' };
-}
-
 export function percentText(fraction: number): string {
   return `${trimNumber(fraction * 100, 1)}%`;
 }
 
-export function bandText(band: BandRule | null, year: number): string {
-  return band ? `${BAND_NAMES[band.band]}: ${band.label} (DORA ${year})` : 'No band: nothing to classify';
+export function bandText(band: BandRule | null, year: number, reason: string | null = null): string {
+  return band ? `${BAND_NAMES[band.band]}: ${band.label} (DORA ${year})` : `No band: ${reason ?? 'nothing to classify'}`;
 }
 
-/** The four keys of one run with their formulas. */
-export function showYourWork(metrics: Metrics): KeyWork[] {
+/**
+ * The four keys of one run with their formulas. `frequencyUnit` puts deployment frequency in the
+ * unit the cards beside this one use.
+ */
+export function showYourWork(metrics: Metrics, frequencyUnit?: FrequencyUnit): KeyWork[] {
   const days = metrics.window.days;
   const daysText = plural(Math.round(days * 100) / 100, 'day', GROUPED);
   const { bands } = metrics;
 
   const df = metrics.deploymentsPerDay;
-  const dfQuantity = frequencyQuantity(df);
+  const dfQuantity = frequencyQuantity(df, frequencyUnit);
   const dfConverted = dfQuantity.unit === 'per day' ? '' : ` (${dfQuantity.value} ${dfQuantity.unit})`;
   const deploymentFrequency: KeyWork = {
     key: 'deploymentFrequency',
@@ -151,17 +114,26 @@ export function showYourWork(metrics: Metrics): KeyWork[] {
     name: KEY_NAMES.timeToRestore,
     explain: KEY_EXPLAIN.timeToRestore,
     quantity: ttr.median === null ? null : durationQuantity(ttr.median * 60),
-    qualifier: '',
+    qualifier: ttr.medianIsLowerBound ? 'at least' : '',
     band: bands.timeToRestore,
     formula:
       ttr.median === null
         ? metrics.incidents === 0
           ? 'No incident in this run: nothing to restore.'
           : 'No incident was restored before the run ended.'
-        : `median of ${plural(ttr.restored, 'restore time', GROUPED)} (incident start → healthy) = ${durationText(ttr.median * 60)}`,
+        : `median of ${plural(ttr.restored + ttr.open, 'recovery time', GROUPED)} (incident start → healthy) = ${ttr.medianIsLowerBound ? 'at least ' : ''}${durationText(ttr.median * 60)}`,
     notes: [],
   };
-  if (ttr.open > 0) timeToRestore.notes.push(`${plural(ttr.open, 'incident', GROUPED)} still open at the end ${ttr.open === 1 ? 'is' : 'are'} not counted.`);
+  if (ttr.open > 0) {
+    timeToRestore.notes.push(
+      `${plural(ttr.open, 'incident', GROUPED)} still open at the end ${ttr.open === 1 ? 'counts' : 'count'} at ${ttr.open === 1 ? 'its' : 'their'} age then, a lower bound.`,
+    );
+  }
 
-  return [deploymentFrequency, leadTime, changeFailureRate, timeToRestore];
+  const keys = [deploymentFrequency, leadTime, changeFailureRate, timeToRestore];
+  for (const key of keys) {
+    const why = metrics.bandNotes[key.key];
+    if (why) key.notes.push(`No band: ${why}.`);
+  }
+  return keys;
 }

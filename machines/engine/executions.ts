@@ -98,6 +98,8 @@ export class Executions extends EnginePart {
       return;
     }
     s.emit({ type: 'stage.succeeded', execution: job.execution, stage, revision: job.revision });
+    // The visit ends here: left open, a commit's journey would count its work as still going on.
+    if (stage === 'source' || stage === 'build') this.closePassed(execution);
     if (stage === 'source') this.arrive(execution, 'build');
     else if (stage === 'build') this.arrive(execution, 'test');
     else if (stage === 'test') this.afterTest(execution);

@@ -26,7 +26,7 @@ test.describe("compare page", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Continuous Delivery vs Continuous Deployment");
     await ready(page);
     for (const mode of ["Continuous Delivery", "Continuous Deployment"]) {
-      for (const metric of ["Deployment frequency", "Lead time for changes", "Change failure rate", "Time to restore service"]) {
+      for (const metric of ["Deployment frequency", "Lead time for changes", "Change failure rate", "Failed deployment recovery time"]) {
         await expect(tile(page, mode, metric)).toContainText("DORA 2024");
       }
     }

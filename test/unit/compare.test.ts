@@ -5,7 +5,8 @@ import { CSV_COLUMNS, comparisonCsv, csvField, exportFileName } from '@/machines
 import { runComparison, runMode, type Comparison } from '@/machines/compare/run';
 import { batchSizes, batchTable, deploymentsOverTime, leadTimeCdf, leadTimeTable, periods } from '@/machines/compare/series';
 import { defaultCompareSettings, modeSettings, runKey, type CompareSettings } from '@/machines/compare/settings';
-import { durationQuantity, frequencyQuantity, showYourWork } from '@/machines/compare/work';
+import { showYourWork } from '@/machines/compare/work';
+import { durationQuantity, frequencyQuantity, sharedFrequencyUnit } from '@/machines/metrics/quantity';
 import { runHeadless } from '@/machines/engine/run';
 import { MINUTES_PER_DAY, isWorkday } from '@/machines/sim/calendar';
 import { MODES, type Mode } from '@/machines/world/modes';
@@ -227,10 +228,10 @@ describe('show your work', SLOW, () => {
     const [df, lt, cfr, ttr] = showYourWork(metrics);
     const perDay = (metrics.deployments / 90).toFixed(2);
     expect(df!.formula).toBe(`${metrics.deployments} deployments ÷ 90 days = ${perDay} per day`);
-    expect(df!.quantity).toEqual({ value: perDay, unit: 'per day' });
+    expect(df!.quantity).toEqual(frequencyQuantity(metrics.deploymentsPerDay, 'per day'));
     expect(lt!.formula).toMatch(/^median of [\d,]+ lead times \(push → production\) = /);
     expect(cfr!.formula).toMatch(new RegExp(`^${metrics.failedChanges} failed changes? ÷ ${metrics.deployments} deployments = `));
-    expect(ttr!.formula).toMatch(/^median of \d+ restore times? /);
+    expect(ttr!.formula).toMatch(/^median of \d+ recovery times? /);
     expect(df!.band?.band).toBe('elite');
   });
 
@@ -247,9 +248,21 @@ describe('show your work', SLOW, () => {
     expect(durationQuantity(26)).toEqual({ value: '26', unit: 'min' });
     expect(durationQuantity(138)).toEqual({ value: '2.3', unit: 'hours' });
     expect(durationQuantity(39 * 24 * 60)).toEqual({ value: '39', unit: 'days' });
-    expect(frequencyQuantity(1.99)).toEqual({ value: '1.99', unit: 'per day' });
+    expect(frequencyQuantity(1.99)).toEqual({ value: '2', unit: 'per day' });
+    expect(frequencyQuantity(6.25)).toEqual({ value: '6.3', unit: 'per day' });
     expect(frequencyQuantity(1 / 7)).toEqual({ value: '1', unit: 'per week' });
     expect(frequencyQuantity(1 / 90)).toEqual({ value: '0.33', unit: 'per month' });
+  });
+
+  it("gives cards side by side one unit of deployment frequency: the slowest rate's", () => {
+    const unit = sharedFrequencyUnit([4.6 / 7, 1.3, 0]);
+    expect(unit).toBe('per week');
+    expect(frequencyQuantity(1.3, unit)).toEqual({ value: '9.1', unit: 'per week' });
+    expect(sharedFrequencyUnit([])).toBe('per day');
+    // The comparison's cards use it: every deployment frequency tile of a run shows the same unit.
+    const c = compare();
+    const units = new Set(c.runs.map((r) => showYourWork(r.metrics, sharedFrequencyUnit(c.runs.map((x) => x.metrics.deploymentsPerDay)))[0]!.quantity!.unit));
+    expect(units.size).toBe(1);
   });
 });
 

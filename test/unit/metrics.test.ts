@@ -101,6 +101,10 @@ describe('the four keys from a hand-written log', () => {
     expect(m.customerImpactMinutes).toBeCloseTo(6);
   });
 
+  it('measures approval waiting once: the stage table and the approval wait agree', () => {
+    expect(m.stages.approval.meanWaitingMinutes).toBeCloseTo(m.approvalWaitHours.mean! * 60);
+  });
+
   it('splits each stage into waiting and working time', () => {
     expect(m.stages.build).toMatchObject({ entered: 1, succeeded: 1, passRate: 1, meanWaitingMinutes: 0, meanWorkingMinutes: 5 });
     expect(m.stages.test).toMatchObject({ entered: 1, failed: 1, passRate: 0, meanWaitingMinutes: 4, meanWorkingMinutes: 10 });

@@ -62,7 +62,8 @@ describe('simulate report', () => {
   it('prints the four keys with their bands and the report year', () => {
     const text = formatReport(runHeadless({ ...defaultSettings('delivery', 42), days: 30 }));
     expect(text).toMatch(/Continuous Delivery · seed 42 · 30 days/);
-    for (const key of ['Deployment frequency', 'Lead time for changes', 'Change failure rate', 'Time to restore']) expect(text).toContain(key);
+    for (const key of ['Deployment frequency', 'Lead time for changes', 'Change failure rate', 'Failed deployment recovery time']) expect(text).toContain(key);
+    expect(text).toContain('formerly time to restore service');
     expect(text).toContain('2024');
   });
 

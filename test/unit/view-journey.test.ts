@@ -27,6 +27,20 @@ describe('commitJourney', () => {
     }
   });
 
+  it('never counts more work or waiting at a stage than the commit has lived: the inspector agrees with its lead time', () => {
+    for (const commit of s.allCommits()) {
+      const journey = commitJourney(s, commit.seq)!;
+      for (const step of journey.steps) {
+        // A finished stage is closed: its working time stops growing once the next stage begins.
+        if (step.stage === 'source' || step.stage === 'build') {
+          if (step.result === 'succeeded') expect(step.endedAt, `${commit.sha} ${step.stage}`).toBeDefined();
+        }
+        const spent = step.waitingMinutes + (step.workingMinutes ?? 0);
+        expect(spent, `${commit.sha} ${step.stage}`).toBeLessThanOrEqual(journey.leadMinutes + 1e-6);
+      }
+    }
+  });
+
   it('tells a superseded commit’s trip inside the newer revision', () => {
     const superseded = [...s.executions.values()].find((x) => x.status === 'superseded' && x.supersededBy !== undefined);
     expect(superseded).toBeDefined();

@@ -1,11 +1,11 @@
 "use client";
 
-import { memo, useCallback, useMemo, useRef } from "react";
+import { memo, useCallback, useInsertionEffect, useMemo, useRef, useState } from "react";
 import type uPlot from "uplot";
 import { exportFileName } from "@/machines/compare/csv";
 import type { ModeRun } from "@/machines/compare/run";
 import { batchSizes, batchTable, cumulativeFlow, deploymentsOverTime, leadTimeCdf, leadTimeTable, periods } from "@/machines/compare/series";
-import { durationText, trimNumber } from "@/machines/compare/work";
+import { durationText, trimNumber } from "@/machines/metrics/quantity";
 import { MODE_INFO, type Mode } from "@/machines/world/modes";
 import { useResolvedTheme } from "../hooks";
 import { MODE_STYLE, cssVar } from "../modeStyle";
@@ -81,25 +81,36 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
   const modes = useMemo(() => runs.map((r) => r.mode), [runs]);
   const modesKey = modes.join(",");
   // Options depend only on the theme and which modes are shown: other changes only call setData.
-  const stableModes = useMemo(() => modes, [modesKey]);
+  // The same modes give the same array (read back from their key), so the options stay.
+  const stableModes = useMemo(() => (modesKey ? (modesKey.split(",") as Mode[]) : []), [modesKey]);
+  // chartColors() reads the page's CSS variables, whose values are the theme's: a new theme must
+  // give new options (and so rebuild the charts) although `theme` itself is not read here.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the theme is read through the CSS variables
+  const colors = useCallback(() => chartColors(), [theme]);
 
-  const leadOptions = useCallback(() => leadTimeOptions(stableModes, chartColors()), [stableModes, theme]);
-  const deployOptions = useCallback(() => deploymentsOptions(stableModes, chartColors()), [stableModes, theme]);
-  const batchOpts = useCallback(() => batchOptions(stableModes, chartColors()), [stableModes, theme]);
+  const leadOptions = useCallback(() => leadTimeOptions(stableModes, colors()), [stableModes, colors]);
+  const deployOptions = useCallback(() => deploymentsOptions(stableModes, colors()), [stableModes, colors]);
+  const batchOpts = useCallback(() => batchOptions(stableModes, colors()), [stableModes, colors]);
 
   const leadData = useMemo(() => leadTimeCdf(runs) as uPlot.AlignedData, [runs]);
   const deployData = useMemo(() => deploymentsOverTime(runs) as uPlot.AlignedData, [runs]);
   const batchData = useMemo(() => batchSizes(runs) as uPlot.AlignedData, [runs]);
   // The small multiples share one y scale, read at draw time: new data never rebuilds them.
   const flowMax = useRef(0);
-  flowMax.current = Math.max(0, ...runs.map((r) => r.flow.pushed.at(-1) ?? 0));
-  const flowOpts = useCallback(() => flowOptions(() => flowMax.current, chartColors()), [theme]);
+  // Written before the charts' layout effects (where setData may read the scale at once), not
+  // during render: see TimeSeriesChart.
+  useInsertionEffect(() => {
+    flowMax.current = Math.max(0, ...runs.map((r) => r.flow.pushed.at(-1) ?? 0));
+  }, [runs]);
+  const flowOpts = useCallback(() => flowOptions(() => flowMax.current, colors()), [colors]);
   const flowData = useMemo(() => runs.map((r) => cumulativeFlow(r) as uPlot.AlignedData), [runs]);
 
-  const charts = useRef(new Map<string, uPlot>());
+  // The charts on screen, by key, for the PNG export: one Map for the component's life (not a ref,
+  // whose `.current` may not be read by the callbacks built during render).
+  const [charts] = useState(() => new Map<string, uPlot>());
   const keep = (key: string) => (chart: uPlot | null) => {
-    if (chart) charts.current.set(key, chart);
-    else charts.current.delete(key);
+    if (chart) charts.set(key, chart);
+    else charts.delete(key);
   };
   const legend = useMemo(() => modeLegend(stableModes), [stableModes]);
   const pointLegend = useMemo(() => shapeLegend(stableModes), [stableModes]);
@@ -107,7 +118,7 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
   const png =
     (key: string, title: string, legendItems = pngLegend(modes)) =>
     (): PngRequest | null => {
-      const chart = charts.current.get(key);
+      const chart = charts.get(key);
       return chart ? { title, footer: footer(runs), legend: legendItems, plots: [{ chart }], colors: chartColors() } : null;
     };
 
@@ -205,7 +216,7 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
         fileName={exportFileName(runs, "png", "cumulative-flow")}
         png={() => {
           const plots = runs.flatMap((r) => {
-            const chart = charts.current.get(`flow-${r.mode}`);
+            const chart = charts.get(`flow-${r.mode}`);
             return chart ? [{ chart, caption: name(r.mode) }] : [];
           });
           if (plots.length === 0) return null;

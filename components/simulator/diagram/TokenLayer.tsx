@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Undo2, X } from "lucide-react";
 import { TOKEN_SIZE } from "./layout";
 import type { Token } from "./tokens";
@@ -38,6 +38,13 @@ interface Glide {
   y: number;
 }
 
+const HALF = TOKEN_SIZE / 2;
+
+/** Puts a token element's centre at (x, y) in flow coordinates. */
+function place(el: HTMLElement, x: number, y: number): void {
+  el.style.transform = `translate(${x - HALF}px, ${y - HALF}px)`;
+}
+
 /**
  * Moves token elements to their places: a glide of GLIDE_MS in real time when a token's place
  * changes, driven by one requestAnimationFrame loop that runs only while something glides (so
@@ -48,25 +55,25 @@ function useGlider(jump: boolean) {
   const elements = useRef(new Map<string, HTMLElement>());
   const glides = useRef(new Map<string, Glide>());
   const frame = useRef(0);
-  const half = TOKEN_SIZE / 2;
 
-  const place = (el: HTMLElement, x: number, y: number) => {
-    el.style.transform = `translate(${x - half}px, ${y - half}px)`;
-  };
-
-  const step = useCallback((now: number) => {
-    frame.current = 0;
-    let moving = false;
-    for (const [key, g] of glides.current) {
-      const t = Math.min(1, (now - g.start) / GLIDE_MS);
-      const k = ease(t);
-      g.x = g.fromX + (g.toX - g.fromX) * k;
-      g.y = g.fromY + (g.toY - g.fromY) * k;
-      const el = elements.current.get(key);
-      if (el) place(el, g.x, g.y);
-      if (t < 1) moving = true;
-    }
-    if (moving) frame.current = requestAnimationFrame(step);
+  /** Starts the frame loop unless it runs already; it stops by itself once every token has arrived. */
+  const startGliding = useCallback(() => {
+    if (frame.current) return;
+    const step = (now: number) => {
+      frame.current = 0;
+      let moving = false;
+      for (const [key, g] of glides.current) {
+        const t = Math.min(1, (now - g.start) / GLIDE_MS);
+        const k = ease(t);
+        g.x = g.fromX + (g.toX - g.fromX) * k;
+        g.y = g.fromY + (g.toY - g.fromY) * k;
+        const el = elements.current.get(key);
+        if (el) place(el, g.x, g.y);
+        if (t < 1) moving = true;
+      }
+      if (moving) frame.current = requestAnimationFrame(step);
+    };
+    frame.current = requestAnimationFrame(step);
   }, []);
 
   /** Aims a token at (x, y): it glides there from where it is now (or appears there if new). */
@@ -86,9 +93,9 @@ function useGlider(jump: boolean) {
         return;
       }
       Object.assign(g, { fromX: g.x, fromY: g.y, toX: x, toY: y, start: performance.now() });
-      if (!frame.current) frame.current = requestAnimationFrame(step);
+      startGliding();
     },
-    [jump, step],
+    [jump, startGliding],
   );
 
   const forget = useCallback((keep: ReadonlySet<string>) => {
@@ -159,12 +166,12 @@ function TokenLayerView({ tokens, failedKeys, selectedRevision, onSelect, reduce
     return () => window.clearTimeout(timer);
   }, [leaving]);
 
-  const all = [...tokens, ...leaving].sort(byKey);
+  const all = useMemo(() => [...tokens, ...leaving].sort(byKey), [tokens, leaving]);
   const { aim, forget, ref } = useGlider(reducedMotion);
   useLayoutEffect(() => {
     for (const token of all) aim(token.key, token.x, token.y);
     forget(new Set(all.map((t) => t.key)));
-  });
+  }, [all, aim, forget]);
 
   const leavingKeys = new Set(leaving.map((t) => t.key));
   return (
