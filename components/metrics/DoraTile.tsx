@@ -29,6 +29,14 @@ function BandMeter({ band }: { band: Band | null }) {
   );
 }
 
+/** Why a tile shows no band, in two or three words (the whole reason is in its sentence). */
+function noBandWords(value: string, reason: string | null): string {
+  if (value === "—" || reason === null) return "No band yet";
+  if (reason.startsWith("too few")) return "Too few to band";
+  if (reason.includes("lower bound")) return "Lower bound";
+  return "No band";
+}
+
 /**
  * One of the DORA four keys: the value with its unit, the band it falls in and the report year the
  * bands come from, and the counts behind it. Presentational: give it any Metrics (a live run, a
@@ -47,7 +55,7 @@ export function DoraTile({ metric, metrics, size = "regular", frequencyUnit, cla
   const band = (
     <span className="inline-flex items-center gap-2 text-base">
       <BandMeter band={shown.band} />
-      <span className="font-bold text-text">{shown.bandName ?? (shown.bandReason?.startsWith("too few") ? "Too few to band" : "No band yet")}</span>
+      <span className="font-bold text-text">{shown.bandName ?? noBandWords(shown.value, shown.bandReason)}</span>
       <span className="text-text-muted">DORA {metrics.bands.year}</span>
     </span>
   );
