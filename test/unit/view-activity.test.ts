@@ -6,7 +6,6 @@ import { describeEvent, eventContext, type EventContext } from '@/machines/narra
 import { announcementSince, feedItem, feedText, recentActivity } from '@/machines/narration/feed';
 import { indexAfterSeq } from '@/machines/sim/eventLog';
 import { FAILURE_WORDS, FAULT_WORDS, START_RELEASE } from '@/machines/words';
-import { FaultTracker, armedFaults } from '@/machines/view/faults';
 import { stageHistory } from '@/machines/view/stageHistory';
 import { settingsFor } from '@/lib/url/simulatorParams';
 
@@ -190,22 +189,29 @@ describe('recentActivity and announcements', () => {
   });
 });
 
-describe('FaultTracker', () => {
-  it('counts injected faults until they strike', () => {
+describe('pending faults', () => {
+  it('are counted by the engine until they strike, and each strike is logged', () => {
     const s = new Simulation(settingsFor({ mode: 'deployment', seed: 4, speed: 30, approver: 'learner' }));
-    const tracker = new FaultTracker();
     s.inject('break-build');
     s.inject('fail-deploy');
-    expect(tracker.update(s.log)).toMatchObject({ 'break-build': 1, 'fail-deploy': 1 });
+    expect(s.pendingFaults()).toMatchObject({ 'break-build': 1, 'fail-deploy': 1 });
     // Until the first push, nothing strikes.
     s.advanceTo(9 * 60 - 1);
-    expect(tracker.update(s.log)['break-build']).toBe(1);
+    expect(s.pendingFaults()['break-build']).toBe(1);
     s.advanceTo(MINUTES_PER_DAY);
-    const armed = tracker.update(s.log);
-    expect(armed['break-build']).toBe(0);
-    expect(armed['fail-deploy']).toBe(0);
+    expect(s.pendingFaults()).toMatchObject({ 'break-build': 0, 'fail-deploy': 0 });
     expect(s.log.some((e) => e.type === 'stage.failed' && e.stage === 'deploy' && e.reason === 'injected')).toBe(true);
-    expect(armedFaults(s.log)).toEqual(armed);
+    expect(s.log.filter((e) => e.type === 'fault.applied').map((e) => (e.type === 'fault.applied' ? e.fault : null))).toEqual(['break-build', 'fail-deploy']);
+  });
+
+  it('keeps a slipped defect pending after a broken build takes the next commit (one fault per commit)', () => {
+    const s = new Simulation(settingsFor({ mode: 'deployment', seed: 4, speed: 30, approver: 'learner' }));
+    s.inject('break-build');
+    s.inject('escape-defect');
+    // The first push takes the broken build; the defect waits for the next feature commit.
+    const first = s.log.length;
+    while (!s.log.slice(first).some((e) => e.type === 'commit.pushed')) s.step();
+    expect(s.pendingFaults()).toMatchObject({ 'break-build': 0, 'escape-defect': 1 });
   });
 });
 
