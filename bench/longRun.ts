@@ -3,7 +3,7 @@
  * working day, measured as it runs with a month of history kept (as `npm run simulate` runs).
  * Prints one JSON line: { mode, ms, maxRssMB, commits, deployments }.
  */
-import { runHeadless } from '../machines/engine/run';
+import { runHeadless } from '../machines/engine/headless';
 import { isMode } from '../machines/world/modes';
 import { defaultSettings } from '../machines/world/settings';
 

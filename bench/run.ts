@@ -3,7 +3,7 @@
  *   --engine-only   skip the browser benchmarks
  */
 import { existsSync } from 'node:fs';
-import { benchEngine, benchLongRuns, printEngine, printLongRuns } from './engine';
+import { benchEngine, benchLongRuns, printEngine, printLongRuns } from './engineBench';
 
 async function main() {
   const engineOnly = process.argv.includes('--engine-only');

@@ -3,7 +3,7 @@
  * Runs the engine headless: a readable report by default, one JSON object with --json, and for bad
  * arguments one line saying what is wrong and exit code 2.
  */
-import { runHeadless, summarize } from "../machines/engine/run";
+import { runHeadless, summarize } from "../machines/engine/headless";
 import { parseArgs, USAGE } from "../lib/simulate/args";
 import { formatReport } from "../lib/simulate/report";
 

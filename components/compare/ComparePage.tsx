@@ -6,13 +6,13 @@ import { Check, FileDown, Link2, RotateCcw, TriangleAlert, X } from "lucide-reac
 import { likelyNext } from "@/lib/compare/prefetch";
 import { compareQuery, type UrlProblem } from "@/lib/compare/url";
 import { CSV_COLUMNS, comparisonCsv, exportFileName } from "@/machines/compare/csv";
-import { defaultCompareSettings, orderModes, type CompareSettings } from "@/machines/compare/settings";
+import { defaultCompareSettings, orderModes, type CompareSettings } from "@/machines/compare/compareSettings";
 import { DORA_2024, MIN_TO_BAND } from "@/machines/metrics/dora";
 import { sharedFrequencyUnit } from "@/machines/metrics/quantity";
 import { MODE_INFO } from "@/machines/world/modes";
 import { CompareCharts } from "./charts/CompareCharts";
 import { saveBlob } from "./charts/png";
-import { MARK_RESULTS, useComparison } from "./hooks";
+import { MARK_RESULTS, useComparison } from "./useComparison";
 import { ModeCard } from "./ModeCard";
 import { SettingsPanel } from "./SettingsPanel";
 import "./compare.css";
@@ -316,4 +316,4 @@ function Actions({ settings, runs, onReset }: { settings: CompareSettings; runs:
   );
 }
 
-type CompareSettingsRuns = import("@/machines/compare/run").ModeRun[] | null;
+type CompareSettingsRuns = import("@/machines/compare/runComparison").ModeRun[] | null;

@@ -8,7 +8,7 @@ import { PipelineDiagram } from "@/components/simulator/diagram/PipelineDiagram"
 import { tickInStep, useFrameLoop } from "@/components/simulator/runLoop";
 import { diagramSourceOf, diagramViewOf, type RunnerRef } from "@/components/simulator/runnerContext";
 import { useReducedMotion } from "@/components/ui/useMediaQuery";
-import { modeSettings, orderModes, type CompareSettings } from "@/machines/compare/settings";
+import { modeSettings, orderModes, type CompareSettings } from "@/machines/compare/compareSettings";
 import { runnerMachine } from "@/machines/runner/runnerMachine";
 import { DEFAULT_SPEED, SPEEDS, isSpeed, speedLabel, type Speed } from "@/machines/runner/speeds";
 import { formatClock } from "@/machines/sim/calendar";

@@ -2,7 +2,7 @@
 
 import { memo, useState, type ReactNode } from "react";
 import { DoraTile } from "@/components/metrics/DoraTile";
-import type { ModeRun } from "@/machines/compare/run";
+import type { ModeRun } from "@/machines/compare/runComparison";
 import { KEY_ORDER, showYourWork, type KeyWork } from "@/machines/compare/work";
 import { durationText, trimNumber, type FrequencyUnit } from "@/machines/metrics/quantity";
 import { BAND_NAMES } from "@/machines/metrics/dora";

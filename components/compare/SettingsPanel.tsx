@@ -4,7 +4,7 @@ import { memo, useId, useState, type ReactNode } from "react";
 import { numberRule, numberText, readText } from "@/machines/world/settingsSchema";
 import { Dices } from "lucide-react";
 import { CADENCES, cadenceById, hasCadence, releasePlan, type CadenceChoice } from "@/machines/compare/cadence";
-import { COMPARE_LIMITS, MAX_MODES, MIN_MODES, orderModes, type CompareSettings } from "@/machines/compare/settings";
+import { COMPARE_LIMITS, MAX_MODES, MIN_MODES, orderModes, type CompareSettings } from "@/machines/compare/compareSettings";
 import { MODES, MODE_INFO, type Mode } from "@/machines/world/modes";
 import { CULTURE_NAMES, CULTURES, type Culture } from "@/machines/world/settings";
 import { MODE_STYLE } from "./modeStyle";

@@ -12,7 +12,7 @@ import { FAULTS } from "@/machines/view/faults";
 import { MAX_SEED } from "@/lib/url/simulatorParams";
 import { useRunConfig } from "./SimulationProvider";
 import { useRunner, useRunPlaying } from "./runnerContext";
-import { useArmedFaults } from "./hooks";
+import { useArmedFaults } from "./useArmedFaults";
 
 export const MODE_SUMMARY_ID = "mode-summary";
 

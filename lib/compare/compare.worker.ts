@@ -1,8 +1,8 @@
 /**
  * Runs one mode of a comparison off the main thread, so the page stays responsive while the engine
- * works. The page keeps a small pool of these (lib/compare/engine.ts).
+ * works. The page keeps a small pool of these (lib/compare/comparisonEngine.ts).
  */
-import { runMode, type ModeRun } from "@/machines/compare/run";
+import { runMode, type ModeRun } from "@/machines/compare/runComparison";
 import type { ReleasePlan } from "@/machines/compare/cadence";
 import type { Settings } from "@/machines/world/settings";
 

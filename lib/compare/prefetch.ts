@@ -1,5 +1,5 @@
 import { CADENCES } from "@/machines/compare/cadence";
-import { COMPARE_LIMITS, type CompareSettings } from "@/machines/compare/settings";
+import { COMPARE_LIMITS, type CompareSettings } from "@/machines/compare/compareSettings";
 import { CULTURES } from "@/machines/world/settings";
 
 /**

@@ -1,5 +1,5 @@
 import { CADENCE_IDS, type CadenceChoice } from "@/machines/compare/cadence";
-import { COMPARE_LIMITS, MAX_MODES, MIN_MODES, defaultCompareSettings, orderModes, type CompareSettings } from "@/machines/compare/settings";
+import { COMPARE_LIMITS, MAX_MODES, MIN_MODES, defaultCompareSettings, orderModes, type CompareSettings } from "@/machines/compare/compareSettings";
 import {
   cultureText,
   modeListText,

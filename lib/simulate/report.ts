@@ -2,7 +2,7 @@ import { formatClock, formatDuration } from "@/machines/sim/calendar";
 import { BAND_NAMES, FORMER_KEY_NAMES, KEY_NAMES, type BandRule } from "@/machines/metrics/dora";
 import { frequencyQuantity } from "@/machines/metrics/quantity";
 import { plural } from "@/machines/words";
-import type { RunResult } from "@/machines/engine/run";
+import type { RunResult } from "@/machines/engine/headless";
 import { MODE_INFO } from "@/machines/world/modes";
 import { CULTURE_NAMES } from "@/machines/world/settings";
 import type { StageName } from "@/machines/events";

@@ -1,6 +1,6 @@
 import { MINUTES_PER_DAY, formatClock } from '../sim/calendar';
 import { MODE_INFO } from '../world/modes';
-import type { ModeRun } from './run';
+import type { ModeRun } from './runComparison';
 
 /**
  * The comparison as one CSV file: one row per commit and one row per deployment, for every mode, with

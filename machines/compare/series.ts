@@ -1,6 +1,6 @@
 import { MINUTES_PER_DAY } from '../sim/calendar';
 import type { Mode } from '../world/modes';
-import type { ModeRun } from './run';
+import type { ModeRun } from './runComparison';
 
 /**
  * Chart data for the comparison, in uPlot's aligned-columns shape (x first, one column per series,

@@ -15,7 +15,7 @@ import { deployTimes } from './durations';
 import { TestSuite } from './learning';
 import { ProblemIndex } from './problems';
 import type { Approvals } from './approvals';
-import type { Commits } from './commits';
+import type { Commits } from './pushes';
 import type { Collaboration } from './collaboration';
 import type { Deployments } from './deployments';
 import type { Executions } from './executions';

@@ -17,7 +17,7 @@ import { STEP_LOOKAHEAD_DAYS } from './durations';
 import type { TestSuite } from './learning';
 import { Approvals } from './approvals';
 import { Collaboration } from './collaboration';
-import { Commits } from './commits';
+import { Commits } from './pushes';
 import { startDay } from './day';
 import { Deployments } from './deployments';
 import { Executions } from './executions';

@@ -1,4 +1,4 @@
-import { runHeadless } from '../engine/run';
+import { runHeadless } from '../engine/headless';
 import type { Metrics } from '../metrics/metrics';
 import type { BandRule } from '../metrics/dora';
 import { CULTURES, type Culture, type Settings } from '../world/settings';

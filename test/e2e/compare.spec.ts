@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures/axe";
-import { animationFrames } from "./fixtures/frames";
-import { parseCsv } from "../support/csv";
+import { animationFrames } from "./fixtures/animationFrames";
+import { parseCsv } from "../support/parseCsv";
 
 /** The comparison page: computed in the browser, so wait until the result on screen is current. */
 async function ready(page: Page) {

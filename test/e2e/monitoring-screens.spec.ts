@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { animationFrames } from "./fixtures/frames";
+import { animationFrames } from "./fixtures/animationFrames";
 
 /**
  * Screenshots of the feedback views for a human to look at: 1280×720 (projector) and 1920×1080,

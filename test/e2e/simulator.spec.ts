@@ -1,5 +1,5 @@
 import { expect, test } from "./simulator.fixtures";
-import { animationFrames } from "./fixtures/frames";
+import { animationFrames } from "./fixtures/animationFrames";
 
 test.describe("the live pipeline page", () => {
   test("shows the whole pipeline and its controls at 1280×720, with one line saying what to do", async ({ sim, page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runHeadless } from '@/machines/engine/run';
+import { runHeadless } from '@/machines/engine/headless';
 import { MODES } from '@/machines/world/modes';
 import { defaultSettings } from '@/machines/world/settings';
 import { mean, median, overSeeds, run, SEEDS } from './runs';

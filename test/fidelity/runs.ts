@@ -1,4 +1,4 @@
-import { runHeadless } from '@/machines/engine/run';
+import { runHeadless } from '@/machines/engine/headless';
 import type { Metrics } from '@/machines/metrics/metrics';
 import type { Mode } from '@/machines/world/modes';
 import { defaultSettings, type Settings } from '@/machines/world/settings';

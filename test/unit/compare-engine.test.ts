@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ComparisonEngine, Superseded } from '@/lib/compare/engine';
-import { runComparison } from '@/machines/compare/run';
-import { defaultCompareSettings } from '@/machines/compare/settings';
+import { ComparisonEngine, Superseded } from '@/lib/compare/comparisonEngine';
+import { runComparison } from '@/machines/compare/runComparison';
+import { defaultCompareSettings } from '@/machines/compare/compareSettings';
 
 // In Node there is no Worker: the engine runs its tasks on the main thread, one per macrotask, which
 // exercises the same queue, cache and "newest request wins" logic the browser uses.

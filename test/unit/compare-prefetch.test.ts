@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { likelyNext } from '@/lib/compare/prefetch';
-import { defaultCompareSettings } from '@/machines/compare/settings';
+import { defaultCompareSettings } from '@/machines/compare/compareSettings';
 
 describe('likely next settings', () => {
   const base = defaultCompareSettings();

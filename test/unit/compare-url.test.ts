@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareQuery, parseCompareUrl } from '@/lib/compare/url';
-import { defaultCompareSettings, type CompareSettings } from '@/machines/compare/settings';
+import { defaultCompareSettings, type CompareSettings } from '@/machines/compare/compareSettings';
 
 const parse = (query: string) => parseCompareUrl(new URLSearchParams(query));
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../support/csv';
+import { parseCsv } from '../support/parseCsv';
 import { CADENCES, releasePlan } from '@/machines/compare/cadence';
 import { CSV_COLUMNS, comparisonCsv, csvField, exportFileName } from '@/machines/compare/csv';
-import { runComparison, runMode, type Comparison } from '@/machines/compare/run';
+import { runComparison, runMode, type Comparison } from '@/machines/compare/runComparison';
 import { batchSizes, batchTable, deploymentsOverTime, leadTimeCdf, leadTimeTable, periods } from '@/machines/compare/series';
-import { defaultCompareSettings, modeSettings, runKey, type CompareSettings } from '@/machines/compare/settings';
+import { defaultCompareSettings, modeSettings, runKey, type CompareSettings } from '@/machines/compare/compareSettings';
 import { showYourWork } from '@/machines/compare/work';
 import { durationQuantity, frequencyQuantity, sharedFrequencyUnit } from '@/machines/metrics/quantity';
-import { runHeadless } from '@/machines/engine/run';
+import { runHeadless } from '@/machines/engine/headless';
 import { MINUTES_PER_DAY, isWorkday } from '@/machines/sim/calendar';
 import { MODES, type Mode } from '@/machines/world/modes';
 import { defaultSettings } from '@/machines/world/settings';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Simulation } from '@/machines/engine/simulation';
-import { runHeadless } from '@/machines/engine/run';
+import { runHeadless } from '@/machines/engine/headless';
 import { minimumLeadTime } from '@/machines/engine/durations';
 import { computeMetrics } from '@/machines/metrics/metrics';
 import { MINUTES_PER_DAY } from '@/machines/sim/calendar';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from '@/lib/simulate/args';
 import { formatReport } from '@/lib/simulate/report';
-import { runHeadless, summarize } from '@/machines/engine/run';
+import { runHeadless, summarize } from '@/machines/engine/headless';
 import { defaultSettings } from '@/machines/world/settings';
 
 describe('simulate arguments', () => {

@@ -3,11 +3,11 @@
 import { memo, useCallback, useInsertionEffect, useMemo, useRef, useState } from "react";
 import type uPlot from "uplot";
 import { exportFileName } from "@/machines/compare/csv";
-import type { ModeRun } from "@/machines/compare/run";
+import type { ModeRun } from "@/machines/compare/runComparison";
 import { batchSizes, batchTable, cumulativeFlow, deploymentsOverTime, leadTimeCdf, leadTimeTable, periods } from "@/machines/compare/series";
 import { durationText, trimNumber } from "@/machines/metrics/quantity";
 import { MODE_INFO, type Mode } from "@/machines/world/modes";
-import { useResolvedTheme } from "../hooks";
+import { useResolvedTheme } from "../useComparison";
 import { MODE_STYLE, cssVar } from "../modeStyle";
 import { ChartFigure, TD, TD_NUM, TH, TH_NUM, TableScroll, type LegendItem } from "./ChartFigure";
 import { FLOW_SERIES, MODE_SHAPE, batchOptions, chartColors, deploymentsOptions, flowOptions, leadTimeOptions } from "./options";

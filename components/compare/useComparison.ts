@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { ComparisonEngine, Superseded, type ComparisonResult } from "@/lib/compare/engine";
-import type { CompareSettings } from "@/machines/compare/settings";
+import { ComparisonEngine, Superseded, type ComparisonResult } from "@/lib/compare/comparisonEngine";
+import type { CompareSettings } from "@/machines/compare/compareSettings";
 
 // ---------------------------------------------------------------- theme
 

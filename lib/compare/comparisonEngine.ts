@@ -1,5 +1,5 @@
-import { runMode, type ModeRun } from "@/machines/compare/run";
-import { modeSettings, orderModes, runKey, type CompareSettings } from "@/machines/compare/settings";
+import { runMode, type ModeRun } from "@/machines/compare/runComparison";
+import { modeSettings, orderModes, runKey, type CompareSettings } from "@/machines/compare/compareSettings";
 import type { ReleasePlan } from "@/machines/compare/cadence";
 import type { Settings } from "@/machines/world/settings";
 import type { WorkerRequest, WorkerResponse } from "./compare.worker";

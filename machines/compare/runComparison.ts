@@ -6,7 +6,7 @@ import type { CommitKind } from '../world/commits';
 import type { Mode } from '../world/modes';
 import type { Settings } from '../world/settings';
 import type { ReleasePlan } from './cadence';
-import { modeSettings, orderModes, type CompareSettings } from './settings';
+import { modeSettings, orderModes, type CompareSettings } from './compareSettings';
 
 /** What revealed a hidden problem in a commit, once something did. */
 export type Found = 'build' | 'test' | 'production';
