@@ -30,7 +30,7 @@ export function NowTiles({ now }: { now: ProductionNow }) {
         label="Error rate"
         Icon={TriangleAlert}
         status={errorsHigh ? "failed" : undefined}
-        value={percent(now.errorRate)}
+        value={<span data-tile-value="errors">{percent(now.errorRate)}</span>}
         detail={now.monitoring ? `alarm at ${percent(now.thresholdPct / 100)}` : "no alarm"}
       />
       <Metric label="Requests" Icon={Activity} value={now.requestsPerMinute.toLocaleString("en")} detail="per minute" />

@@ -211,7 +211,7 @@ export function TelemetryPanel({
                   <span className="font-bold text-text">{metric.title}</span>
                   <span className="text-text-muted">{metric.unit}</span>
                   <span className="ml-auto text-lg font-bold tabular-nums text-text">
-                    {value === undefined ? "—" : metric.format(value)}
+                    <span data-chart-value={metric.id}>{value === undefined ? "—" : metric.format(value)}</span>
                     <span className="ml-2 text-base font-semibold text-text-muted">
                       {hover !== null && series.t[shown] !== undefined ? `at ${formatTime(series.t[shown]!)}` : "now"}
                     </span>

@@ -87,8 +87,12 @@ test.describe("monitoring view", () => {
     // Event by event: the defect reaches production, the alarm finds it, and Continuous Deployment
     // rolls back on its own.
     const incident = page.getByRole("article", { name: "Incident #1" });
+    // While production fails, the chart's "now" and the tile read the same error rate.
+    await stepUntil(page, page.getByRole("list", { name: "Open incidents" }));
+    await expect(page.locator("[data-chart-value=errors]")).toHaveText((await page.locator("[data-tile-value=errors]").textContent()) ?? "");
     await stepUntil(page, incident.getByText("Automatic rollback").first());
     await expect(incident.getByText("by the CloudWatch alarm")).toBeVisible();
+    await expect(page.locator("[data-chart-value=errors]")).toHaveText((await page.locator("[data-tile-value=errors]").textContent()) ?? "");
 
     await expect(incident.getByRole("region", { name: "Deployment" })).toContainText(/Deployment \d+ shipped [0-9a-f]{7} with \d+ commits?/);
     const culprit = incident.getByRole("button", { name: /^Show commit [0-9a-f]{7} in the pipeline$/ });
