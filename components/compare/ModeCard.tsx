@@ -9,7 +9,7 @@ import { BAND_NAMES } from "@/machines/metrics/dora";
 import { formatClock } from "@/machines/sim/calendar";
 import { MODE_INFO } from "@/machines/world/modes";
 import { RESTORE_WORDS } from "@/machines/words";
-import { TD, TD_NUM, TH, TH_NUM, TableScroll } from "./charts/ChartFigure";
+import { HeaderRow, ScrollTable, TD, TD_NUM, TH, TH_NUM } from "./charts/ChartFigure";
 import { MODE_STYLE } from "./modeStyle";
 
 export interface ModeCardProps {
@@ -134,98 +134,76 @@ function ShowYourWork({ run, work }: { run: ModeRun; work: KeyWork[] }) {
 function DeploymentList({ run }: { run: ModeRun }) {
   if (run.deployments.length === 0) return <p className="text-base text-text-muted">No deployment reached production.</p>;
   return (
-    <TableScroll label={`Deployments of ${MODE_INFO[run.mode].name}`}>
-      <table className="w-full border-collapse">
-        <caption className="sr-only">Every production deployment of {MODE_INFO[run.mode].name}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={TH_NUM}>
-              #
-            </th>
-            <th scope="col" className={TH}>
-              When
-            </th>
-            <th scope="col" className={TH}>
-              Revision
-            </th>
-            <th scope="col" className={TH_NUM}>
-              Batch
-            </th>
-            <th scope="col" className={TH}>
-              Result
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {run.deployments.map((d) => (
-            <tr key={d.id}>
-              <td className={TD_NUM}>{d.id}</td>
-              <td className={`${TD} whitespace-nowrap`}>{formatClock(d.at)}</td>
-              <td className={TD}>
-                <code>{d.sha}</code>
-              </td>
-              <td className={TD_NUM}>{d.batch}</td>
-              <td className={TD}>
-                {d.failed ? (
-                  <span className="font-semibold text-status-failed-ink">
-                    Failed change{d.incident !== null ? `: incident #${d.incident}` : ""}
-                    {d.rolledBack ? ", rolled back" : ""}
-                  </span>
-                ) : (
-                  "Succeeded"
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <ScrollTable
+      label={`Deployments of ${MODE_INFO[run.mode].name}`}
+      caption={`Every production deployment of ${MODE_INFO[run.mode].name}`}
+      head={
+        <HeaderRow
+          columns={[
+            ["#", TH_NUM],
+            ["When", TH],
+            ["Revision", TH],
+            ["Batch", TH_NUM],
+            ["Result", TH],
+          ]}
+        />
+      }
+    >
+      {run.deployments.map((d) => (
+        <tr key={d.id}>
+          <td className={TD_NUM}>{d.id}</td>
+          <td className={`${TD} whitespace-nowrap`}>{formatClock(d.at)}</td>
+          <td className={TD}>
+            <code>{d.sha}</code>
+          </td>
+          <td className={TD_NUM}>{d.batch}</td>
+          <td className={TD}>
+            {d.failed ? (
+              <span className="font-semibold text-status-failed-ink">
+                Failed change{d.incident !== null ? `: incident #${d.incident}` : ""}
+                {d.rolledBack ? ", rolled back" : ""}
+              </span>
+            ) : (
+              "Succeeded"
+            )}
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 
 function IncidentList({ run }: { run: ModeRun }) {
   if (run.incidents.length === 0) return <p className="text-base text-text-muted">No incident in this run.</p>;
   return (
-    <TableScroll label={`Incidents of ${MODE_INFO[run.mode].name}`}>
-      <table className="w-full border-collapse">
-        <caption className="sr-only">Every incident of {MODE_INFO[run.mode].name}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={TH_NUM}>
-              #
-            </th>
-            <th scope="col" className={TH}>
-              Started
-            </th>
-            <th scope="col" className={TH}>
-              Found by
-            </th>
-            <th scope="col" className={TH}>
-              Restored by
-            </th>
-            <th scope="col" className={TH_NUM}>
-              Time to restore
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {run.incidents.map((i) => (
-            <tr key={i.id}>
-              <td className={TD_NUM}>{i.id}</td>
-              <td className={`${TD} whitespace-nowrap`}>
-                {formatClock(i.startedAt)}, deployment #{i.deployment}
-              </td>
-              <td className={TD}>
-                {i.detectedBy === null
-                  ? "not found yet"
-                  : `${i.detectedBy === "alarm" ? "alarm" : "customers"} after ${durationText(i.detectedAt! - i.startedAt)}`}
-              </td>
-              <td className={TD}>{i.restoredBy ? RESTORE_WORDS[i.restoredBy].title : "still open"}</td>
-              <td className={TD_NUM}>{i.restoreMinutes === null ? "—" : durationText(i.restoreMinutes)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <ScrollTable
+      label={`Incidents of ${MODE_INFO[run.mode].name}`}
+      caption={`Every incident of ${MODE_INFO[run.mode].name}`}
+      head={
+        <HeaderRow
+          columns={[
+            ["#", TH_NUM],
+            ["Started", TH],
+            ["Found by", TH],
+            ["Restored by", TH],
+            ["Time to restore", TH_NUM],
+          ]}
+        />
+      }
+    >
+      {run.incidents.map((i) => (
+        <tr key={i.id}>
+          <td className={TD_NUM}>{i.id}</td>
+          <td className={`${TD} whitespace-nowrap`}>
+            {formatClock(i.startedAt)}, deployment #{i.deployment}
+          </td>
+          <td className={TD}>
+            {i.detectedBy === null ? "not found yet" : `${i.detectedBy === "alarm" ? "alarm" : "customers"} after ${durationText(i.detectedAt! - i.startedAt)}`}
+          </td>
+          <td className={TD}>{i.restoredBy ? RESTORE_WORDS[i.restoredBy].title : "still open"}</td>
+          <td className={TD_NUM}>{i.restoreMinutes === null ? "—" : durationText(i.restoreMinutes)}</td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }

@@ -29,24 +29,8 @@ export const SettingsPanel = memo(function SettingsPanel({ settings, onChange }:
       </h2>
       <ModePicker modes={settings.modes} onChange={(modes) => onChange({ modes })} />
       <div className="grid grid-cols-[4.5rem_minmax(0,1fr)_auto] items-end gap-2">
-        <NumberField
-          label="Days"
-          setting="days"
-          value={settings.days}
-          min={COMPARE_LIMITS.days.min}
-          max={COMPARE_LIMITS.days.max}
-          width="w-full"
-          onChange={(days) => onChange({ days })}
-        />
-        <NumberField
-          label="Seed"
-          setting="seed"
-          value={settings.seed}
-          min={COMPARE_LIMITS.seed.min}
-          max={COMPARE_LIMITS.seed.max}
-          width="w-full"
-          onChange={(seed) => onChange({ seed })}
-        />
+        <NumberField label="Days" setting="days" value={settings.days} onChange={(days) => onChange({ days })} />
+        <NumberField label="Seed" setting="seed" value={settings.seed} onChange={(seed) => onChange({ seed })} />
         <button
           type="button"
           onClick={() => onChange({ seed: randomSeed() })}
@@ -152,20 +136,15 @@ function NumberField({
   label,
   setting,
   value,
-  min,
-  max,
-  width,
   onChange,
 }: {
   label: string;
-  /** The setting it edits: its rule and message come from the shared settings schema. */
+  /** The setting it edits: its limits, rule and message come from the shared settings schema. */
   setting: "days" | "seed";
   value: number;
-  min: number;
-  max: number;
-  width: string;
   onChange: (value: number) => void;
 }) {
+  const { min, max } = COMPARE_LIMITS[setting];
   const id = useId();
   const [text, setText] = useState(String(value));
   const [shownValue, setShownValue] = useState(value);
@@ -198,7 +177,7 @@ function NumberField({
             onChange(next.value);
           }
         }}
-        className={`mt-1 h-10 ${width} rounded-lg border border-border-strong bg-surface px-3 text-lg text-text tabular-nums aria-[invalid=true]:border-status-failed aria-[invalid=true]:border-2`}
+        className={`mt-1 h-10 w-full rounded-lg border border-border-strong bg-surface px-3 text-lg text-text tabular-nums aria-[invalid=true]:border-status-failed aria-[invalid=true]:border-2`}
       />
       {!read.ok && (
         <span id={`${id}-error`} className="mt-1 text-base text-status-failed-ink">

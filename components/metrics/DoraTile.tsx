@@ -60,37 +60,29 @@ export function DoraTile({ metric, metrics, size = "regular", frequencyUnit, cla
     </span>
   );
 
-  if (size === "compact") {
-    return (
-      <div
-        role="group"
-        aria-label={METRIC_TITLES[metric]}
-        title={shown.sentence}
-        data-metric={metric}
-        className={`flex flex-col gap-1 rounded-xl border border-border bg-surface-raised px-4 py-2 ${className}`}
-      >
-        <span className="truncate text-base font-semibold text-text-muted">{METRIC_TITLES[metric]}</span>
-        <span className="flex flex-wrap items-end justify-between gap-x-3">
-          {value}
-          {band}
-        </span>
-        <span className="sr-only">{shown.detail}</span>
-      </div>
-    );
-  }
-
+  // compact is one row: the value and band side by side, the detail for screen readers only.
+  const compact = size === "compact";
   return (
     <div
       role="group"
       aria-label={METRIC_TITLES[metric]}
       title={shown.sentence}
       data-metric={metric}
-      className={`flex flex-col gap-2 rounded-xl border border-border bg-surface-raised p-4 ${className}`}
+      className={`flex flex-col ${compact ? "gap-1 px-4 py-2" : "gap-2 p-4"} rounded-xl border border-border bg-surface-raised ${className}`}
     >
-      <span className="text-base font-semibold text-text-muted">{METRIC_TITLES[metric]}</span>
-      {value}
-      {band}
-      <span className="text-base text-text-muted">{shown.detail}</span>
+      <span className={`${compact ? "truncate " : ""}text-base font-semibold text-text-muted`}>{METRIC_TITLES[metric]}</span>
+      {compact ? (
+        <span className="flex flex-wrap items-end justify-between gap-x-3">
+          {value}
+          {band}
+        </span>
+      ) : (
+        <>
+          {value}
+          {band}
+        </>
+      )}
+      <span className={compact ? "sr-only" : "text-base text-text-muted"}>{shown.detail}</span>
     </div>
   );
 }

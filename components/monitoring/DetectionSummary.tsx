@@ -4,6 +4,13 @@ import type { DetectionGroup, DetectionSummary as Summary } from "@/machines/vie
 import { formatMinutes } from "@/machines/sim/calendar";
 import { Card, Metric } from "./ui";
 
+const COLUMNS = ["Incidents", "Count", "Detect", "Restore"];
+
+/** A column's padding and alignment: the first names the row, the others hold numbers. */
+function side(column: number): string {
+  return column === 0 ? "pr-2 text-left" : column === COLUMNS.length - 1 ? "pl-2 text-right" : "px-2 text-right";
+}
+
 /**
  * Time to detect and time to restore, overall and by who found the incident: the alarm or the
  * customers. The difference is the lesson of switching monitoring off.
@@ -33,29 +40,22 @@ export function DetectionSummary({ summary }: { summary: Summary }) {
         <caption className="sr-only">Median time to detect and to restore, by who found the incident</caption>
         <thead>
           <tr className="text-text-muted">
-            <th scope="col" className="py-1 pr-2 text-left font-semibold">
-              Incidents
-            </th>
-            <th scope="col" className="px-2 py-1 text-right font-semibold">
-              Count
-            </th>
-            <th scope="col" className="px-2 py-1 text-right font-semibold">
-              Detect
-            </th>
-            <th scope="col" className="py-1 pl-2 text-right font-semibold">
-              Restore
-            </th>
+            {COLUMNS.map((name, i) => (
+              <th key={name} scope="col" className={`py-1 ${side(i)} font-semibold`}>
+                {name}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {rows.map(({ label, group }) => (
             <tr key={label} className="border-t border-border">
-              <th scope="row" className="py-1.5 pr-2 text-left font-semibold">
+              <th scope="row" className={`py-1.5 ${side(0)} font-semibold`}>
                 {label}
               </th>
-              <td className="px-2 py-1.5 text-right tabular-nums">{group.incidents}</td>
-              <td className="px-2 py-1.5 text-right tabular-nums">{formatMinutes(group.medianDetectMinutes)}</td>
-              <td className="py-1.5 pl-2 text-right tabular-nums">{formatMinutes(group.medianRestoreMinutes)}</td>
+              <td className={`py-1.5 ${side(1)} tabular-nums`}>{group.incidents}</td>
+              <td className={`py-1.5 ${side(2)} tabular-nums`}>{formatMinutes(group.medianDetectMinutes)}</td>
+              <td className={`py-1.5 ${side(3)} tabular-nums`}>{formatMinutes(group.medianRestoreMinutes)}</td>
             </tr>
           ))}
         </tbody>

@@ -162,24 +162,14 @@ function StageInspector({ stage }: { stage: StageId }) {
                 )}
               </div>
             ))}
-            <section aria-labelledby="deployments-title">
-              <h3 id="deployments-title" className="text-base font-bold text-text">
-                Recent deployments
-              </h3>
-              {details.deployments.length === 0 ? (
-                <p className="text-base text-text-muted">None yet.</p>
-              ) : (
-                <ul className="flex flex-col text-base">
-                  {details.deployments.map((d) => (
-                    <li key={d.id} className="flex items-baseline gap-2">
-                      <span className="w-36 shrink-0 text-text-muted tabular-nums">{formatClock(d.at)}</span>
-                      <CommitLink seq={d.revision} sha={d.sha} />
-                      <span className="text-text">{plural(d.batch, "commit")}</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+            <Recent id="deployments-title" title="Recent deployments" empty="None yet." listClassName="flex flex-col text-base">
+              {details.deployments.map((d) => (
+                <RecentItem key={d.id} at={d.at}>
+                  <CommitLink seq={d.revision} sha={d.sha} />
+                  <span className="text-text">{plural(d.batch, "commit")}</span>
+                </RecentItem>
+              ))}
+            </Recent>
           </>
         ) : (
           <>
@@ -212,36 +202,48 @@ function StageInspector({ stage }: { stage: StageId }) {
                 {stageView.superseded > 0 && <span className="text-text-muted"> · {stageView.superseded} superseded so far</span>}
               </p>
             </div>
-            <section aria-labelledby="history-title">
-              <h3 id="history-title" className="text-base font-bold text-text">
-                Recent history
-              </h3>
-              {details.history.length === 0 ? (
-                <p className="text-base text-text-muted">Nothing has finished here yet.</p>
-              ) : (
-                <ul className="flex flex-col gap-0.5 text-base">
-                  {details.history.map((h) => {
-                    const status = STATUS[OUTCOME_STATUS[h.result]];
-                    const StatusIcon = status.Icon;
-                    return (
-                      <li key={h.seq} className="flex items-baseline gap-2">
-                        <span className="w-36 shrink-0 text-text-muted tabular-nums">{formatClock(h.t)}</span>
-                        {h.sha && h.revision !== undefined ? <CommitLink seq={h.revision} sha={h.sha} /> : <span>—</span>}
-                        <span className={`inline-flex items-center gap-1 font-semibold ${status.ink}`}>
-                          <StatusIcon aria-hidden="true" className="size-4 self-center" strokeWidth={2.5} />
-                          {h.result === "rejected" ? "Rejected" : status.label}
-                        </span>
-                        <span className="truncate text-text-muted">{h.reason ? reasonWords(h.reason) : h.by ? `by ${h.by}` : ""}</span>
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
-            </section>
+            <Recent id="history-title" title="Recent history" empty="Nothing has finished here yet." listClassName="flex flex-col gap-0.5 text-base">
+              {details.history.map((h) => {
+                const status = STATUS[OUTCOME_STATUS[h.result]];
+                const StatusIcon = status.Icon;
+                return (
+                  <RecentItem key={h.seq} at={h.t}>
+                    {h.sha && h.revision !== undefined ? <CommitLink seq={h.revision} sha={h.sha} /> : <span>—</span>}
+                    <span className={`inline-flex items-center gap-1 font-semibold ${status.ink}`}>
+                      <StatusIcon aria-hidden="true" className="size-4 self-center" strokeWidth={2.5} />
+                      {h.result === "rejected" ? "Rejected" : status.label}
+                    </span>
+                    <span className="truncate text-text-muted">{h.reason ? reasonWords(h.reason) : h.by ? `by ${h.by}` : ""}</span>
+                  </RecentItem>
+                );
+              })}
+            </Recent>
           </>
         )}
       </div>
     </Panel>
+  );
+}
+
+/** A titled list of what happened lately, or a line that says nothing has yet. */
+function Recent({ id, title, empty, listClassName, children }: { id: string; title: string; empty: string; listClassName: string; children: ReactNode[] }) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className="text-base font-bold text-text">
+        {title}
+      </h3>
+      {children.length === 0 ? <p className="text-base text-text-muted">{empty}</p> : <ul className={listClassName}>{children}</ul>}
+    </section>
+  );
+}
+
+/** One line of a `Recent` list, after the time it happened. */
+function RecentItem({ at, children }: { at: number; children: ReactNode }) {
+  return (
+    <li className="flex items-baseline gap-2">
+      <span className="w-36 shrink-0 text-text-muted tabular-nums">{formatClock(at)}</span>
+      {children}
+    </li>
   );
 }
 
@@ -261,6 +263,8 @@ const STATE_WORDS: Record<CommitJourney["state"], string> = {
   "in-production": "In production",
   "rolled-back": "Deployed, then rolled back",
 };
+
+const JOURNEY_COLUMNS = ["Stage", "Entered", "Waited", "Worked", "Result"];
 
 function CommitInspector({ seq }: { seq: number }) {
   const journey = useThrottledSim((sim) => ({ journey: commitJourney(sim, seq), now: sim.now }), 300, [seq]);
@@ -302,21 +306,11 @@ function CommitInspector({ seq }: { seq: number }) {
           <caption className="sr-only">Journey of commit {j.sha}, stage by stage</caption>
           <thead className="text-text-muted">
             <tr>
-              <th scope="col" className="py-1 pr-2 font-semibold">
-                Stage
-              </th>
-              <th scope="col" className="py-1 pr-2 font-semibold">
-                Entered
-              </th>
-              <th scope="col" className="py-1 pr-2 font-semibold">
-                Waited
-              </th>
-              <th scope="col" className="py-1 pr-2 font-semibold">
-                Worked
-              </th>
-              <th scope="col" className="py-1 font-semibold">
-                Result
-              </th>
+              {JOURNEY_COLUMNS.map((name, i) => (
+                <th key={name} scope="col" className={i < JOURNEY_COLUMNS.length - 1 ? "py-1 pr-2 font-semibold" : "py-1 font-semibold"}>
+                  {name}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>

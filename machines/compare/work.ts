@@ -45,6 +45,24 @@ export function bandText(band: BandRule | null, year: number, reason: string | n
   return band ? `${BAND_NAMES[band.band]}: ${band.label} (DORA ${year})` : `No band: ${reason ?? 'nothing to classify'}`;
 }
 
+/** One key's work: its name, explanation and band, with what the run measured; notes come after. */
+function keyWork(metrics: Metrics, key: KeyMetric, measured: Pick<KeyWork, 'quantity' | 'qualifier' | 'formula'>): KeyWork {
+  const { quantity, qualifier, formula } = measured;
+  return { key, name: KEY_NAMES[key], explain: KEY_EXPLAIN[key], quantity, qualifier, band: metrics.bands[key], formula, notes: [] };
+}
+
+/** A median of durations in hours, as a tile shows it: "at least" when it is a lower bound. */
+function medianHours(median: number | null, lowerBound: boolean): Pick<KeyWork, 'quantity' | 'qualifier'> {
+  return { quantity: median === null ? null : durationQuantity(median * 60), qualifier: lowerBound ? 'at least' : '' };
+}
+
+const atLeast = (lowerBound: boolean) => (lowerBound ? 'at least ' : '');
+
+/** Why a median is a lower bound: "2 incidents still open at the end count at their age then, a lower bound." */
+function countedAtAge(count: number, what: string, state: string): string {
+  return `${plural(count, what, GROUPED)} ${state} at the end ${count === 1 ? 'counts' : 'count'} at ${count === 1 ? 'its' : 'their'} age then, a lower bound.`;
+}
+
 /**
  * The four keys of one run with their formulas. `frequencyUnit` puts deployment frequency in the
  * unit the cards beside this one use.
@@ -52,83 +70,54 @@ export function bandText(band: BandRule | null, year: number, reason: string | n
 export function showYourWork(metrics: Metrics, frequencyUnit?: FrequencyUnit): KeyWork[] {
   const days = metrics.window.days;
   const daysText = plural(Math.round(days * 100) / 100, 'day', GROUPED);
-  const { bands } = metrics;
 
   const df = metrics.deploymentsPerDay;
   const dfQuantity = frequencyQuantity(df, frequencyUnit);
   const dfConverted = dfQuantity.unit === 'per day' ? '' : ` (${dfQuantity.value} ${dfQuantity.unit})`;
-  const deploymentFrequency: KeyWork = {
-    key: 'deploymentFrequency',
-    name: KEY_NAMES.deploymentFrequency,
-    explain: KEY_EXPLAIN.deploymentFrequency,
+  const deploymentFrequency = keyWork(metrics, 'deploymentFrequency', {
     quantity: dfQuantity,
     qualifier: '',
-    band: bands.deploymentFrequency,
     formula: `${plural(metrics.deployments, 'deployment', GROUPED)} ÷ ${daysText} = ${trimNumber(df, df >= 0.1 ? 2 : 3)} per day${dfConverted}`,
-    notes: [],
-  };
+  });
 
   const lt = metrics.leadTimeHours;
   const total = lt.deployed + lt.pending;
-  const leadTime: KeyWork = {
-    key: 'leadTime',
-    name: KEY_NAMES.leadTime,
-    explain: KEY_EXPLAIN.leadTime,
-    quantity: lt.median === null ? null : durationQuantity(lt.median * 60),
-    qualifier: lt.medianIsLowerBound ? 'at least' : '',
-    band: bands.leadTime,
+  const leadTime = keyWork(metrics, 'leadTime', {
+    ...medianHours(lt.median, lt.medianIsLowerBound),
     formula:
       lt.median === null
         ? 'No commit was pushed: no lead time to measure.'
-        : `median of ${plural(total, 'lead time', GROUPED)} (push → production) = ${lt.medianIsLowerBound ? 'at least ' : ''}${durationText(lt.median * 60)}`,
-    notes: [],
-  };
-  if (lt.p90 !== null) leadTime.notes.push(`90th percentile: ${lt.p90IsLowerBound ? 'at least ' : ''}${durationText(lt.p90 * 60)}.`);
+        : `median of ${plural(total, 'lead time', GROUPED)} (push → production) = ${atLeast(lt.medianIsLowerBound)}${durationText(lt.median * 60)}`,
+  });
+  if (lt.p90 !== null) leadTime.notes.push(`90th percentile: ${atLeast(lt.p90IsLowerBound)}${durationText(lt.p90 * 60)}.`);
   if (lt.pending > 0) {
-    leadTime.notes.push(
-      `${plural(lt.deployed, 'commit', GROUPED)} reached production; ${plural(lt.pending, 'commit', GROUPED)} still pending at the end ${lt.pending === 1 ? 'counts' : 'count'} at ${lt.pending === 1 ? 'its' : 'their'} age then, a lower bound.`,
-    );
+    leadTime.notes.push(`${plural(lt.deployed, 'commit', GROUPED)} reached production; ${countedAtAge(lt.pending, 'commit', 'still pending')}`);
   } else if (total > 0) {
     leadTime.notes.push(`All ${plural(total, 'commit', GROUPED)} reached production.`);
   }
 
   const cfr = metrics.changeFailureRate;
-  const changeFailureRate: KeyWork = {
-    key: 'changeFailureRate',
-    name: KEY_NAMES.changeFailureRate,
-    explain: KEY_EXPLAIN.changeFailureRate,
+  const changeFailureRate = keyWork(metrics, 'changeFailureRate', {
     quantity: cfr === null ? null : { value: trimNumber(cfr * 100, 1), unit: '%' },
     qualifier: '',
-    band: bands.changeFailureRate,
     formula:
       cfr === null
         ? 'No deployment reached production: nothing to divide.'
         : `${plural(metrics.failedChanges, 'failed change', GROUPED)} ÷ ${plural(metrics.deployments, 'deployment', GROUPED)} = ${percentText(cfr)}`,
-    notes: [],
-  };
+  });
   if (cfr !== null) changeFailureRate.notes.push('A failed change is a deployment that shipped at least one defect.');
 
   const ttr = metrics.timeToRestoreHours;
-  const timeToRestore: KeyWork = {
-    key: 'timeToRestore',
-    name: KEY_NAMES.timeToRestore,
-    explain: KEY_EXPLAIN.timeToRestore,
-    quantity: ttr.median === null ? null : durationQuantity(ttr.median * 60),
-    qualifier: ttr.medianIsLowerBound ? 'at least' : '',
-    band: bands.timeToRestore,
+  const timeToRestore = keyWork(metrics, 'timeToRestore', {
+    ...medianHours(ttr.median, ttr.medianIsLowerBound),
     formula:
       ttr.median === null
         ? metrics.incidents === 0
           ? 'No incident in this run: nothing to restore.'
           : 'No incident was restored before the run ended.'
-        : `median of ${plural(ttr.restored + ttr.open, 'recovery time', GROUPED)} (incident start → healthy) = ${ttr.medianIsLowerBound ? 'at least ' : ''}${durationText(ttr.median * 60)}`,
-    notes: [],
-  };
-  if (ttr.open > 0) {
-    timeToRestore.notes.push(
-      `${plural(ttr.open, 'incident', GROUPED)} still open at the end ${ttr.open === 1 ? 'counts' : 'count'} at ${ttr.open === 1 ? 'its' : 'their'} age then, a lower bound.`,
-    );
-  }
+        : `median of ${plural(ttr.restored + ttr.open, 'recovery time', GROUPED)} (incident start → healthy) = ${atLeast(ttr.medianIsLowerBound)}${durationText(ttr.median * 60)}`,
+  });
+  if (ttr.open > 0) timeToRestore.notes.push(countedAtAge(ttr.open, 'incident', 'still open'));
 
   const keys = [deploymentFrequency, leadTime, changeFailureRate, timeToRestore];
   for (const key of keys) {

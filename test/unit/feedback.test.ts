@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '@/machines/engine/simulation';
 import { MINUTES_PER_DAY } from '@/machines/sim/calendar';
-import { defaultSettings, type Settings } from '@/machines/world/settings';
 import { sampleTelemetry, productionMarkers, trafficAt } from '@/machines/production/telemetry';
 import { teamActivity } from '@/machines/team/teamActivity';
 import { narrate, recentNarration } from '@/machines/narration/chat';
 import { pipelineView } from '@/machines/view/pipelineView';
-
-const quiet = (mode: Settings['mode'], change: Partial<Settings> = {}): Settings => ({
-  ...defaultSettings(mode, 21),
-  defectRate: 0,
-  compileErrorRate: 0,
-  flakyRate: 0,
-  ...change,
-});
-
-/** Runs until the first incident is restored; returns the simulation. */
-function withIncident(settings: Settings): Simulation {
-  const sim = new Simulation(settings);
-  sim.inject('escape-defect');
-  sim.advanceTo(6 * MINUTES_PER_DAY);
-  return sim;
-}
+import { quiet, withIncident } from '../support/quietRun';
 
 describe('production telemetry', () => {
   it('follows the day: busier at lunch than at night', () => {

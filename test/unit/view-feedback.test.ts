@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '@/machines/engine/simulation';
 import { MINUTES_PER_DAY } from '@/machines/sim/calendar';
-import { defaultSettings, type Settings } from '@/machines/world/settings';
+import { defaultSettings } from '@/machines/world/settings';
 import { detectionSummary, feedbackLoop, incidentViews, type IncidentView } from '@/machines/view/incidentView';
 import { LEARNER } from '@/machines/words';
 import { ALARM_THRESHOLDS, MAX_POINTS, productionNow, rowMinutes, stepFor, telemetrySeries, telemetryTable } from '@/machines/view/telemetrySeries';
 import { cultureFacts, teamView, tickets } from '@/machines/view/teamView';
 import { chatMessages, pendingApproval, splitMentions } from '@/machines/view/chatops';
 import { compareCultures, comparisonKey, comparisonSettings } from '@/machines/view/cultureComparison';
-
-/** A run with no accidental problems: only injected faults cause trouble. */
-const quiet = (mode: Settings['mode'], change: Partial<Settings> = {}): Settings => ({
-  ...defaultSettings(mode, 21),
-  defectRate: 0,
-  compileErrorRate: 0,
-  flakyRate: 0,
-  ...change,
-});
+import { quiet, withIncident } from '../support/quietRun';
 
 function stepUntil(sim: Simulation, type: string, limit = 5000): void {
   for (let i = 0; i < limit && !sim.log.some((e) => e.type === type); i++) sim.step();
@@ -24,14 +16,6 @@ function stepUntil(sim: Simulation, type: string, limit = 5000): void {
     sim.log.some((e) => e.type === type),
     `no ${type} within ${limit} steps`,
   ).toBe(true);
-}
-
-/** An escaped defect in production, run until the incident is long restored. */
-function withIncident(settings: Settings, days = 6): Simulation {
-  const sim = new Simulation(settings);
-  sim.inject('escape-defect');
-  sim.advanceTo(days * MINUTES_PER_DAY);
-  return sim;
 }
 
 describe('incident views', () => {

@@ -118,6 +118,32 @@ export function TableScroll({ label, children }: { label: string; children: Reac
   );
 }
 
+/** A scrolling table: its caption for screen readers, its header rows and its body rows. */
+export function ScrollTable({ label, caption, head, children }: { label: string; caption: ReactNode; head: ReactNode; children: ReactNode }) {
+  return (
+    <TableScroll label={label}>
+      <table className="w-full border-collapse">
+        <caption className="sr-only">{caption}</caption>
+        <thead>{head}</thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+/** A header row of plain column names, each with its class: TH, or TH_NUM for a column of numbers. */
+export function HeaderRow({ columns }: { columns: readonly (readonly [name: string, className: string])[] }) {
+  return (
+    <tr>
+      {columns.map(([name, className]) => (
+        <th key={name} scope="col" className={className}>
+          {name}
+        </th>
+      ))}
+    </tr>
+  );
+}
+
 export const TH = "sticky top-0 bg-surface-raised px-3 py-2 text-left text-base font-semibold text-text";
 export const TH_NUM = "sticky top-0 bg-surface-raised px-3 py-2 text-right text-base font-semibold text-text";
 export const TD = "border-t border-border px-3 py-1.5 text-base text-text";

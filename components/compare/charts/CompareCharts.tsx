@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useCallback, useInsertionEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useInsertionEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type uPlot from "uplot";
 import { exportFileName } from "@/machines/compare/csv";
 import type { ModeRun } from "@/machines/compare/runComparison";
@@ -9,7 +9,7 @@ import { durationText, trimNumber } from "@/machines/metrics/quantity";
 import { MODE_INFO, type Mode } from "@/machines/world/modes";
 import { useResolvedTheme } from "../useComparison";
 import { MODE_STYLE, cssVar } from "../modeStyle";
-import { ChartFigure, TD, TD_NUM, TH, TH_NUM, TableScroll, type LegendItem } from "./ChartFigure";
+import { ChartFigure, ScrollTable, TD, TD_NUM, TH, TH_NUM, type LegendItem } from "./ChartFigure";
 import { FLOW_SERIES, MODE_SHAPE, batchOptions, chartColors, deploymentsOptions, flowOptions, leadTimeOptions } from "./options";
 import type { PngRequest } from "./png";
 import { UPlotChart } from "@/components/charts/UPlotChart";
@@ -147,65 +147,76 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
     dashArray: s.dashArray,
   }));
 
+  // The three charts of one line or point per mode, each with its own data, words and table.
+  const lineCharts = [
+    {
+      key: "lead",
+      id: "chart-lead-time",
+      className: "",
+      title: "Lead time distribution",
+      takeaway: leadTakeaway,
+      legend,
+      file: "lead-time",
+      png: png("lead", "Lead time distribution: share of commits in production within a time"),
+      table: () => <LeadTimeTable runs={runs} />,
+      options: leadOptions,
+      data: leadData,
+      label: "Lead time distribution: the share of commits in production within a given time, one line per mode",
+    },
+    {
+      key: "deployments",
+      id: "chart-deployments",
+      className: "",
+      title: "Deployments over time",
+      takeaway: deployTakeaway,
+      legend,
+      file: "deployments",
+      png: png("deployments", "Deployments over time (cumulative)"),
+      table: () => <DeploymentsTable runs={runs} />,
+      options: deployOptions,
+      data: deployData,
+      label: "Deployments over time: deployments so far on each day of the run, one line per mode",
+    },
+    {
+      key: "batch",
+      id: "chart-batch",
+      className: "2xl:col-span-2",
+      title: "Batch sizes",
+      takeaway: batchTakeaway,
+      legend: pointLegend,
+      file: "batch-sizes",
+      png: png("batch", "Batch size of each deployment", pngLegend(modes, true)),
+      table: () => <BatchTable runs={runs} />,
+      options: batchOpts,
+      data: batchData,
+      label: "Batch sizes: one point per deployment at its day, as high as the commits it shipped, one point shape per mode",
+    },
+  ];
+
   return (
     <div className="grid gap-6 2xl:grid-cols-2">
-      <ChartFigure
-        id="chart-lead-time"
-        title="Lead time distribution"
-        takeaway={leadTakeaway}
-        legend={legend}
-        fileName={exportFileName(runs, "png", "lead-time")}
-        png={png("lead", "Lead time distribution: share of commits in production within a time")}
-        table={() => <LeadTimeTable runs={runs} />}
-      >
-        <UPlotChart
-          className="overflow-hidden"
-          options={leadOptions}
-          data={leadData}
-          height={HEIGHT}
-          label={summary("Lead time distribution: the share of commits in production within a given time, one line per mode", leadTakeaway)}
-          onChart={keep("lead")}
-        />
-      </ChartFigure>
-
-      <ChartFigure
-        id="chart-deployments"
-        title="Deployments over time"
-        takeaway={deployTakeaway}
-        legend={legend}
-        fileName={exportFileName(runs, "png", "deployments")}
-        png={png("deployments", "Deployments over time (cumulative)")}
-        table={() => <DeploymentsTable runs={runs} />}
-      >
-        <UPlotChart
-          className="overflow-hidden"
-          options={deployOptions}
-          data={deployData}
-          height={HEIGHT}
-          label={summary("Deployments over time: deployments so far on each day of the run, one line per mode", deployTakeaway)}
-          onChart={keep("deployments")}
-        />
-      </ChartFigure>
-
-      <ChartFigure
-        id="chart-batch"
-        className="2xl:col-span-2"
-        title="Batch sizes"
-        takeaway={batchTakeaway}
-        legend={pointLegend}
-        fileName={exportFileName(runs, "png", "batch-sizes")}
-        png={png("batch", "Batch size of each deployment", pngLegend(modes, true))}
-        table={() => <BatchTable runs={runs} />}
-      >
-        <UPlotChart
-          className="overflow-hidden"
-          options={batchOpts}
-          data={batchData}
-          height={HEIGHT}
-          label={summary("Batch sizes: one point per deployment at its day, as high as the commits it shipped, one point shape per mode", batchTakeaway)}
-          onChart={keep("batch")}
-        />
-      </ChartFigure>
+      {lineCharts.map((c) => (
+        <ChartFigure
+          key={c.key}
+          id={c.id}
+          className={c.className}
+          title={c.title}
+          takeaway={c.takeaway}
+          legend={c.legend}
+          fileName={exportFileName(runs, "png", c.file)}
+          png={c.png}
+          table={c.table}
+        >
+          <UPlotChart
+            className="overflow-hidden"
+            options={c.options}
+            data={c.data}
+            height={HEIGHT}
+            label={summary(c.label, c.takeaway)}
+            onChart={keep(c.key)}
+          />
+        </ChartFigure>
+      ))}
 
       <ChartFigure
         id="chart-flow"
@@ -272,135 +283,119 @@ function ModeHeaders({ runs, numeric = true }: { runs: readonly ModeRun[]; numer
   );
 }
 
-function LeadTimeTable({ runs }: { runs: readonly ModeRun[] }) {
-  const rows = leadTimeTable(runs);
+/** A table of one column per mode, after a first column of row names headed `corner`. */
+function ModeTable({
+  runs,
+  label,
+  caption,
+  corner,
+  children,
+}: {
+  runs: readonly ModeRun[];
+  label: string;
+  caption: string;
+  corner: string;
+  children: ReactNode;
+}) {
+  const head = (
+    <tr>
+      <th scope="col" className={TH}>
+        {corner}
+      </th>
+      <ModeHeaders runs={runs} />
+    </tr>
+  );
   return (
-    <TableScroll label="Lead time table">
-      <table className="w-full border-collapse">
-        <caption className="sr-only">Commits by lead time, per mode: count and share of all commits pushed</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={TH}>
-              Lead time
-            </th>
-            <ModeHeaders runs={runs} />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.label}>
-              <th scope="row" className={`${TD} text-left font-normal`}>
-                {row.label}
-              </th>
-              {row.cells.map((c) => (
-                <td key={c.mode} className={TD_NUM}>
-                  {c.count.toLocaleString("en-US")} ({Math.round(c.share * 100)}%)
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <ScrollTable label={label} caption={caption} head={head}>
+      {children}
+    </ScrollTable>
+  );
+}
+
+/** A row's name, in the first column; `total` for the summing rows at the end. */
+function RowName({ children, total = false }: { children: ReactNode; total?: boolean }) {
+  return (
+    <th scope="row" className={`${TD} text-left ${total ? "font-semibold" : "font-normal"}`}>
+      {children}
+    </th>
+  );
+}
+
+/** Rows of one cell per mode, as `cell` words it. */
+function ModeRows<Cell extends { mode: Mode }>({ rows, cell }: { rows: readonly { label: string; cells: readonly Cell[] }[]; cell: (c: Cell) => ReactNode }) {
+  return rows.map((row) => (
+    <tr key={row.label}>
+      <RowName>{row.label}</RowName>
+      {row.cells.map((c) => (
+        <td key={c.mode} className={TD_NUM}>
+          {cell(c)}
+        </td>
+      ))}
+    </tr>
+  ));
+}
+
+function LeadTimeTable({ runs }: { runs: readonly ModeRun[] }) {
+  return (
+    <ModeTable runs={runs} label="Lead time table" caption="Commits by lead time, per mode: count and share of all commits pushed" corner="Lead time">
+      <ModeRows rows={leadTimeTable(runs)} cell={(c) => `${c.count.toLocaleString("en-US")} (${Math.round(c.share * 100)}%)`} />
+    </ModeTable>
   );
 }
 
 function DeploymentsTable({ runs }: { runs: readonly ModeRun[] }) {
   const first = runs[0];
   if (!first) return null;
-  const ps = periods(first);
   return (
-    <TableScroll label="Deployments table">
-      <table className="w-full border-collapse">
-        <caption className="sr-only">Deployments per period and, in brackets, failed changes, per mode</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={TH}>
-              Period
-            </th>
-            <ModeHeaders runs={runs} />
-          </tr>
-        </thead>
-        <tbody>
-          {ps.map((p) => (
-            <tr key={p.label}>
-              <th scope="row" className={`${TD} text-left font-normal`}>
-                {p.label}
-              </th>
-              {runs.map((r) => {
-                const n = r.flow.deployments[p.end]! - r.flow.deployments[p.start]!;
-                const failed = r.flow.failedChanges[p.end]! - r.flow.failedChanges[p.start]!;
-                return (
-                  <td key={r.mode} className={TD_NUM}>
-                    {n}
-                    {failed > 0 ? ` (${failed} failed)` : ""}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-          <tr>
-            <th scope="row" className={`${TD} text-left font-semibold`}>
-              Total
-            </th>
-            {runs.map((r) => (
-              <td key={r.mode} className={`${TD_NUM} font-semibold`}>
-                {r.metrics.deployments}
-                {r.metrics.failedChanges > 0 ? ` (${r.metrics.failedChanges} failed)` : ""}
+    <ModeTable runs={runs} label="Deployments table" caption="Deployments per period and, in brackets, failed changes, per mode" corner="Period">
+      {periods(first).map((p) => (
+        <tr key={p.label}>
+          <RowName>{p.label}</RowName>
+          {runs.map((r) => {
+            const n = r.flow.deployments[p.end]! - r.flow.deployments[p.start]!;
+            const failed = r.flow.failedChanges[p.end]! - r.flow.failedChanges[p.start]!;
+            return (
+              <td key={r.mode} className={TD_NUM}>
+                {n}
+                {failed > 0 ? ` (${failed} failed)` : ""}
               </td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
-    </TableScroll>
+            );
+          })}
+        </tr>
+      ))}
+      <tr>
+        <RowName total>Total</RowName>
+        {runs.map((r) => (
+          <td key={r.mode} className={`${TD_NUM} font-semibold`}>
+            {r.metrics.deployments}
+            {r.metrics.failedChanges > 0 ? ` (${r.metrics.failedChanges} failed)` : ""}
+          </td>
+        ))}
+      </tr>
+    </ModeTable>
   );
 }
 
+const BATCH_STATS = { mean: "Mean batch", median: "Median batch", max: "Largest batch" } as const;
+
 function BatchTable({ runs }: { runs: readonly ModeRun[] }) {
-  const rows = batchTable(runs);
   return (
-    <TableScroll label="Batch size table">
-      <table className="w-full border-collapse">
-        <caption className="sr-only">Deployments by batch size, per mode</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={TH}>
-              Commits in the deployment
-            </th>
-            <ModeHeaders runs={runs} />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.label}>
-              <th scope="row" className={`${TD} text-left font-normal`}>
-                {row.label}
-              </th>
-              {row.cells.map((c) => (
-                <td key={c.mode} className={TD_NUM}>
-                  {c.deployments} deployment{c.deployments === 1 ? "" : "s"}
-                </td>
-              ))}
-            </tr>
-          ))}
-          {(["mean", "median", "max"] as const).map((stat) => (
-            <tr key={stat}>
-              <th scope="row" className={`${TD} text-left font-semibold`}>
-                {stat === "mean" ? "Mean batch" : stat === "median" ? "Median batch" : "Largest batch"}
-              </th>
-              {runs.map((r) => {
-                const v = r.metrics.batchSize[stat];
-                return (
-                  <td key={r.mode} className={`${TD_NUM} font-semibold`}>
-                    {v === null || (stat === "max" && r.metrics.deployments === 0) ? "—" : `${trimNumber(v, 1)} commits`}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <ModeTable runs={runs} label="Batch size table" caption="Deployments by batch size, per mode" corner="Commits in the deployment">
+      <ModeRows rows={batchTable(runs)} cell={(c) => `${c.deployments} deployment${c.deployments === 1 ? "" : "s"}`} />
+      {(Object.keys(BATCH_STATS) as (keyof typeof BATCH_STATS)[]).map((stat) => (
+        <tr key={stat}>
+          <RowName total>{BATCH_STATS[stat]}</RowName>
+          {runs.map((r) => {
+            const v = r.metrics.batchSize[stat];
+            return (
+              <td key={r.mode} className={`${TD_NUM} font-semibold`}>
+                {v === null || (stat === "max" && r.metrics.deployments === 0) ? "—" : `${trimNumber(v, 1)} commits`}
+              </td>
+            );
+          })}
+        </tr>
+      ))}
+    </ModeTable>
   );
 }
 
@@ -408,48 +403,43 @@ function FlowTable({ runs }: { runs: readonly ModeRun[] }) {
   const first = runs[0];
   if (!first) return null;
   const ps = periods(first);
-  return (
-    <TableScroll label="Cumulative flow table">
-      <table className="w-full border-collapse">
-        <caption className="sr-only">Commits pushed, tested and deployed by the end of each period, per mode</caption>
-        <thead>
-          <tr>
-            <th scope="col" rowSpan={2} className={`${TH} align-bottom`}>
-              By the end of
+  const head = (
+    <>
+      <tr>
+        <th scope="col" rowSpan={2} className={`${TH} align-bottom`}>
+          By the end of
+        </th>
+        {runs.map((r) => (
+          <th key={r.mode} scope="colgroup" colSpan={3} className={`${TH} border-l border-border text-center`}>
+            {name(r.mode)}
+          </th>
+        ))}
+      </tr>
+      <tr>
+        {runs.map((r) =>
+          FLOW_SERIES.map((s, i) => (
+            <th key={`${r.mode}-${s.key}`} scope="col" className={`${TH_NUM} top-10 ${i === 0 ? "border-l border-border" : ""}`}>
+              {s.label}
             </th>
-            {runs.map((r) => (
-              <th key={r.mode} scope="colgroup" colSpan={3} className={`${TH} border-l border-border text-center`}>
-                {name(r.mode)}
-              </th>
-            ))}
-          </tr>
-          <tr>
-            {runs.map((r) =>
-              FLOW_SERIES.map((s, i) => (
-                <th key={`${r.mode}-${s.key}`} scope="col" className={`${TH_NUM} top-10 ${i === 0 ? "border-l border-border" : ""}`}>
-                  {s.label}
-                </th>
-              )),
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {ps.map((p) => (
-            <tr key={p.label}>
-              <th scope="row" className={`${TD} text-left font-normal`}>
-                {p.label}
-              </th>
-              {runs.map((r) =>
-                FLOW_SERIES.map((s, i) => (
-                  <td key={`${r.mode}-${s.key}`} className={`${TD_NUM} ${i === 0 ? "border-l" : ""}`}>
-                    {r.flow[s.key][p.end]}
-                  </td>
-                )),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          )),
+        )}
+      </tr>
+    </>
+  );
+  return (
+    <ScrollTable label="Cumulative flow table" caption="Commits pushed, tested and deployed by the end of each period, per mode" head={head}>
+      {ps.map((p) => (
+        <tr key={p.label}>
+          <RowName>{p.label}</RowName>
+          {runs.map((r) =>
+            FLOW_SERIES.map((s, i) => (
+              <td key={`${r.mode}-${s.key}`} className={`${TD_NUM} ${i === 0 ? "border-l" : ""}`}>
+                {r.flow[s.key][p.end]}
+              </td>
+            )),
+          )}
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
