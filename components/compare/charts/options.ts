@@ -122,12 +122,7 @@ export function deploymentsOptions(modes: readonly Mode[], colors: ChartColors):
 export type PointShape = "square" | "triangle" | "diamond" | "circle";
 
 /** Each mode's point shape in the batch chart, so modes differ without colour. */
-export const MODE_SHAPE: Record<Mode, PointShape> = {
-  manual: "square",
-  ci: "triangle",
-  delivery: "diamond",
-  deployment: "circle",
-};
+export const MODE_SHAPE: Record<Mode, PointShape> = { manual: "square", ci: "triangle", delivery: "diamond", deployment: "circle" };
 
 /** Draws one point of `shape` centred on (x, y), radius r (canvas pixels). */
 export function shapePath(path: Path2D | CanvasRenderingContext2D, shape: PointShape, x: number, y: number, r: number): void {
