@@ -40,7 +40,7 @@ export function UPlotChart({ options, data, height, label, onChart, className = 
     latestData.current = data;
     latestHeight.current = height;
     latestOnChart.current = onChart;
-  });
+  }, [data, height, onChart]);
 
   useLayoutEffect(() => {
     const el = host.current;

@@ -33,7 +33,7 @@ export function useFrameLoop(running: boolean, frame: (ms: number) => void, opti
   const latest = useRef({ frame, ...options });
   useEffect(() => {
     latest.current = { frame, ...options };
-  });
+  }, [frame, options]);
   useEffect(() => {
     if (!running) return;
     let handle = 0;
