@@ -33,15 +33,20 @@ export interface LongRunResult {
 export function benchLongRuns(): LongRunResult[] {
   const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
   const script = fileURLToPath(new URL('./longRun.ts', import.meta.url));
+  // Three runs each, median time and highest peak memory: one run on a shared machine swings ±20%.
   return MODES.map((mode) => {
-    const child = spawnSync(process.execPath, [tsx, script, mode], { encoding: 'utf8' });
-    if (child.status !== 0) throw new Error(`long run of ${mode} failed: ${child.stderr.trim()}`);
-    return JSON.parse(child.stdout.trim().split('\n').pop()!) as LongRunResult;
+    const runs = [0, 1, 2].map(() => {
+      const child = spawnSync(process.execPath, [tsx, script, mode], { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`long run of ${mode} failed: ${child.stderr.trim()}`);
+      return JSON.parse(child.stdout.trim().split('\n').pop()!) as LongRunResult;
+    });
+    const byTime = [...runs].sort((a, b) => a.ms - b.ms);
+    return { ...byTime[1]!, maxRssMB: Math.max(...runs.map((r) => r.maxRssMB)) };
   });
 }
 
 export function printLongRuns(results: LongRunResult[]): void {
-  console.log('Ten-year runs (3650 days, 100 commits a working day, one process each)');
+  console.log('Ten-year runs (3650 days, 100 commits a working day, one process each, median of 3)');
   console.log(`  ${'mode'.padEnd(12)}${'seconds'.padStart(9)}${'peak MB'.padStart(9)}${'commits'.padStart(9)}${'deploys'.padStart(9)}  verdict`);
   for (const r of results) {
     const ok = r.ms < TARGET_LONG_RUN_MS && r.maxRssMB < TARGET_LONG_RUN_MB;

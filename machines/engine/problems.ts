@@ -14,7 +14,10 @@ export class ProblemIndex {
   private items: Commit[] = [];
   private readonly seqs = new Set<number>();
   private compileErrors: Commit[] = [];
+  /** Unfixed defects per part of the product, by detectDraw. */
   private defectsByArea = new Map<string, Commit[]>();
+  /** Fixed defects still tracked, by when their fix was pushed (oldest fix first). */
+  private fixedDefects: Commit[] = [];
 
   add(commit: Commit): void {
     this.items.push(commit);
@@ -63,10 +66,26 @@ export class ProblemIndex {
       const reach = coverage(area);
       for (const c of bucket) {
         if (c.detectDraw >= reach) break;
-        if (c.seq <= revision && openIn(c, revision)) found.push(c.seq);
+        if (c.seq <= revision) found.push(c.seq);
       }
     }
+    // Fixed since: open only in revisions older than their fix (rare: most tested revisions are new).
+    for (let i = this.fixedDefects.length - 1; i >= 0; i--) {
+      const c = this.fixedDefects[i]!;
+      if (c.fixedBy! <= revision) break;
+      if (c.seq <= revision && c.detectDraw < coverage(c.area)) found.push(c.seq);
+    }
     return found.length > 1 ? found.sort((a, b) => a - b) : found;
+  }
+
+  /** A fix for `commit` was pushed: its defect leaves the unfixed index. */
+  noteFixed(commit: Commit): void {
+    if (!commit.defect || !this.seqs.has(commit.seq)) return;
+    const bucket = this.defectsByArea.get(commit.area);
+    const at = bucket?.indexOf(commit) ?? -1;
+    if (bucket && at >= 0) bucket.splice(at, 1);
+    // Fixes are pushed in order, so appending keeps the list sorted by fixedBy.
+    this.fixedDefects.push(commit);
   }
 
   /**
@@ -82,6 +101,7 @@ export class ProblemIndex {
     for (const c of this.items) this.seqs.add(c.seq);
     this.compileErrors = this.compileErrors.filter(keep);
     for (const [area, bucket] of this.defectsByArea) this.defectsByArea.set(area, bucket.filter(keep));
+    this.fixedDefects = this.fixedDefects.filter(keep);
   }
 
   /** The oldest problem commit still tracked: commits from it on must stay readable. */

@@ -73,7 +73,10 @@ export class Commits extends EnginePart {
   private markFixed(problemSeq: number, fixSeq: number): void {
     const s = this.s;
     const problem = s.commit(problemSeq);
-    if (problem && problem.fixedBy === undefined) problem.fixedBy = fixSeq;
+    if (problem && problem.fixedBy === undefined) {
+      problem.fixedBy = fixSeq;
+      s.problems.noteFixed(problem);
+    }
     if (!s.knownDefects.has(problemSeq)) return;
     // The line flows again for revisions after the fix; older revisions still carry the defect and
     // stay held (holdIfKnownBad looks at each revision's own content).

@@ -122,6 +122,8 @@ export class Releases extends EnginePart {
 
   private hotfixReason(revision: number): HotfixReason | null {
     const s = this.s;
+    // The common case, on every revision that reaches the gate: nothing to put right.
+    if (s.openIncidentIds.size === 0 && !s.releaseRolledBack) return null;
     const fixedIn = (seq: number) => s.fixedIn(seq, revision);
     // A fix production does not run yet: not in its revision and not shipped as a hotfix already.
     const fixNotLive = (seq: number) => {

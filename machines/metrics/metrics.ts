@@ -92,7 +92,50 @@ export interface Metrics {
 
 const STAGE_NAMES: readonly StageName[] = ['source', 'build', 'test', 'approval', 'deploy'];
 const STAGE_INDEX: Record<StageName, number> = { source: 0, build: 1, test: 2, approval: 3, deploy: 4 };
-const visitKey = (execution: number, stage: StageName) => execution * 8 + STAGE_INDEX[stage];
+
+/**
+ * When each execution entered and started its current stage. An execution is at one stage at a
+ * time, so one slot per execution holds it, in growing typed arrays: a map would churn millions of
+ * entries in a ten-year run, and the garbage collector would pay for each.
+ */
+class Visits {
+  private stage = new Int8Array(1024).fill(-1);
+  private entered = new Float64Array(1024);
+  private started = new Float64Array(1024).fill(NaN);
+
+  enter(execution: number, stage: StageName, t: number): void {
+    if (execution >= this.stage.length) this.grow(execution);
+    this.stage[execution] = STAGE_INDEX[stage];
+    this.entered[execution] = t;
+    this.started[execution] = NaN;
+  }
+
+  start(execution: number, stage: StageName, t: number): void {
+    if (execution < this.stage.length && this.stage[execution] === STAGE_INDEX[stage]) this.started[execution] = t;
+  }
+
+  /** The visit's entry and start times, if `execution` is at `stage`; the visit is then forgotten. */
+  close(execution: number, stage: StageName): { enteredAt: number; startedAt: number | undefined } | undefined {
+    if (execution >= this.stage.length || this.stage[execution] !== STAGE_INDEX[stage]) return undefined;
+    this.stage[execution] = -1;
+    const started = this.started[execution]!;
+    return { enteredAt: this.entered[execution]!, startedAt: Number.isNaN(started) ? undefined : started };
+  }
+
+  private grow(execution: number): void {
+    let size = this.stage.length;
+    while (size <= execution) size *= 2;
+    const stage = new Int8Array(size).fill(-1);
+    stage.set(this.stage);
+    const entered = new Float64Array(size);
+    entered.set(this.entered);
+    const started = new Float64Array(size).fill(NaN);
+    started.set(this.started);
+    this.stage = stage;
+    this.entered = entered;
+    this.started = started;
+  }
+}
 
 interface StageAcc {
   entered: number;
@@ -135,9 +178,7 @@ export class MetricsAccumulator {
   private failedRollbacks = 0;
   private hotfixes = 0;
   private deployAttempt: UnfinishedRelease | null = null;
-  /** Keyed by `visitKey`: numbers, not strings, because long runs add millions of these. */
-  private readonly entered = new Map<number, number>();
-  private readonly started = new Map<number, number>();
+  private readonly visits = new Visits();
   private readonly stageAcc = new Map<StageName, StageAcc>();
   private readonly approvalWaits: number[] = [];
   /** Since when work has waited at the Approval gate without a decision (superseded revisions included). */
@@ -165,12 +206,11 @@ export class MetricsAccumulator {
   }
 
   private closeVisit(execution: number, stage: StageName, t: number, result: 'succeeded' | 'failed' | 'superseded'): void {
-    const k = visitKey(execution, stage);
-    const enteredAt = this.entered.get(k);
-    if (enteredAt === undefined) return;
+    const visit = this.visits.close(execution, stage);
+    if (visit === undefined) return;
+    const { enteredAt, startedAt } = visit;
     const acc = this.stageAcc.get(stage)!;
     acc[result]++;
-    const startedAt = this.started.get(k);
     if (stage === 'approval') {
       if (result !== 'superseded') {
         const wait = t - (this.gateOccupiedSince ?? enteredAt);
@@ -188,8 +228,6 @@ export class MetricsAccumulator {
       acc.waitSum += t - enteredAt;
       acc.waits++;
     }
-    this.entered.delete(k);
-    this.started.delete(k);
   }
 
   /** Adds one event; events must come in log order. Events at or after the window's end are ignored. */
@@ -260,13 +298,13 @@ export class MetricsAccumulator {
         break;
       case 'stage.entered':
         if (inWindow) {
-          this.entered.set(visitKey(e.execution, e.stage), e.t);
+          this.visits.enter(e.execution, e.stage, e.t);
           this.stageAcc.get(e.stage)!.entered++;
           if (e.stage === 'approval' && this.gateOccupiedSince === null) this.gateOccupiedSince = e.t;
         }
         break;
       case 'stage.started':
-        this.started.set(visitKey(e.execution, e.stage), e.t);
+        this.visits.start(e.execution, e.stage, e.t);
         if (e.stage === 'deploy') this.deployAttempt = { state: 'in-progress', since: e.t };
         break;
       case 'stage.succeeded':
