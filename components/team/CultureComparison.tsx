@@ -5,7 +5,7 @@ import { useEffect, useEffectEvent, useId, useState } from "react";
 import { Card } from "@/components/monitoring/ui";
 import { formatHours } from "@/machines/sim/calendar";
 import { percent } from "@/machines/words";
-import { frequencyQuantity } from "@/machines/metrics/quantity";
+import { frequencyQuantity, sharedFrequencyUnit, type FrequencyUnit } from "@/machines/metrics/quantity";
 import { BAND_NAMES } from "@/machines/metrics/dora";
 import type { BandRule } from "@/machines/metrics/dora";
 import { COMPARISON_DAYS, comparisonKey, runCulture, type CultureNumbers } from "@/machines/view/cultureComparison";
@@ -13,7 +13,8 @@ import { CULTURE_NAMES, CULTURES, type Culture, type Settings } from "@/machines
 
 interface Row {
   label: string;
-  value: (n: CultureNumbers) => string;
+  /** `unit`: deployment frequency's unit, one for both cultures. */
+  value: (n: CultureNumbers, unit: FrequencyUnit) => string;
   band?: (n: CultureNumbers) => BandRule | null;
 }
 
@@ -22,8 +23,8 @@ const ROWS: readonly Row[] = [
   { label: "Hours lost waiting", value: (n) => `${Math.round(n.hoursWaiting).toLocaleString("en")} h` },
   {
     label: "Deployment frequency",
-    value: (n) => {
-      const f = frequencyQuantity(n.deploymentsPerDay);
+    value: (n, unit) => {
+      const f = frequencyQuantity(n.deploymentsPerDay, unit);
       return `${f.value} ${f.unit}`;
     },
     band: (n) => n.bands.deploymentFrequency,
@@ -74,6 +75,8 @@ export function CultureComparison({ settings, current }: { settings: Settings; c
 
   const numbers = result.key === key ? result.numbers : {};
   const ready = CULTURES.every((c) => numbers[c]);
+  // One unit for both cultures' deployment frequency, as on /compare's cards.
+  const unit = sharedFrequencyUnit(CULTURES.flatMap((c) => (numbers[c] ? [numbers[c].deploymentsPerDay] : [])));
 
   return (
     <Card title="Same commits, both cultures" Icon={Scale} labelledBy={headingId}>
@@ -109,7 +112,7 @@ export function CultureComparison({ settings, current }: { settings: Settings; c
                     <td key={c} className="px-3 py-2 text-right tabular-nums">
                       {n ? (
                         <>
-                          <span className="text-xl font-bold">{row.value(n)}</span>
+                          <span className="text-xl font-bold">{row.value(n, unit)}</span>
                           {band ? <span className="block text-base text-text-muted">{BAND_NAMES[band.band]}</span> : null}
                         </>
                       ) : (
