@@ -11,6 +11,9 @@ import type { BandRule } from "@/machines/metrics/dora";
 import { COMPARISON_DAYS, comparisonKey, runCulture, type CultureNumbers } from "@/machines/view/cultureComparison";
 import { CULTURE_NAMES, CULTURES, type Culture, type Settings } from "@/machines/world/settings";
 
+/** A median that counts open items at their age is a lower bound: "≥ 18.5 days". */
+const atLeast = (lowerBound: boolean, text: string) => (lowerBound && text !== "—" ? `≥ ${text}` : text);
+
 interface Row {
   label: string;
   /** `unit`: deployment frequency's unit, one for both cultures. */
@@ -29,13 +32,17 @@ const ROWS: readonly Row[] = [
     },
     band: (n) => n.bands.deploymentFrequency,
   },
-  { label: "Lead time (median)", value: (n) => formatHours(n.leadTimeHours), band: (n) => n.bands.leadTime },
+  { label: "Lead time (median)", value: (n) => atLeast(n.leadTimeIsLowerBound, formatHours(n.leadTimeHours)), band: (n) => n.bands.leadTime },
   {
     label: "Change failure rate",
     value: (n) => (n.changeFailureRate === null ? "—" : percent(n.changeFailureRate, 0)),
     band: (n) => n.bands.changeFailureRate,
   },
-  { label: "Failed deployment recovery time (median)", value: (n) => formatHours(n.timeToRestoreHours), band: (n) => n.bands.timeToRestore },
+  {
+    label: "Failed deployment recovery time (median)",
+    value: (n) => atLeast(n.timeToRestoreIsLowerBound, formatHours(n.timeToRestoreHours)),
+    band: (n) => n.bands.timeToRestore,
+  },
 ];
 
 /**

@@ -15,8 +15,11 @@ export interface CultureNumbers {
   hoursWaiting: number;
   deploymentsPerDay: number;
   leadTimeHours: number | null;
+  /** The median counts commits (incidents) still open at their age: the real value is at least this. */
+  leadTimeIsLowerBound: boolean;
   changeFailureRate: number | null;
   timeToRestoreHours: number | null;
+  timeToRestoreIsLowerBound: boolean;
   incidents: number;
   bands: Pick<Metrics['bands'], 'deploymentFrequency' | 'leadTime' | 'changeFailureRate' | 'timeToRestore'>;
 }
@@ -37,8 +40,10 @@ export function numbersOf(culture: Culture, metrics: Metrics): CultureNumbers {
     hoursWaiting: metrics.handoffs.hoursWaiting,
     deploymentsPerDay: metrics.deploymentsPerDay,
     leadTimeHours: metrics.leadTimeHours.median,
+    leadTimeIsLowerBound: metrics.leadTimeHours.medianIsLowerBound,
     changeFailureRate: metrics.changeFailureRate,
     timeToRestoreHours: metrics.timeToRestoreHours.median,
+    timeToRestoreIsLowerBound: metrics.timeToRestoreHours.medianIsLowerBound,
     incidents: metrics.incidents,
     bands: {
       deploymentFrequency: pick(metrics.bands.deploymentFrequency),

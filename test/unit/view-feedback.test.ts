@@ -7,7 +7,7 @@ import { LEARNER } from '@/machines/words';
 import { ALARM_THRESHOLDS, MAX_POINTS, productionNow, rowMinutes, stepFor, telemetrySeries, telemetryTable } from '@/machines/view/telemetrySeries';
 import { cultureFacts, teamView, tickets } from '@/machines/view/teamView';
 import { chatMessages, pendingApproval, splitMentions } from '@/machines/view/chatops';
-import { compareCultures, comparisonKey, comparisonSettings } from '@/machines/view/cultureComparison';
+import { compareCultures, comparisonKey, comparisonSettings, runCulture } from '@/machines/view/cultureComparison';
 import { quiet, withIncident } from '../support/quietRun';
 
 function stepUntil(sim: Simulation, type: string, limit = 5000): void {
@@ -345,5 +345,16 @@ describe('culture comparison', () => {
     expect(comparisonSettings(live, 'silos').culture).toBe('silos');
     expect(comparisonKey(live)).toBe(comparisonKey({ ...live, culture: 'silos' }));
     expect(comparisonKey(live)).not.toBe(comparisonKey({ ...live, monitoring: false }));
+  });
+});
+
+describe('culture comparison', () => {
+  it('marks a median over commits still waiting as a lower bound', () => {
+    const manual = runCulture(defaultSettings('manual', 3), 'silos');
+    expect(manual.deploymentsPerDay).toBe(0);
+    expect(manual.leadTimeIsLowerBound).toBe(true);
+    const deployment = runCulture(defaultSettings('deployment', 3), 'devops');
+    expect(deployment.leadTimeIsLowerBound).toBe(false);
+    expect(deployment.leadTimeHours).not.toBeNull();
   });
 });
