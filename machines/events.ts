@@ -1,4 +1,5 @@
 import type { CommitKind } from './world/commits';
+import type { HandReleaseKind } from './world/releaseCalendar';
 
 /** The pipeline's stages, in the order work flows (AWS service in `STAGES`). */
 export type StageName = 'source' | 'build' | 'test' | 'approval' | 'deploy';
@@ -59,7 +60,7 @@ export type SimEvent =
    */
   | { type: 'hotfix.planned'; revision: number; reason: 'incident' | 'second-attempt'; at: number }
   /** A hand release is due now (manual release, CI): release day, the retry of a failed one, or a hotfix. */
-  | { type: 'release.due'; kind: 'release-day' | 'retry' | 'hotfix' }
+  | { type: 'release.due'; kind: HandReleaseKind }
   | { type: 'incident.restored'; incident: number; path: RestorePath }
   | { type: 'handoff.queued'; handoff: number; from: 'dev' | 'ops'; to: 'dev' | 'ops'; about: string }
   /** `waited`: minutes on the clock; `workingMinutes`: of them, working time (nights and weekends left out). */

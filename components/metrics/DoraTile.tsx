@@ -1,4 +1,4 @@
-import type { Band, KeyMetric } from "@/machines/metrics/dora";
+import type { Band, BandGap, KeyMetric } from "@/machines/metrics/dora";
 import type { Metrics } from "@/machines/metrics/metrics";
 import type { FrequencyUnit } from "@/machines/metrics/quantity";
 import { METRIC_TITLES, describeMetric } from "./describeMetric";
@@ -30,11 +30,10 @@ function BandMeter({ band }: { band: Band | null }) {
 }
 
 /** Why a tile shows no band, in two or three words (the whole reason is in its sentence). */
-function noBandWords(value: string, reason: string | null): string {
-  if (value === "—" || reason === null) return "No band yet";
-  if (reason.startsWith("too few")) return "Too few to band";
-  if (reason.includes("lower bound")) return "Lower bound";
-  return "No band";
+const NO_BAND_WORDS: Record<BandGap, string> = { "too-few": "Too few to band", "lower-bound": "Lower bound", "no-data": "No band yet" };
+
+function noBandWords(value: string, gap: BandGap | null): string {
+  return value === "—" || gap === null ? "No band yet" : NO_BAND_WORDS[gap];
 }
 
 /**
@@ -55,7 +54,7 @@ export function DoraTile({ metric, metrics, size = "regular", frequencyUnit, cla
   const band = (
     <span className="inline-flex items-center gap-2 text-base">
       <BandMeter band={shown.band} />
-      <span className="font-bold text-text">{shown.bandName ?? noBandWords(shown.value, shown.bandReason)}</span>
+      <span className="font-bold text-text">{shown.bandName ?? noBandWords(shown.value, shown.bandGap)}</span>
       <span className="text-text-muted">DORA {metrics.bands.year}</span>
     </span>
   );

@@ -1,4 +1,4 @@
-import { BAND_NAMES, FORMER_KEY_NAMES, KEY_NAMES, type Band, type KeyMetric } from "@/machines/metrics/dora";
+import { BAND_NAMES, FORMER_KEY_NAMES, KEY_NAMES, type Band, type BandGap, type KeyMetric } from "@/machines/metrics/dora";
 import type { Metrics } from "@/machines/metrics/metrics";
 import { durationQuantity, frequencyQuantity, type FrequencyUnit } from "@/machines/metrics/quantity";
 import { plural } from "@/machines/words";
@@ -21,6 +21,8 @@ export interface MetricDisplay {
   bandLabel: string | null;
   /** Why there is no band ("too few to band: 3 deployments"), when there is none. */
   bandReason: string | null;
+  /** Its kind, for a word on the tile. */
+  bandGap: BandGap | null;
   /** The whole tile in one sentence, for screen readers and tooltips. */
   sentence: string;
 }
@@ -80,9 +82,10 @@ export function describeMetric(metric: KeyMetric, metrics: Metrics, frequencyUni
   const bandName = band ? BAND_NAMES[band] : null;
   const bandLabel = rule?.label ?? null;
   const bandReason = band ? null : (metrics.bandNotes[metric] ?? (value === "—" ? "nothing to measure yet" : null));
+  const bandGap = band ? null : metrics.bandGaps[metric];
   const shown = value === "—" ? "no value yet" : `${lowerBound ? "at least " : ""}${value}${unit === "%" ? "%" : ` ${unit}`}`;
   const former = FORMER_KEY_NAMES[metric] ? ` (formerly ${FORMER_KEY_NAMES[metric]})` : "";
   const banding = bandName ? `, ${bandName} (DORA ${metrics.bands.year}: ${bandLabel})` : bandReason ? `, no band: ${bandReason}` : "";
   const sentence = `${METRIC_TITLES[metric]}${former}: ${shown}${banding}. ${detail}.`;
-  return { value, unit, lowerBound, detail, band, bandName, bandLabel, bandReason, sentence };
+  return { value, unit, lowerBound, detail, band, bandName, bandLabel, bandReason, bandGap, sentence };
 }

@@ -1,4 +1,4 @@
-import { BAND_NAMES, FORMER_KEY_NAMES, KEY_NAMES, type BandRule, type KeyMetric } from '../metrics/dora';
+import { FORMER_KEY_NAMES, KEY_NAMES, type BandRule, type KeyMetric } from '../metrics/dora';
 import type { Metrics } from '../metrics/metrics';
 import { durationQuantity, durationText, frequencyQuantity, trimNumber, type FrequencyUnit, type Quantity } from '../metrics/quantity';
 import { plural } from '../words';
@@ -39,10 +39,6 @@ const GROUPED = { grouped: true } as const;
 
 export function percentText(fraction: number): string {
   return `${trimNumber(fraction * 100, 1)}%`;
-}
-
-export function bandText(band: BandRule | null, year: number, reason: string | null = null): string {
-  return band ? `${BAND_NAMES[band.band]}: ${band.label} (DORA ${year})` : `No band: ${reason ?? 'nothing to classify'}`;
 }
 
 /** One key's work: its name, explanation and band, with what the run measured; notes come after. */
@@ -119,10 +115,6 @@ export function showYourWork(metrics: Metrics, frequencyUnit?: FrequencyUnit): K
   });
   if (ttr.open > 0) timeToRestore.notes.push(countedAtAge(ttr.open, 'incident', 'still open'));
 
-  const keys = [deploymentFrequency, leadTime, changeFailureRate, timeToRestore];
-  for (const key of keys) {
-    const why = metrics.bandNotes[key.key];
-    if (why) key.notes.push(`No band: ${why}.`);
-  }
-  return keys;
+  // Why a key has no band is said once, on the card's "Band:" line (ModeCard), not here as well.
+  return [deploymentFrequency, leadTime, changeFailureRate, timeToRestore];
 }

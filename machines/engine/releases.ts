@@ -1,6 +1,6 @@
 import { nextWorkingTime } from '../sim/calendar';
 import { MODE_INFO } from '../world/modes';
-import { nextRelease, retryTimeAfter, type ReleaseMoment } from '../world/releaseCalendar';
+import { nextRelease, retryTimeAfter, type HandReleaseKind, type ReleaseMoment } from '../world/releaseCalendar';
 import { HOTFIX_REACTION_MINUTES } from '../production/risk';
 import { makeJob } from './stageJobs';
 import { EnginePart } from './runState';
@@ -25,7 +25,7 @@ export class Releases extends EnginePart {
   }
 
   /** A release the calendar (or a planned retry or hotfix) calls for now. */
-  calendarRelease(comment?: string, kind: 'release-day' | 'retry' | 'hotfix' = 'release-day'): void {
+  calendarRelease(comment?: string, kind: HandReleaseKind = 'release-day'): void {
     const s = this.s;
     const { mode, approver } = s.settings;
     if (mode === 'manual' || mode === 'ci') s.emit({ type: 'release.due', kind });

@@ -137,6 +137,9 @@ export function placeDeploymentFrequency(cadence: Cadence, table: BandTable = DO
   return { rule: { band, max: Infinity, label: table.frequencyLabels[band] }, reason: null };
 }
 
+/** Why a key has no band, as a kind the views can show in a word ("Too few to band", "Lower bound"). */
+export type BandGap = 'too-few' | 'lower-bound' | 'no-data';
+
 export function tooFew(count: number, what: string): string {
   return `too few to band: ${count} ${what}${count === 1 ? '' : 's'}`;
 }

@@ -1,6 +1,17 @@
 import type { LoggedEvent, StageName } from '../events';
 import { MINUTES_PER_DAY, dayOf, isWorkday } from '../sim/calendar';
-import { DORA_2024, MIN_TO_BAND, classify, placeDeploymentFrequency, tooFew, type BandRule, type BandTable, type Cadence, type KeyMetric } from './dora';
+import {
+  DORA_2024,
+  MIN_TO_BAND,
+  classify,
+  placeDeploymentFrequency,
+  tooFew,
+  type BandGap,
+  type BandRule,
+  type BandTable,
+  type Cadence,
+  type KeyMetric,
+} from './dora';
 import { mean, median, sortNumbers } from './stats';
 
 export interface Window {
@@ -88,6 +99,8 @@ export interface Metrics {
   /** The four keys placed in the DORA bands of `bands.year`; null with a reason in `bandNotes`. */
   bands: { year: number; source: string } & Record<KeyMetric, BandRule | null>;
   bandNotes: Record<KeyMetric, string | null>;
+  /** The kind of each note, for a view that names it in a word; null when banded. */
+  bandGaps: Record<KeyMetric, BandGap | null>;
 }
 
 const STAGE_NAMES: readonly StageName[] = ['source', 'build', 'test', 'approval', 'deploy'];
@@ -373,21 +386,32 @@ export class MetricsAccumulator {
     }
 
     const frequency = placeDeploymentFrequency(cadence, table);
-    const fewDeployments = this.deployments < MIN_TO_BAND ? tooFew(this.deployments, 'deployment') : null;
+    type Gap = { kind: BandGap; text: string } | null;
+    const fewDeployments: Gap = this.deployments < MIN_TO_BAND ? { kind: 'too-few', text: tooFew(this.deployments, 'deployment') } : null;
     const incidentsSeen = this.restoreMinutes.length + openIncidentMinutes.length;
-    const notes: Record<KeyMetric, string | null> = {
-      deploymentFrequency: frequency.reason,
+    const gaps: Record<KeyMetric, Gap> = {
+      deploymentFrequency: frequency.reason === null ? null : { kind: 'too-few', text: frequency.reason },
       leadTime:
         fewDeployments ??
-        (lead.median === null ? 'no commits' : lead.medianIsLowerBound ? 'no band for a lower bound: most commits are not in production yet' : null),
+        (lead.median === null
+          ? { kind: 'no-data', text: 'no commits' }
+          : lead.medianIsLowerBound
+            ? { kind: 'lower-bound', text: 'no band for a lower bound: most commits are not in production yet' }
+            : null),
       changeFailureRate: fewDeployments,
       timeToRestore:
         incidentsSeen < MIN_TO_BAND
-          ? tooFew(incidentsSeen, 'incident')
+          ? { kind: 'too-few', text: tooFew(incidentsSeen, 'incident') }
           : restore.medianIsLowerBound
-            ? 'no band for a lower bound: most incidents are still open'
+            ? { kind: 'lower-bound', text: 'no band for a lower bound: most incidents are still open' }
             : null,
     };
+    const notes = {} as Record<KeyMetric, string | null>;
+    const bandGaps = {} as Record<KeyMetric, BandGap | null>;
+    for (const key of Object.keys(gaps) as KeyMetric[]) {
+      notes[key] = gaps[key]?.text ?? null;
+      bandGaps[key] = gaps[key]?.kind ?? null;
+    }
 
     return {
       window: { from, to, days },
@@ -418,6 +442,7 @@ export class MetricsAccumulator {
         timeToRestore: notes.timeToRestore ? null : classify('timeToRestore', restore.median, table),
       },
       bandNotes: notes,
+      bandGaps,
     };
   }
 }

@@ -43,6 +43,8 @@ export function retryTimeAfter(failedAt: number, hours: WorkingHours): number {
 }
 
 export type ReleaseKind = 'release-day' | 'retry' | 'scheduled-approval' | 'hotfix';
+/** The releases a person runs by hand (manual release, CI). */
+export type HandReleaseKind = Exclude<ReleaseKind, 'scheduled-approval'>;
 
 /** A moment the calendar releases at on `day`. */
 export interface ReleaseMoment {
