@@ -165,6 +165,23 @@ export class Simulation {
     this.s.clock.advanceTo(t);
   }
 
+  /**
+   * Runs events up to virtual time `t`, but stops right after the first event for which `stop()`
+   * answers true, with the clock at that event's time: a lesson or a presenter's "stop at" pauses at
+   * the moment itself, not at the end of the frame it fell in. Returns whether it stopped early.
+   */
+  advanceUntil(t: number, stop: () => boolean): boolean {
+    const clock = this.s.clock;
+    for (;;) {
+      const next = clock.peek();
+      if (next === undefined || next > t) break;
+      clock.fireNext();
+      if (stop()) return true;
+    }
+    clock.advanceTo(t);
+    return false;
+  }
+
   /** Runs the whole configured span (`settings.days`). */
   runToEnd(): this {
     this.advanceTo(this.s.settings.days * MINUTES_PER_DAY);

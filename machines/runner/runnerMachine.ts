@@ -5,8 +5,22 @@ import { isWorkingTime } from '../sim/calendar';
 import type { Settings } from '../world/settings';
 import { DEFAULT_SPEED, QUIET_TIME_FACTOR, type Speed } from './speeds';
 
+/**
+ * Something that follows a live run and may stop it at a moment: a lesson's goal, a presenter's
+ * "stop at". The runner asks after every event while it plays, so the run stops at the moment itself.
+ */
+export interface RunWatch {
+  /** A simulation starts (the runner's first, or after a reset): follow it from here. */
+  attach(sim: Simulation): void;
+  /** Whether the run should stop now; answering true consumes the request. */
+  takeStop(): boolean;
+}
+
 export interface RunnerContext {
   sim: Simulation;
+  watch: RunWatch | null;
+  /** The watch asked to stop while playing: the run pauses after this event. */
+  stopRequested: boolean;
   speed: Speed;
   /** Bumped on every change to the simulation, so selectors know to read it again. */
   version: number;
@@ -19,10 +33,14 @@ export type RunnerEvent =
   | { type: 'run.pause' }
   | { type: 'run.toggle' }
   | { type: 'run.step' }
+  /** Runs on in virtual time until the watch stops it, or `withinMinutes` have passed; then pauses. */
+  | { type: 'run.jump'; withinMinutes: number }
+  | { type: 'run.watch'; watch: RunWatch | null }
   /** Real milliseconds since the last frame; the UI sends it while playing. */
   | { type: 'run.tick'; ms: number }
   | { type: 'run.speed'; speed: Speed }
-  | { type: 'run.reset'; settings: Settings }
+  /** A fresh run; `startAt` fast-forwards it (virtual minutes) before anyone watches it. */
+  | { type: 'run.reset'; settings: Settings; startAt?: number }
   | { type: 'approval.approve'; by: string; comment?: string }
   | { type: 'approval.reject'; by: string; comment?: string }
   | { type: 'fault.inject'; fault: Fault }
@@ -47,27 +65,55 @@ export function isQuiet(sim: Simulation): boolean {
 export const runnerMachine = setup({
   types: {
     context: {} as RunnerContext,
-    input: {} as { settings: Settings; speed?: Speed },
+    input: {} as { settings: Settings; speed?: Speed; watch?: RunWatch; startAt?: number; retainDays?: number },
     events: {} as RunnerEvent,
   },
   guards: {
     /** Approve and Reject are possible only while the Approval stage awaits a decision. */
     decisionAwaited: ({ context }) => context.sim.approval?.canDecide ?? false,
+    stopRequested: ({ context }) => context.stopRequested,
   },
   actions: {
     // The Simulation is mutable (copying it on every frame would cost more than it shows): named
     // actions change it in place, and `bumpVersion` tells selectors to read it again.
-    advance: ({ context, event }) => {
-      assertEvent(event, 'run.tick');
-      // A frame never advances more than a quarter second of real time: a background tab returning
-      // must not fast-forward the class through an hour of events.
-      const seconds = Math.min(Math.max(event.ms, 0), 250) / 1000;
-      const factor = isQuiet(context.sim) ? QUIET_TIME_FACTOR : 1;
-      context.sim.advanceTo(context.sim.now + seconds * context.speed * factor);
+    advance: assign({
+      stopRequested: ({ context, event }) => {
+        assertEvent(event, 'run.tick');
+        // A frame never advances more than a quarter second of real time: a background tab returning
+        // must not fast-forward the class through an hour of events.
+        const seconds = Math.min(Math.max(event.ms, 0), 250) / 1000;
+        const factor = isQuiet(context.sim) ? QUIET_TIME_FACTOR : 1;
+        const target = context.sim.now + seconds * context.speed * factor;
+        const { watch } = context;
+        if (!watch) {
+          context.sim.advanceTo(target);
+          return false;
+        }
+        return context.sim.advanceUntil(target, () => watch.takeStop());
+      },
+    }),
+    jump: ({ context, event }) => {
+      assertEvent(event, 'run.jump');
+      const { watch, sim } = context;
+      const limit = sim.now + Math.max(0, event.withinMinutes);
+      if (watch) sim.advanceUntil(limit, () => watch.takeStop());
+      else sim.advanceTo(limit);
     },
     step: ({ context }) => {
       context.sim.step();
+      // A step that meets the watch's moment has stopped there already.
+      context.watch?.takeStop();
     },
+    /** A person's action (an approval, a rollback) can meet the watch's moment: playing stops there. */
+    checkWatch: assign({ stopRequested: ({ context }) => context.stopRequested || (context.watch?.takeStop() ?? false) }),
+    clearStop: assign({ stopRequested: false }),
+    setWatch: assign({
+      watch: ({ context, event }) => {
+        assertEvent(event, 'run.watch');
+        event.watch?.attach(context.sim);
+        return event.watch;
+      },
+    }),
     approve: ({ context, event }) => {
       assertEvent(event, 'approval.approve');
       context.sim.approve(event.by, event.comment);
@@ -99,30 +145,45 @@ export const runnerMachine = setup({
     startFresh: assign({
       sim: ({ context, event }) => {
         assertEvent(event, 'run.reset');
-        return new Simulation(event.settings, { retainDays: context.retainDays });
+        const sim = new Simulation(event.settings, { retainDays: context.retainDays });
+        if (event.startAt) sim.advanceTo(event.startAt);
+        context.watch?.attach(sim);
+        return sim;
       },
+      stopRequested: false,
     }),
   },
 }).createMachine({
   id: 'runner',
-  context: ({ input }) => ({
-    sim: new Simulation(input.settings, { retainDays: LIVE_RETAIN_DAYS }),
-    speed: input.speed ?? DEFAULT_SPEED,
-    version: 0,
-    retainDays: LIVE_RETAIN_DAYS,
-  }),
+  context: ({ input }) => {
+    const retainDays = input.retainDays ?? LIVE_RETAIN_DAYS;
+    const sim = new Simulation(input.settings, { retainDays });
+    if (input.startAt) sim.advanceTo(input.startAt);
+    input.watch?.attach(sim);
+    return {
+      sim,
+      watch: input.watch ?? null,
+      stopRequested: false,
+      speed: input.speed ?? DEFAULT_SPEED,
+      version: 0,
+      retainDays,
+    };
+  },
   initial: 'paused',
   on: {
     'run.speed': { actions: 'setSpeed' },
-    'approval.approve': { guard: 'decisionAwaited', actions: ['approve', 'bumpVersion'] },
-    'approval.reject': { guard: 'decisionAwaited', actions: ['reject', 'bumpVersion'] },
-    'fault.inject': { actions: ['injectFault', 'bumpVersion'] },
-    'incident.rollback': { actions: ['rollback', 'bumpVersion'] },
-    'settings.change': { actions: ['configure', 'bumpVersion'] },
+    'approval.approve': { guard: 'decisionAwaited', actions: ['approve', 'checkWatch', 'bumpVersion'] },
+    'approval.reject': { guard: 'decisionAwaited', actions: ['reject', 'checkWatch', 'bumpVersion'] },
+    'fault.inject': { actions: ['injectFault', 'checkWatch', 'bumpVersion'] },
+    'incident.rollback': { actions: ['rollback', 'checkWatch', 'bumpVersion'] },
+    'settings.change': { actions: ['configure', 'checkWatch', 'bumpVersion'] },
+    'run.jump': { target: '.paused', actions: ['jump', 'bumpVersion'] },
+    'run.watch': { actions: ['setWatch', 'bumpVersion'] },
   },
   exit: 'stopSimulation',
   states: {
     paused: {
+      entry: 'clearStop',
       on: {
         'run.play': 'playing',
         'run.toggle': 'playing',
@@ -131,6 +192,9 @@ export const runnerMachine = setup({
       },
     },
     playing: {
+      // A stop asked for while paused (an approval that met a goal) is moot once the run plays on.
+      entry: 'clearStop',
+      always: { guard: 'stopRequested', target: 'paused' },
       on: {
         'run.pause': 'paused',
         'run.toggle': 'paused',

@@ -420,3 +420,76 @@ describe('runner machine', () => {
     expect(second.log.some((e) => e.type === 'stage.succeeded')).toBe(true);
   });
 });
+
+describe('runnerMachine with a watch (lessons, "stop at")', () => {
+  /** Stops at every alarm-free event of one type; counts what it was shown. */
+  function watchFor(type: string) {
+    let wanted = false;
+    let unsubscribe = () => {};
+    const seen: number[] = [];
+    return {
+      seen,
+      attach(sim: import('@/machines/engine/simulation').Simulation) {
+        unsubscribe();
+        unsubscribe = sim.subscribe((e) => {
+          if (e.type === type) {
+            wanted = true;
+            seen.push(e.t);
+          }
+        });
+      },
+      takeStop() {
+        const was = wanted;
+        wanted = false;
+        return was;
+      },
+    };
+  }
+  const settings = { ...defaultSettings('deployment', 3), days: 5 };
+
+  it('pauses at the watched event itself, however long the frame', () => {
+    const watch = watchFor('stage.succeeded');
+    const actor = createActor(runnerMachine, { input: { settings, speed: 240, watch, startAt: 8 * 60 } }).start();
+    expect(actor.getSnapshot().context.sim.now).toBe(8 * 60);
+    actor.send({ type: 'run.play' });
+    for (let i = 0; i < 200 && actor.getSnapshot().matches('playing'); i++) actor.send({ type: 'run.tick', ms: 250 });
+    const { sim } = actor.getSnapshot().context;
+    expect(actor.getSnapshot().value).toBe('paused');
+    expect(watch.seen).toHaveLength(1);
+    // The clock stands at the moment, not at the end of the frame it fell in.
+    expect(sim.now).toBe(watch.seen[0]);
+    // Only what happened in the same instant (the next stage taking the revision) follows it.
+    const at = sim.log.findIndex((e) => e.type === 'stage.succeeded');
+    expect(sim.log.slice(at).every((e) => e.t === watch.seen[0])).toBe(true);
+    // Playing on goes past it to the next one.
+    actor.send({ type: 'run.play' });
+    for (let i = 0; i < 200 && actor.getSnapshot().matches('playing'); i++) actor.send({ type: 'run.tick', ms: 250 });
+    expect(watch.seen).toHaveLength(2);
+    actor.stop();
+  });
+
+  it('jumps to the next watched moment in one go, and follows a reset', () => {
+    const watch = watchFor('deploy.succeeded');
+    const actor = createActor(runnerMachine, { input: { settings } }).start();
+    actor.send({ type: 'run.watch', watch });
+    actor.send({ type: 'run.jump', withinMinutes: 3 * 24 * 60 });
+    expect(actor.getSnapshot().value).toBe('paused');
+    expect(watch.seen).toHaveLength(1);
+    expect(actor.getSnapshot().context.sim.now).toBe(watch.seen[0]);
+    actor.send({ type: 'run.reset', settings, startAt: 60 });
+    expect(actor.getSnapshot().context.sim.now).toBe(60);
+    actor.send({ type: 'run.jump', withinMinutes: 3 * 24 * 60 });
+    expect(watch.seen).toHaveLength(2);
+    // The same seed: the same first deployment.
+    expect(watch.seen[1]).toBe(watch.seen[0]);
+    actor.stop();
+  });
+
+  it('jumps no further than asked when nothing comes', () => {
+    const watch = watchFor('alarm.fired');
+    const actor = createActor(runnerMachine, { input: { settings, watch } }).start();
+    actor.send({ type: 'run.jump', withinMinutes: 600 });
+    expect(actor.getSnapshot().context.sim.now).toBe(600);
+    actor.stop();
+  });
+});
