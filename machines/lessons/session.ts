@@ -33,14 +33,18 @@ export interface LessonState {
   notYet: string | null;
 }
 
-/** A MeasureContext over a run now, its metrics computed once on demand. */
-export function contextAt(sim: Simulation, moment: LoggedEvent | null, tally: ReadonlyMap<string, number>): MeasureContext {
+/**
+ * A MeasureContext over a run, its metrics computed once on demand from the run's start to `until`
+ * (default: now).
+ */
+export function contextAt(sim: Simulation, moment: LoggedEvent | null, tally: ReadonlyMap<string, number>, until = sim.now): MeasureContext {
   let metrics: Metrics | null = null;
   return {
     sim,
     moment,
     tally,
-    metrics: () => (metrics ??= computeMetrics(sim.log, { from: 0, to: Math.max(sim.now, 1) })),
+    // The window's end is exclusive: a hair past `until` counts the moment's own events.
+    metrics: () => (metrics ??= computeMetrics(sim.log, { from: 0, to: until + 1e-6 })),
   };
 }
 
@@ -87,6 +91,14 @@ export class LessonSession implements RunWatch {
     const wanted = this.stopWanted;
     this.stopWanted = false;
     return wanted;
+  }
+
+  holds(): string | null {
+    if (this.state.finished) return null;
+    if (this.state.phase === 'predict') return 'Answer the prediction (or skip it) first.';
+    // The next step counts from its own start: playing on here would let its moments slip by.
+    if (this.state.phase === 'met') return this.isLastStep ? 'Open the debrief to go on.' : 'Go on to the next step first.';
+    return null;
   }
 
   detach(): void {

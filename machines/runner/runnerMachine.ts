@@ -1,4 +1,4 @@
-import { assertEvent, assign, setup } from 'xstate';
+import { assertEvent, assign, not, setup } from 'xstate';
 import type { Fault } from '../events';
 import { Simulation } from '../engine/simulation';
 import { isWorkingTime } from '../sim/calendar';
@@ -14,6 +14,8 @@ export interface RunWatch {
   attach(sim: Simulation): void;
   /** Whether the run should stop now; answering true consumes the request. */
   takeStop(): boolean;
+  /** Why the run may not move now (a lesson waits for the learner's prediction), or null. */
+  holds?(): string | null;
 }
 
 export interface RunnerContext {
@@ -72,6 +74,8 @@ export const runnerMachine = setup({
     /** Approve and Reject are possible only while the Approval stage awaits a decision. */
     decisionAwaited: ({ context }) => context.sim.approval?.canDecide ?? false,
     stopRequested: ({ context }) => context.stopRequested,
+    /** Nothing holds the run (a lesson asks for a prediction before the outcome shows). */
+    free: ({ context }) => !context.watch?.holds?.(),
   },
   actions: {
     // The Simulation is mutable (copying it on every frame would cost more than it shows): named
@@ -177,7 +181,7 @@ export const runnerMachine = setup({
     'fault.inject': { actions: ['injectFault', 'checkWatch', 'bumpVersion'] },
     'incident.rollback': { actions: ['rollback', 'checkWatch', 'bumpVersion'] },
     'settings.change': { actions: ['configure', 'checkWatch', 'bumpVersion'] },
-    'run.jump': { target: '.paused', actions: ['jump', 'bumpVersion'] },
+    'run.jump': { guard: 'free', target: '.paused', actions: ['jump', 'bumpVersion'] },
     'run.watch': { actions: ['setWatch', 'bumpVersion'] },
   },
   exit: 'stopSimulation',
@@ -185,21 +189,24 @@ export const runnerMachine = setup({
     paused: {
       entry: 'clearStop',
       on: {
-        'run.play': 'playing',
-        'run.toggle': 'playing',
-        'run.step': { actions: ['step', 'bumpVersion'] },
+        'run.play': { guard: 'free', target: 'playing' },
+        'run.toggle': { guard: 'free', target: 'playing' },
+        'run.step': { guard: 'free', actions: ['step', 'bumpVersion'] },
         'run.reset': { actions: ['stopSimulation', 'startFresh', 'bumpVersion'] },
       },
     },
     playing: {
       // A stop asked for while paused (an approval that met a goal) is moot once the run plays on.
       entry: 'clearStop',
-      always: { guard: 'stopRequested', target: 'paused' },
+      always: [
+        { guard: 'stopRequested', target: 'paused' },
+        { guard: not('free'), target: 'paused' },
+      ],
       on: {
         'run.pause': 'paused',
         'run.toggle': 'paused',
         'run.tick': { actions: ['advance', 'bumpVersion'] },
-        'run.step': { target: 'paused', actions: ['step', 'bumpVersion'] },
+        'run.step': { guard: 'free', target: 'paused', actions: ['step', 'bumpVersion'] },
         'run.reset': { target: 'paused', actions: ['stopSimulation', 'startFresh', 'bumpVersion'] },
       },
     },

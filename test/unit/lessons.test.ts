@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../machines/lessons/catalog';
 import { HeadlessDriver, lessonSettings, playSteps, referenceRun } from '../../machines/lessons/replay';
 import { lessonProblems } from '../../machines/lessons/schema';
+import { debriefRun } from '../../machines/lessons/debrief';
 import { LessonSession } from '../../machines/lessons/session';
 import type { Lesson } from '../../machines/lessons/types';
 
@@ -75,5 +76,30 @@ describe('lesson schema', () => {
     const broken = structuredClone(lesson) as unknown as { steps: { goal: { when: { event: string } } }[] };
     broken.steps[0]!.goal.when.event = 'deploy.finished';
     expect(lessonProblems(broken)[0]).toMatch(/^steps\.0\.goal\.when\.event: must be an event type/);
+  });
+});
+
+describe('debrief', () => {
+  const lesson = LESSONS.find((l) => l.slug === 'anatomy-of-a-pipeline')!;
+
+  it('sets a slow approver beside the reference run and says why their lead time is longer', () => {
+    const reference = referenceRun(lesson);
+    // The same lesson, approved an hour and a half later.
+    const late = referenceRun(
+      lesson,
+      lesson.solution.map((a) => ({ ...a, at: a.at + 90 })),
+    );
+    expect(late.result.ok).toBe(true);
+    const { rows, sentences } = debriefRun(lesson, late.sim, reference);
+    expect(rows.find((r) => r.measure === 'leadTimeMean')?.better).toBe('reference');
+    expect(sentences.join(' ')).toMatch(/Your mean lead time was .+, worse than the reference run's .+\. Behind it: median wait at Approval/);
+  });
+
+  it('says so when the learner did what the reference did', () => {
+    const run = referenceRun(lesson);
+    const { rows, sentences } = debriefRun(lesson, run.sim);
+    expect(rows.every((r) => r.yours === r.reference)).toBe(true);
+    expect(sentences).toHaveLength(1);
+    expect(sentences[0]).toMatch(/close together/);
   });
 });

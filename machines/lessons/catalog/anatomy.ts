@@ -85,7 +85,7 @@ export const anatomy: Lesson = {
   ],
   solution: [{ step: 'approve', at: 9 * 60 + 30, do: 'approve' }],
   debrief: {
-    compare: ['leadTimeMedian', 'approvalWaitMedian', 'deployments'],
+    compare: ['leadTimeMean', 'approvalWaitMedian', 'deployments'],
     takeaway:
       'A pipeline is a row of automated stages that CodePipeline runs for every push; in Continuous Delivery one person decides, once, before production.',
   },
