@@ -48,7 +48,8 @@ export const continuousDeployment: Lesson = {
         within: 30,
       },
       hints: ['The Inject failure menu is in the toolbar above the pipeline.', 'Choose “Slip a defect past the tests”.'],
-      outcome: 'The next commit a developer pushes will carry the defect. It will pass Build and Test like any other change, and CodeDeploy will ship it.',
+      outcome:
+        'The next commit a developer pushes that compiles will carry the defect. It will pass Build and Test like any other change, and CodeDeploy will ship it.',
     },
     {
       id: 'alarm',

@@ -28,7 +28,8 @@ export const monitoringFeedback: Lesson = {
         within: 30,
       },
       hints: ['The Inject failure menu is in the toolbar above the pipeline.', 'Choose “Slip a defect past the tests”.'],
-      outcome: 'The next commit carries the defect. It will pass Build and Test, wait at Approval with the others, and go out with the next release.',
+      outcome:
+        'The next commit pushed that compiles carries the defect. It will pass Build and Test, wait at Approval with the others, and go out with the next release.',
     },
     {
       id: 'alarm',
@@ -93,13 +94,13 @@ export const monitoringFeedback: Lesson = {
         'Press Play; the postmortem is about an hour of working time after the incident ends.',
         'Read its action on the incident in the monitoring view, or in the event log.',
       ],
-      outcome: 'The postmortem changed the system, not a person: its action is in the event log. The next defect of this kind will meet a better net.',
+      outcome: 'The postmortem asked what would have caught the defect sooner, not whom to blame: its action is on the incident and in the event log.',
     },
     {
       id: 'unwatched',
       title: 'The same morning, no monitoring',
       instruction:
-        'The run starts again from Monday 09:00 with the same commits, but monitoring is off, and the same escaped defect has been injected for you. Press Play and watch production: who notices this time?',
+        'The run starts again from Monday 09:00 with the same commits, but monitoring is off, and an escaped defect has been injected for you at 09:00. Press Play and watch production: who notices this time?',
       setup: { restart: { monitoring: false }, inject: ['escape-defect'] },
       prediction: {
         kind: 'number',
@@ -140,7 +141,7 @@ export const monitoringFeedback: Lesson = {
       },
       hints: ['Press Play; the person on call rolls back once they have looked.', 'Or use the Roll back now button in the monitoring view.'],
       outcome:
-        'Production is healthy again. The same defect, the same fix; the difference was who noticed and when: the debrief shows what the hours without an alarm cost.',
+        'Production is healthy again. The difference from the first run was who noticed and when: the debrief shows what the time without an alarm cost customers in this run.',
     },
   ],
   solution: [
