@@ -147,6 +147,31 @@ export const MEASURES = {
     value: ({ moment, sim }) => (moment ? (isWorkingTime(moment.t, sim.settings.workingHours) ? 'working-hours' : 'after-hours') : null),
   },
   testCoverage: { label: 'test coverage', unit: 'share', better: 'higher', value: ({ sim }) => sim.testCoverage },
+  // Lessons 5 (Continuous Deployment) and 7 (Monitoring and feedback):
+  pushToProduction: {
+    label: 'minutes from the newest commit’s push to production',
+    unit: 'minutes',
+    better: 'lower',
+    value: ({ moment, sim }) => {
+      if (moment?.type !== 'deploy.succeeded') return null;
+      const pushed = sim.commit(moment.revision)?.pushedAt;
+      return pushed === undefined ? null : moment.t - pushed;
+    },
+  },
+  culprit: {
+    label: 'what broke production',
+    unit: 'word',
+    better: null,
+    value: (context) => {
+      const incident = incidentOf(context);
+      if (!incident) return null;
+      const injected = context.sim.log.some(
+        (e) => e.type === 'fault.applied' && e.fault === 'escape-defect' && e.commit !== undefined && incident.culprits.includes(e.commit),
+      );
+      return injected ? 'injected' : 'natural';
+    },
+  },
+  monitoring: { label: 'monitoring', unit: 'word', better: null, value: ({ sim }) => (sim.settings.monitoring ? 'on' : 'off') },
 } satisfies Record<string, Measure>;
 
 export type MeasureId = keyof typeof MEASURES;
