@@ -38,17 +38,17 @@ export const continuousDelivery: Lesson = {
       id: 'pile-up',
       title: 'Nobody decides',
       instruction:
-        'Now you are in a long meeting. When the next revision reaches Approval, leave it there: do not approve or reject, just play on. Watch the Approval stage: newer revisions pass the tests and queue behind the one waiting. The run stops when two newer revisions have arrived behind it, a couple of hours of the working day.',
+        'Now you are in a long meeting. When the next revision reaches Approval, leave it there: do not approve or reject, just play on. Watch the Approval stage. Newer revisions pass the tests and queue behind the one waiting; only one can queue, so each newer arrival takes the place of the one queued before it. The run stops when that has happened twice, a couple of hours later.',
       prediction: {
         kind: 'number',
-        question: 'If nobody decides until two newer revisions have queued up behind the gate, how many tested commits will be waiting there for production?',
+        question: 'Nobody decides for a couple of hours. When the run stops, how many tested commits will be waiting at the gate for production?',
         measure: 'testedWaiting',
         unit: 'commits',
         min: 0,
         max: 30,
       },
       goal: {
-        text: 'Two newer revisions queue up behind the one waiting at Approval',
+        text: 'Newer revisions queue behind the gate: the queued one is replaced twice',
         when: { event: 'execution.superseded', where: { stage: 'approval' } },
         count: 2,
         needsAction: false,
@@ -56,7 +56,7 @@ export const continuousDelivery: Lesson = {
       },
       hints: [
         'Press Play and do not touch Approve or Reject; a faster speed gets you there sooner.',
-        'Each newer revision that reaches Approval replaces the one queued behind the gate (CodePipeline supersedes it); its commits travel inside the newer one.',
+        'A newer revision that reaches Approval takes the place of the one queued behind the gate (CodePipeline supersedes it); the older one’s commits travel inside the newer one.',
       ],
       pauseAt: [{ event: 'approval.requested' }],
       outcome:
@@ -73,7 +73,7 @@ export const continuousDelivery: Lesson = {
         count: 3,
         check: [{ measure: 'leadTimeMedian', atMost: 0.75 }],
         needsAction: true,
-        within: 2 * 60,
+        within: 60,
       },
       hints: [
         'The run stops each time a revision reaches Approval: approve it straight away with A.',
@@ -93,7 +93,7 @@ export const continuousDelivery: Lesson = {
         text: 'Reject a revision waiting at Approval',
         when: { event: 'approval.rejected', where: { by: 'You' } },
         needsAction: true,
-        within: 90,
+        within: 60,
       },
       hints: ['Press Play; the run stops when a revision reaches Approval.', 'Press Reject in the decision panel.'],
       pauseAt: [{ event: 'approval.requested' }],
@@ -117,7 +117,7 @@ export const continuousDelivery: Lesson = {
         when: { event: 'deploy.succeeded' },
         check: [{ measure: 'carriesRejected', is: 'yes' }],
         needsAction: true,
-        within: 90,
+        within: 60,
       },
       hints: [
         'Press Play; approve the next revision when the run stops at Approval.',
