@@ -172,6 +172,27 @@ export const MEASURES = {
     },
   },
   monitoring: { label: 'monitoring', unit: 'word', better: null, value: ({ sim }) => (sim.settings.monitoring ? 'on' : 'off') },
+  // Lesson 4, Continuous Delivery: the pile-up behind the gate, and what a rejection does.
+  testedWaiting: {
+    label: 'tested commits not yet in production',
+    unit: 'commits',
+    better: 'lower',
+    value: ({ sim }) => {
+      const tested = sim.log.findLast((e) => e.type === 'stage.succeeded' && e.stage === 'test');
+      return tested?.type === 'stage.succeeded' ? sim.undeployedCommits(tested.revision) : 0;
+    },
+  },
+  carriesRejected: {
+    label: 'whether the deployment carried the rejected commits',
+    unit: 'word',
+    better: null,
+    value: ({ moment, sim }) => {
+      if (moment?.type !== 'deploy.succeeded') return null;
+      const rejected = sim.log.findLast((e) => e.type === 'approval.rejected' && e.t <= moment.t);
+      if (rejected?.type !== 'approval.rejected') return null;
+      return moment.from < rejected.revision && rejected.revision <= moment.revision ? 'yes' : 'no';
+    },
+  },
 } satisfies Record<string, Measure>;
 
 export type MeasureId = keyof typeof MEASURES;

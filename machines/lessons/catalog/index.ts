@@ -1,10 +1,16 @@
 import type { Lesson } from '../types';
 import { anatomy } from './anatomy';
+import { continuousDelivery } from './continuousDelivery';
 import { continuousDeployment } from './continuousDeployment';
 import { monitoringFeedback } from './monitoringFeedback';
 
 /** The lessons in their suggested order: each builds on the ones before. */
-export const LESSONS: readonly Lesson[] = [anatomy, continuousDeployment, monitoringFeedback];
+export const LESSONS: readonly Lesson[] = [
+  anatomy,
+  continuousDelivery,
+  continuousDeployment,
+  monitoringFeedback,
+];
 
 export function lessonBySlug(slug: string): Lesson | undefined {
   return LESSONS.find((lesson) => lesson.slug === slug);
