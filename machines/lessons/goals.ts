@@ -25,6 +25,8 @@ const WORDS: Record<string, string> = {
   'release-manager': 'the release manager',
   'working-hours': 'in working hours',
   'after-hours': 'after hours',
+  silos: 'silos',
+  devops: 'DevOps',
 };
 
 /** A measure's value in words: "14.2 hours", "23%", "37 commits", "the alarm"; "none yet" for null. */
