@@ -10,15 +10,15 @@ export const devAndOps: Lesson = {
   objectives: [
     'Point to the handoffs in a silo: a ticket to Ops for every approval, a ticket back to Dev for every fix.',
     'Say who is paged when production breaks in each culture, and why it matters that they know the change.',
-    'Compare waiting time and recovery time between silos and DevOps on the same commits.',
+    'Compare waiting time and recovery time between silos and DevOps on the same pipeline and team.',
   ],
-  start: { settings: { mode: 'delivery', seed: 3, culture: 'silos' }, speed: 30, startAt: 8 * 60 + 50 },
+  start: { settings: { mode: 'delivery', seed: 3, culture: 'silos' }, speed: 60, startAt: 8 * 60 + 50 },
   steps: [
     {
       id: 'ticket',
       title: 'A ticket to Ops',
       instruction:
-        'It is Monday, 08:50, and the team works in silos: developers write the code, a separate Operations team runs production, and the change manager who approves releases sits in Ops. Press Play. When the first revision passes its tests, Dev opens a ticket asking Ops to approve it. Open the team view (/simulator/team) to see who waits on whom.',
+        'It is Monday, 08:50, and the team works in silos: developers write the code, a separate Operations team runs production, and the change manager who approves releases sits in Ops. Press Play. When the first revision passes its tests, Dev opens a ticket asking Ops to approve it. Open the team view to see the ticket in the queue and who waits on whom.',
       prediction: {
         kind: 'number',
         question: 'How many working hours will the approval ticket wait in the Ops queue before someone picks it up?',
@@ -40,7 +40,7 @@ export const devAndOps: Lesson = {
       id: 'silos-page',
       title: 'Production breaks in a silo',
       instruction:
-        'Now let a defect slip through. Open the Inject-failure menu and choose “escape defect”: the next commit pushed carries a defect the tests will not catch. Play on until it reaches production and the CloudWatch alarm fires. Watch who gets paged.',
+        'Now let a defect slip through. Open the Inject failure menu and choose “Slip a defect past the tests”: the next commit pushed carries a defect the tests will miss. Play on until it reaches production and the CloudWatch alarm fires. Watch who gets paged.',
       prediction: {
         kind: 'choice',
         question: 'When the alarm fires, who will be paged?',
@@ -62,7 +62,7 @@ export const devAndOps: Lesson = {
         within: 36 * 60,
       },
       hints: [
-        'The Inject-failure menu is beside the Play controls; “escape defect” is the one that reaches production.',
+        'The Inject failure menu is beside the Play controls; “Slip a defect past the tests” is the one that reaches production.',
         'After injecting, press Play: the defective commit needs its approval ticket and the next scheduled approval before it ships.',
         'In silos only Ops is on call: the pager goes to an operations engineer, who did not write the change.',
       ],
@@ -83,7 +83,11 @@ export const devAndOps: Lesson = {
         max: 600,
       },
       goal: { text: 'Production is healthy again', when: { event: 'incident.restored' }, needsAction: false, within: 6 * 60 },
-      hints: ['Press Play. The run stops when the incident is over.', 'Look at the team view: who is waiting on a ticket, and who has it in their queue?'],
+      pauseAt: [{ event: 'handoff.queued' }],
+      hints: [
+        'Press Play. The run stops when a ticket is opened and again when the incident is over.',
+        'Look at the team view: who is waiting on a ticket, and who has it in their queue?',
+      ],
       outcome:
         'Production is healthy again. The pipeline was held when the alarm fired, and it flows again only once Dev pushes a fix: a fix that first had to wait its turn as a ticket in the Dev queue.',
     },
@@ -99,7 +103,7 @@ export const devAndOps: Lesson = {
         needsAction: true,
         within: 60,
       },
-      hints: ['The culture setting is among the live settings beside the pipeline.', 'Choose DevOps: the change takes effect at once.'],
+      hints: ['The Culture setting is a card on the team view.', 'Choose DevOps: the change applies from now on.'],
       outcome: 'The team is now one team. Tickets already in a queue still wait; new work no longer goes through one.',
     },
     {
@@ -128,7 +132,7 @@ export const devAndOps: Lesson = {
         within: 36 * 60,
       },
       hints: [
-        'Inject-failure menu, “escape defect”, then Play.',
+        'Inject failure menu, “Slip a defect past the tests”, then Play.',
         'In DevOps the on-call rota takes in the developers: whoever carries the pager this week knows the code.',
       ],
       outcome: 'The person paged is on the team that owns the service: no ticket is needed to find the change or to start the fix.',
