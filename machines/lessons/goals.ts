@@ -27,6 +27,8 @@ const WORDS: Record<string, string> = {
   'after-hours': 'after hours',
   injected: 'the injected defect',
   natural: 'a defect of the team’s own',
+  silos: 'silos',
+  devops: 'DevOps',
 };
 
 /** A measure's value in words: "14.2 hours", "23%", "37 commits", "the alarm"; "none yet" for null. */

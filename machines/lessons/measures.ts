@@ -193,6 +193,15 @@ export const MEASURES = {
       return moment.from < rejected.revision && rejected.revision <= moment.revision ? 'yes' : 'no';
     },
   },
+  // Lesson 8, Dev and Ops.
+  handoffWait: {
+    label: 'working hours the ticket waited',
+    unit: 'hours',
+    better: 'lower',
+    value: ({ moment }) => (moment?.type === 'handoff.done' ? moment.workingMinutes / 60 : null),
+  },
+  faultsInjected: { label: 'faults injected in this step', unit: 'count', better: null, value: ({ tally }) => tally.get('fault.injected') ?? 0 },
+  culture: { label: 'culture', unit: 'word', better: null, value: ({ sim }) => sim.settings.culture },
 } satisfies Record<string, Measure>;
 
 export type MeasureId = keyof typeof MEASURES;

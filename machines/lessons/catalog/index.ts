@@ -2,6 +2,7 @@ import type { Lesson } from '../types';
 import { anatomy } from './anatomy';
 import { continuousDelivery } from './continuousDelivery';
 import { continuousDeployment } from './continuousDeployment';
+import { devAndOps } from './devAndOps';
 import { monitoringFeedback } from './monitoringFeedback';
 
 /** The lessons in their suggested order: each builds on the ones before. */
@@ -10,6 +11,7 @@ export const LESSONS: readonly Lesson[] = [
   continuousDelivery,
   continuousDeployment,
   monitoringFeedback,
+  devAndOps,
 ];
 
 export function lessonBySlug(slug: string): Lesson | undefined {
