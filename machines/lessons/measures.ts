@@ -147,6 +147,18 @@ export const MEASURES = {
     value: ({ moment, sim }) => (moment ? (isWorkingTime(moment.t, sim.settings.workingHours) ? 'working-hours' : 'after-hours') : null),
   },
   testCoverage: { label: 'test coverage', unit: 'share', better: 'higher', value: ({ sim }) => sim.testCoverage },
+  // Lessons 3 (the quarterly release) and 6 (release cadence).
+  hoursToRestore: {
+    label: 'hours from the fault to recovery',
+    unit: 'hours',
+    better: 'lower',
+    value: (context) => {
+      const incident = incidentOf(context);
+      return incident?.restoredAt === undefined ? null : (incident.restoredAt - incident.startedAt) / 60;
+    },
+  },
+  openIncidents: { label: 'incidents still open', unit: 'count', better: 'lower', value: ({ sim }) => sim.openIncidents().length },
+  approvalsPerDay: { label: 'scheduled approvals per working day', unit: 'count', better: null, value: ({ sim }) => sim.settings.approvalsPerDay },
 } satisfies Record<string, Measure>;
 
 export type MeasureId = keyof typeof MEASURES;
