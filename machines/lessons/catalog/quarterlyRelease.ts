@@ -50,14 +50,14 @@ export const quarterlyRelease: Lesson = {
       id: 'roll-back',
       title: 'Roll it back',
       instruction:
-        'Watch the incidents. In a manual release no machine rolls back: a person on call does it by hand. When the CloudWatch alarm fires, the run pauses. Open the monitoring view and roll the release back yourself.',
+        'Watch the incidents. In a manual release no machine rolls back: a person on call does it by hand. When the CloudWatch alarm first fires, the run pauses. Open the monitoring view and roll the release back yourself.',
       goal: {
         text: 'Start a rollback by hand',
         when: { event: 'rollback.started', where: { automatic: false, by: 'You' } },
         needsAction: true,
         within: 3 * 60,
       },
-      pauseAt: [{ event: 'alarm.fired' }],
+      pauseAt: [{ event: 'alarm.fired', where: { incident: 1 } }],
       hints: [
         'Wait for the alarm: the run pauses when it fires.',
         'The Roll back now button is in the monitoring view, beside each incident that someone has noticed. It works while the run is paused.',

@@ -16,7 +16,7 @@ export const releaseCadence: Lesson = {
     'Explain why lead time follows the cadence: a commit waits, on average, for half the time between releases.',
     'Tell why smaller, more frequent releases fail less often, and set the approvals per day in Continuous Delivery.',
   ],
-  start: { settings: { mode: 'manual', seed: 1 }, speed: 15, startAt: FRIDAY_MORNING },
+  start: { settings: { mode: 'manual', seed: 1 }, speed: 30, startAt: FRIDAY_MORNING },
   steps: [
     {
       id: 'every-quarter',
@@ -82,9 +82,9 @@ export const releaseCadence: Lesson = {
       instruction:
         'Now it is your decision. In the live settings, set the approvals per day to 3: from the next working day on, the scheduled approver releases three times a day, at 11:00, 13:00 and 15:00.',
       goal: {
-        text: 'Set the approvals per day to 3 or more',
+        text: 'Set the approvals per day to 3',
         when: { event: 'settings.changed' },
-        check: [{ measure: 'approvalsPerDay', atLeast: 3 }],
+        check: [{ measure: 'approvalsPerDay', atLeast: 3, atMost: 3 }],
         needsAction: true,
         within: 2 * 60,
       },
@@ -94,10 +94,10 @@ export const releaseCadence: Lesson = {
     {
       id: 'next-day',
       title: 'A day of three releases',
-      instruction: 'Play on through the next working day and watch its three releases go out, at 11:00, 13:00 and 15:00.',
+      instruction: 'Play on and watch the next three releases go out. On a working day with three approvals, they come at 11:00, 13:00 and 15:00.',
       prediction: {
         kind: 'number',
-        question: 'How many commits will the third release of that day, at 15:00, carry?',
+        question: 'How many commits will the third of these releases carry?',
         measure: 'batch',
         unit: 'commits',
         min: 0,
@@ -105,7 +105,8 @@ export const releaseCadence: Lesson = {
       },
       goal: { text: 'Three releases run in production', when: { event: 'deploy.succeeded' }, count: 3, needsAction: false, within: 30 * 60 },
       hints: ['Press Play. The approvals come at 11:00, 13:00 and 15:00 on working days.', 'Two hours of a team pushing about 12 commits a day.'],
-      outcome: 'Each release carried the few commits pushed since the one before: when something in it fails, there are only a few commits to look through.',
+      outcome:
+        'Each release carried only the commits pushed since the one before: when something in it fails, there are only those few to look through, not a quarter’s worth.',
     },
     {
       id: 'whole-quarter',
