@@ -13,7 +13,7 @@ export const releaseCadence: Lesson = {
   minutes: 10,
   objectives: [
     'Say how the release cadence sets the batch size: the less often a team releases, the more commits each release carries.',
-    'Explain why lead time follows the cadence: a commit waits, on average, for half the time between releases.',
+    'Explain why lead time follows the cadence: every commit waits for the next release, however far away it is.',
     'Tell why smaller, more frequent releases fail less often, and set the approvals per day in Continuous Delivery.',
   ],
   start: { settings: { mode: 'manual', seed: 1 }, speed: 30, startAt: FRIDAY_MORNING },
