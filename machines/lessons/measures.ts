@@ -202,6 +202,18 @@ export const MEASURES = {
   },
   faultsInjected: { label: 'faults injected in this step', unit: 'count', better: null, value: ({ tally }) => tally.get('fault.injected') ?? 0 },
   culture: { label: 'culture', unit: 'word', better: null, value: ({ sim }) => sim.settings.culture },
+  // Lessons 3 (the quarterly release) and 6 (release cadence).
+  hoursToRestore: {
+    label: 'hours from the fault to recovery',
+    unit: 'hours',
+    better: 'lower',
+    value: (context) => {
+      const incident = incidentOf(context);
+      return incident?.restoredAt === undefined ? null : (incident.restoredAt - incident.startedAt) / 60;
+    },
+  },
+  openIncidents: { label: 'incidents still open', unit: 'count', better: 'lower', value: ({ sim }) => sim.openIncidents().length },
+  approvalsPerDay: { label: 'scheduled approvals per working day', unit: 'count', better: null, value: ({ sim }) => sim.settings.approvalsPerDay },
 } satisfies Record<string, Measure>;
 
 export type MeasureId = keyof typeof MEASURES;

@@ -4,12 +4,16 @@ import { continuousDelivery } from './continuousDelivery';
 import { continuousDeployment } from './continuousDeployment';
 import { devAndOps } from './devAndOps';
 import { monitoringFeedback } from './monitoringFeedback';
+import { quarterlyRelease } from './quarterlyRelease';
+import { releaseCadence } from './releaseCadence';
 
 /** The lessons in their suggested order: each builds on the ones before. */
 export const LESSONS: readonly Lesson[] = [
   anatomy,
+  quarterlyRelease,
   continuousDelivery,
   continuousDeployment,
+  releaseCadence,
   monitoringFeedback,
   devAndOps,
 ];
