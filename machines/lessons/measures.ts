@@ -53,6 +53,35 @@ function roleOf(sim: Simulation, name: string | undefined): string | null {
   return sim.team.everyone.find((p) => p.name === name)?.role ?? null;
 }
 
+/** Commits that an injected break-build fault made fail to compile. */
+function injectedBreaks(log: readonly LoggedEvent[]): Set<number> {
+  const broken = new Set<number>();
+  for (const e of log) if (e.type === 'fault.applied' && e.fault === 'break-build' && e.commit !== undefined) broken.add(e.commit);
+  return broken;
+}
+
+/**
+ * Main is red while the newest revision that has finished Build failed it: every push after a
+ * broken commit carries it, so it stays red until a revision with the fix passes. `state` is null
+ * before any build has finished; `redMinutes` adds up the red spells up to `now`.
+ */
+function mainBuild(log: readonly LoggedEvent[], now: number): { state: 'green' | 'red' | null; redMinutes: number } {
+  let newest = -1;
+  let state: 'green' | 'red' | null = null;
+  let redSince = 0;
+  let redMinutes = 0;
+  for (const e of log) {
+    if ((e.type !== 'stage.succeeded' && e.type !== 'stage.failed') || e.stage !== 'build' || e.revision < newest) continue;
+    newest = e.revision;
+    const next = e.type === 'stage.failed' ? 'red' : 'green';
+    if (next === 'red' && state !== 'red') redSince = e.t;
+    if (next === 'green' && state === 'red') redMinutes += e.t - redSince;
+    state = next;
+  }
+  if (state === 'red') redMinutes += now - redSince;
+  return { state, redMinutes };
+}
+
 /**
  * Every number a lesson can ask about, check or compare, by name. Lessons refer to them by id, so a
  * lesson stays data and the schema can tell a misspelt measure at test time.
@@ -147,6 +176,25 @@ export const MEASURES = {
     value: ({ moment, sim }) => (moment ? (isWorkingTime(moment.t, sim.settings.workingHours) ? 'working-hours' : 'after-hours') : null),
   },
   testCoverage: { label: 'test coverage', unit: 'share', better: 'higher', value: ({ sim }) => sim.testCoverage },
+  // Lesson 2, Continuous Integration: whether main is green, and how long it was red.
+  brokeOnInjected: {
+    label: 'whether Build failed on a commit you broke',
+    unit: 'word',
+    better: null,
+    value: ({ moment, sim }) => {
+      if (moment?.type !== 'stage.failed' || moment.stage !== 'build') return null;
+      const broken = injectedBreaks(sim.log);
+      return moment.culprits.some((c) => broken.has(c)) ? 'yes' : 'no';
+    },
+  },
+  mainBuild: { label: 'main', unit: 'word', better: null, value: ({ sim }) => mainBuild(sim.log, sim.now).state },
+  minutesMainRed: {
+    label: 'minutes main was red',
+    unit: 'minutes',
+    better: 'lower',
+    value: ({ sim }) => mainBuild(sim.log, sim.now).redMinutes,
+  },
+  buildsFailed: { label: 'failed builds', unit: 'count', better: 'lower', value: ({ metrics }) => metrics().stages.build.failed },
 } satisfies Record<string, Measure>;
 
 export type MeasureId = keyof typeof MEASURES;
