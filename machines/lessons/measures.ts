@@ -187,6 +187,30 @@ export const MEASURES = {
       return moment.culprits.some((c) => broken.has(c)) ? 'yes' : 'no';
     },
   },
+  greenAfterBreak: {
+    label: 'whether this build carries the fix for a commit you broke',
+    unit: 'word',
+    better: null,
+    value: ({ moment, sim }) => {
+      if (moment?.type !== 'stage.succeeded' || moment.stage !== 'build') return null;
+      // A revision newer than the broken commit passes Build only once the fix is in it.
+      for (const c of injectedBreaks(sim.log)) if (c <= moment.revision) return 'yes';
+      return 'no';
+    },
+  },
+  laterBuildFailures: {
+    label: 'later pushes that failed Build on a commit you broke',
+    unit: 'count',
+    better: 'lower',
+    value: ({ sim }) => {
+      const broken = injectedBreaks(sim.log);
+      let failed = 0;
+      for (const e of sim.log) {
+        if (e.type === 'stage.failed' && e.stage === 'build' && e.culprits.some((c) => broken.has(c) && c < e.revision)) failed++;
+      }
+      return failed;
+    },
+  },
   mainBuild: { label: 'main', unit: 'word', better: null, value: ({ sim }) => mainBuild(sim.log, sim.now).state },
   minutesMainRed: {
     label: 'minutes main was red',
