@@ -54,10 +54,21 @@ function roleOf(sim: Simulation, name: string | undefined): string | null {
 }
 
 /** Commits that an injected break-build fault made fail to compile. */
-function injectedBreaks(log: readonly LoggedEvent[]): Set<number> {
+function injectedBreaks(log: readonly LoggedEvent[], end = Infinity): Set<number> {
   const broken = new Set<number>();
-  for (const e of log) if (e.type === 'fault.applied' && e.fault === 'break-build' && e.commit !== undefined) broken.add(e.commit);
+  for (const e of log) {
+    if (e.t > end) break;
+    if (e.type === 'fault.applied' && e.fault === 'break-build' && e.commit !== undefined) broken.add(e.commit);
+  }
   return broken;
+}
+
+/**
+ * Where a run-level count stops: the goal's moment, or the end of the context's window (the debrief
+ * measures the reference run at the moment the learner's run ended, which may be before its `now`).
+ */
+function endOf({ moment, sim, metrics }: MeasureContext): number {
+  return moment ? sim.now : Math.min(sim.now, metrics().window.to);
 }
 
 /**
@@ -71,6 +82,7 @@ function mainBuild(log: readonly LoggedEvent[], now: number): { state: 'green' |
   let redSince = 0;
   let redMinutes = 0;
   for (const e of log) {
+    if (e.t > now) break;
     if ((e.type !== 'stage.succeeded' && e.type !== 'stage.failed') || e.stage !== 'build' || e.revision < newest) continue;
     newest = e.revision;
     const next = e.type === 'stage.failed' ? 'red' : 'green';
@@ -202,21 +214,24 @@ export const MEASURES = {
     label: 'later pushes that failed Build on a commit you broke',
     unit: 'count',
     better: 'lower',
-    value: ({ sim }) => {
-      const broken = injectedBreaks(sim.log);
+    value: (context) => {
+      const { log } = context.sim;
+      const end = endOf(context);
+      const broken = injectedBreaks(log, end);
       let failed = 0;
-      for (const e of sim.log) {
+      for (const e of log) {
+        if (e.t > end) break;
         if (e.type === 'stage.failed' && e.stage === 'build' && e.culprits.some((c) => broken.has(c) && c < e.revision)) failed++;
       }
       return failed;
     },
   },
-  mainBuild: { label: 'main', unit: 'word', better: null, value: ({ sim }) => mainBuild(sim.log, sim.now).state },
+  mainBuild: { label: 'main', unit: 'word', better: null, value: (context) => mainBuild(context.sim.log, endOf(context)).state },
   minutesMainRed: {
     label: 'minutes main was red',
     unit: 'minutes',
     better: 'lower',
-    value: ({ sim }) => mainBuild(sim.log, sim.now).redMinutes,
+    value: (context) => mainBuild(context.sim.log, endOf(context)).redMinutes,
   },
   buildsFailed: { label: 'failed builds', unit: 'count', better: 'lower', value: ({ metrics }) => metrics().stages.build.failed },
 } satisfies Record<string, Measure>;
