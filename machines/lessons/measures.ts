@@ -228,7 +228,7 @@ export const MEASURES = {
   },
   mainBuild: { label: 'main', unit: 'word', better: null, value: (context) => mainBuild(context.sim.log, endOf(context)).state },
   minutesMainRed: {
-    label: 'minutes main was red',
+    label: 'time main was red',
     unit: 'minutes',
     better: 'lower',
     value: (context) => mainBuild(context.sim.log, endOf(context)).redMinutes,
