@@ -53,6 +53,47 @@ function roleOf(sim: Simulation, name: string | undefined): string | null {
   return sim.team.everyone.find((p) => p.name === name)?.role ?? null;
 }
 
+/** Commits that an injected break-build fault made fail to compile. */
+function injectedBreaks(log: readonly LoggedEvent[], end = Infinity): Set<number> {
+  const broken = new Set<number>();
+  for (const e of log) {
+    if (e.t > end) break;
+    if (e.type === 'fault.applied' && e.fault === 'break-build' && e.commit !== undefined) broken.add(e.commit);
+  }
+  return broken;
+}
+
+/**
+ * Where a run-level count stops: the goal's moment, or the end of the context's window (the debrief
+ * measures the reference run at the moment the learner's run ended, which may be before its `now`).
+ */
+function endOf({ moment, sim, metrics }: MeasureContext): number {
+  return moment ? sim.now : Math.min(sim.now, metrics().window.to);
+}
+
+/**
+ * Main is red while the newest revision that has finished Build failed it: every push after a
+ * broken commit carries it, so it stays red until a revision with the fix passes. `state` is null
+ * before any build has finished; `redMinutes` adds up the red spells up to `now`.
+ */
+function mainBuild(log: readonly LoggedEvent[], now: number): { state: 'green' | 'red' | null; redMinutes: number } {
+  let newest = -1;
+  let state: 'green' | 'red' | null = null;
+  let redSince = 0;
+  let redMinutes = 0;
+  for (const e of log) {
+    if (e.t > now) break;
+    if ((e.type !== 'stage.succeeded' && e.type !== 'stage.failed') || e.stage !== 'build' || e.revision < newest) continue;
+    newest = e.revision;
+    const next = e.type === 'stage.failed' ? 'red' : 'green';
+    if (next === 'red' && state !== 'red') redSince = e.t;
+    if (next === 'green' && state === 'red') redMinutes += e.t - redSince;
+    state = next;
+  }
+  if (state === 'red') redMinutes += now - redSince;
+  return { state, redMinutes };
+}
+
 /**
  * Every number a lesson can ask about, check or compare, by name. Lessons refer to them by id, so a
  * lesson stays data and the schema can tell a misspelt measure at test time.
@@ -214,6 +255,52 @@ export const MEASURES = {
   },
   openIncidents: { label: 'incidents still open', unit: 'count', better: 'lower', value: ({ sim }) => sim.openIncidents().length },
   approvalsPerDay: { label: 'scheduled approvals per working day', unit: 'count', better: null, value: ({ sim }) => sim.settings.approvalsPerDay },
+  // Lesson 2, Continuous Integration: whether main is green, and how long it was red.
+  brokeOnInjected: {
+    label: 'whether Build failed on a commit you broke',
+    unit: 'word',
+    better: null,
+    value: ({ moment, sim }) => {
+      if (moment?.type !== 'stage.failed' || moment.stage !== 'build') return null;
+      const broken = injectedBreaks(sim.log);
+      return moment.culprits.some((c) => broken.has(c)) ? 'yes' : 'no';
+    },
+  },
+  greenAfterBreak: {
+    label: 'whether this build carries the fix for a commit you broke',
+    unit: 'word',
+    better: null,
+    value: ({ moment, sim }) => {
+      if (moment?.type !== 'stage.succeeded' || moment.stage !== 'build') return null;
+      // A revision newer than the broken commit passes Build only once the fix is in it.
+      for (const c of injectedBreaks(sim.log)) if (c <= moment.revision) return 'yes';
+      return 'no';
+    },
+  },
+  laterBuildFailures: {
+    label: 'later pushes that failed Build on a commit you broke',
+    unit: 'count',
+    better: 'lower',
+    value: (context) => {
+      const { log } = context.sim;
+      const end = endOf(context);
+      const broken = injectedBreaks(log, end);
+      let failed = 0;
+      for (const e of log) {
+        if (e.t > end) break;
+        if (e.type === 'stage.failed' && e.stage === 'build' && e.culprits.some((c) => broken.has(c) && c < e.revision)) failed++;
+      }
+      return failed;
+    },
+  },
+  mainBuild: { label: 'main', unit: 'word', better: null, value: (context) => mainBuild(context.sim.log, endOf(context)).state },
+  minutesMainRed: {
+    label: 'time main was red',
+    unit: 'minutes',
+    better: 'lower',
+    value: (context) => mainBuild(context.sim.log, endOf(context)).redMinutes,
+  },
+  buildsFailed: { label: 'failed builds', unit: 'count', better: 'lower', value: ({ metrics }) => metrics().stages.build.failed },
 } satisfies Record<string, Measure>;
 
 export type MeasureId = keyof typeof MEASURES;

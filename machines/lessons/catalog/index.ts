@@ -2,6 +2,7 @@ import type { Lesson } from '../types';
 import { anatomy } from './anatomy';
 import { continuousDelivery } from './continuousDelivery';
 import { continuousDeployment } from './continuousDeployment';
+import { continuousIntegration } from './continuousIntegration';
 import { devAndOps } from './devAndOps';
 import { monitoringFeedback } from './monitoringFeedback';
 import { quarterlyRelease } from './quarterlyRelease';
@@ -10,6 +11,7 @@ import { releaseCadence } from './releaseCadence';
 /** The lessons in their suggested order: each builds on the ones before. */
 export const LESSONS: readonly Lesson[] = [
   anatomy,
+  continuousIntegration,
   quarterlyRelease,
   continuousDelivery,
   continuousDeployment,
