@@ -23,7 +23,11 @@ const REFRESH_MS = 250;
  * /simulator/monitoring: production as CloudWatch sees it, the incidents and what the team learns
  * from them. A view of the workspace's one running simulation: it reads and sends, never owns.
  */
-export function MonitoringView() {
+/**
+ * `onShowCommit` opens a commit's journey somewhere else than /simulator's pipeline (a lesson shows
+ * it in its own pipeline tab); `teamHref` is where the feedback loop's "team" link goes.
+ */
+export function MonitoringView({ onShowCommit, teamHref = "/simulator/team" }: { onShowCommit?: (seq: number) => void; teamHref?: string | null } = {}) {
   const actor = useRunner();
   const router = useRouter();
   const { select } = useSelection();
@@ -49,9 +53,10 @@ export function MonitoringView() {
   const showCommit = useCallback(
     (seq: number) => {
       select({ kind: "commit", seq });
-      router.push("/simulator");
+      if (onShowCommit) onShowCommit(seq);
+      else router.push("/simulator");
     },
-    [router, select],
+    [router, select, onShowCommit],
   );
 
   const open = view.incidents.filter((i) => i.state !== "restored");
@@ -83,7 +88,7 @@ export function MonitoringView() {
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
         <DetectionSummary summary={view.summary} />
-        <FeedbackLoopCard loop={view.loop} teamHref="/simulator/team" />
+        <FeedbackLoopCard loop={view.loop} teamHref={teamHref ?? undefined} />
       </div>
     </div>
   );

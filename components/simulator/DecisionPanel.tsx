@@ -125,7 +125,7 @@ function ApproverChoice() {
 
 function ApprovalDecision() {
   const actor = useRunner();
-  const { config } = useRunConfig();
+  const { config, fixed } = useRunConfig();
   const [comment, setComment] = useState("");
   const commentId = useId();
   const data = useDecisionData();
@@ -188,9 +188,11 @@ function ApprovalDecision() {
           {data.superseded > 0 ? `; ${plural(data.superseded, "revision")} superseded here so far` : ""}.
         </p>
       )}
-      <div className="border-t border-border pt-2">
-        <ApproverChoice />
-      </div>
+      {!fixed && (
+        <div className="border-t border-border pt-2">
+          <ApproverChoice />
+        </div>
+      )}
     </div>
   );
 }

@@ -20,15 +20,19 @@ export interface Debrief {
   sentences: string[];
 }
 
-/** Two numbers differ when they are more than 15% and more than a small step apart. */
-function differ(a: number, b: number): boolean {
-  return Math.abs(a - b) > Math.max(Math.abs(a), Math.abs(b)) * 0.15 && Math.abs(a - b) > 1e-9;
+/** The smallest difference worth a sentence, per unit: a quarter hour, five minutes, one commit, five points. */
+const MIN_DIFFERENCE: Record<Measure['unit'], number> = { hours: 0.25, minutes: 5, commits: 1, count: 1, share: 0.05, word: 0 };
+
+/** Two numbers differ when they are more than 15% and more than the unit's smallest step apart. */
+function differ(id: MeasureId, a: number, b: number): boolean {
+  const gap = Math.abs(a - b);
+  return gap > Math.max(Math.abs(a), Math.abs(b)) * 0.15 && gap >= MIN_DIFFERENCE[(MEASURES[id] as Measure).unit] && gap > 1e-9;
 }
 
 function compare(id: MeasureId, yours: MeasureValue, reference: MeasureValue): DebriefRow['better'] {
   const spec = MEASURES[id] as Measure;
   if (spec.better === null || typeof yours !== 'number' || typeof reference !== 'number') return null;
-  if (!differ(yours, reference)) return 'same';
+  if (!differ(id, yours, reference)) return 'same';
   const lower = yours < reference;
   return (spec.better === 'lower') === lower ? 'yours' : 'reference';
 }
@@ -78,13 +82,14 @@ export function debrief(lesson: Lesson, learner: MeasureContext, reference: Meas
     if (row.better === null || row.better === 'same' || told.has(row.measure)) continue;
     const [yours, ref] = valueOf(row.measure);
     const spec = MEASURES[row.measure] as Measure;
+    const label = spec.label.charAt(0).toUpperCase() + spec.label.slice(1);
     let sentence =
       spec.unit === 'count'
-        ? `Your run had ${phrase(row.measure, yours)} ${spec.label} where the reference run had ${phrase(row.measure, ref)}${row.better === 'yours' ? ', a better number' : ''}.`
+        ? `${label}: ${phrase(row.measure, yours)} in your run against ${phrase(row.measure, ref)} in the reference run, ${row.better === 'yours' ? 'the better number' : 'the reference run did better'}.`
         : `Your ${spec.label} was ${phrase(row.measure, yours)}, ${row.better === 'yours' ? 'better than' : 'worse than'} the reference run's ${phrase(row.measure, ref)}.`;
     const cause = (CAUSES[row.measure] ?? []).find((id) => {
       const [a, b] = valueOf(id);
-      return typeof a === 'number' && typeof b === 'number' && differ(a, b);
+      return typeof a === 'number' && typeof b === 'number' && differ(id, a, b);
     });
     if (cause) {
       const [a, b] = valueOf(cause);
@@ -110,11 +115,16 @@ function listWords(words: string[]): string {
 }
 
 /**
- * The debrief of a learner's run: the reference run is measured at the same virtual moment as the
- * learner's run ended (played on if it finished sooner, cut if later), so both count the same hours.
+ * The debrief of a learner's run. Each run is measured when it finished the lesson, except that a
+ * reference run that finished sooner is played on to the learner's moment: the learner took longer,
+ * and the hours they took count on both sides (a learner who finished sooner is not penalised by the
+ * reference's extra minutes more than those minutes weigh).
  */
-export function debriefRun(lesson: Lesson, learner: Simulation, reference = referenceRun(lesson)): Debrief {
-  const end = learner.now;
-  if (reference.sim.now < end) reference.sim.advanceTo(end);
-  return debrief(lesson, contextAt(learner, null, new Map()), contextAt(reference.sim, null, new Map(), end));
+export function debriefRun(lesson: Lesson, learner: Simulation, reference = referenceRun(lesson)): Debrief & { learnerEnd: number; referenceEnd: number } {
+  if (reference.sim.now < learner.now) reference.sim.advanceTo(learner.now);
+  return {
+    ...debrief(lesson, contextAt(learner, null, new Map()), contextAt(reference.sim, null, new Map())),
+    learnerEnd: learner.now,
+    referenceEnd: reference.sim.now,
+  };
 }

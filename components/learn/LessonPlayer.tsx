@@ -1,0 +1,251 @@
+"use client";
+
+import { useState } from "react";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useSelector } from "@xstate/react";
+import { Activity, ChevronRight, CircleCheck, Circle, CircleDot, Pause, Play, RotateCcw, StepForward, Users, Workflow, Gauge } from "lucide-react";
+import { Button } from "@/components/ui/Button";
+import { SPEEDS, speedLabel, type Speed } from "@/machines/runner/speeds";
+import { incidentViews } from "@/machines/view/incidentView";
+import { LESSONS } from "@/machines/lessons/catalog";
+import type { Lesson } from "@/machines/lessons/types";
+import { LEARNER } from "@/machines/words";
+import { DecisionPanel } from "@/components/simulator/DecisionPanel";
+import { DoraPanel } from "@/components/simulator/DoraPanel";
+import { Inspector } from "@/components/simulator/Inspector";
+import { KeyboardShortcuts } from "@/components/simulator/KeyboardShortcuts";
+import { LiveAnnouncer } from "@/components/simulator/LiveAnnouncer";
+import { LiveDiagram } from "@/components/simulator/LiveDiagram";
+import { ParamNotices } from "@/components/simulator/ParamNotices";
+import { FaultMenu } from "@/components/simulator/RunToolbar";
+import { useRunConfig, useSelection } from "@/components/simulator/RunProviders";
+import { useRunner, useRunPlaying, useSimSelector } from "@/components/simulator/runnerContext";
+import { useThrottledSim } from "@/components/simulator/slowBeat";
+import { MonitoringView } from "@/components/monitoring/MonitoringView";
+import { OpenIncidents } from "@/components/monitoring/ProductionStatus";
+import { TeamView } from "@/components/team/TeamView";
+import { WORKSPACE_CONTAINER } from "@/components/simulator/layoutClasses";
+import { DebriefPanel } from "./DebriefPanel";
+import { LessonProvider, useLesson } from "./LessonProvider";
+import { StepControls } from "./StepControls";
+import { StepPanel } from "./StepPanel";
+
+type View = "pipeline" | "monitoring" | "team";
+const VIEWS: readonly { id: View; label: string; Icon: typeof Workflow }[] = [
+  { id: "pipeline", label: "Pipeline", Icon: Workflow },
+  { id: "monitoring", label: "Monitoring", Icon: Activity },
+  { id: "team", label: "Team", Icon: Users },
+];
+
+const controlClass = "h-11 rounded-lg border-2 border-border-strong bg-surface-raised px-2 text-base font-semibold text-text hover:border-text";
+
+/** The lesson's steps as a row of marks: done, current, to come (an icon and the title, never colour alone). */
+function StepMarks() {
+  const { lesson, state } = useLesson();
+  return (
+    <ol aria-label="Steps" className="flex flex-wrap items-center gap-1.5">
+      {lesson.steps.map((step, i) => {
+        const done = state.met.includes(step.id);
+        const current = i === state.step && !state.finished;
+        const Icon = done ? CircleCheck : current ? CircleDot : Circle;
+        return (
+          <li key={step.id} title={step.title} className="flex items-center">
+            <Icon
+              aria-hidden="true"
+              className={`size-5 ${done ? "text-status-succeeded-ink" : current ? "text-accent" : "text-text-muted"}`}
+              strokeWidth={2.5}
+            />
+            <span className="sr-only">
+              {i + 1}. {step.title}: {done ? "done" : current ? "current step" : "to come"}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function ViewSwitch({ view, onView }: { view: View; onView(view: View): void }) {
+  return (
+    <div role="group" aria-label="View" className="flex items-center gap-1">
+      {VIEWS.map(({ id, label, Icon }) => (
+        <button
+          key={id}
+          type="button"
+          aria-pressed={view === id}
+          onClick={() => onView(id)}
+          className="inline-flex h-11 items-center gap-2 rounded-lg px-3 text-lg font-bold text-text-muted hover:bg-surface-sunken hover:text-text aria-pressed:bg-surface-raised aria-pressed:text-text aria-pressed:shadow-[inset_0_-3px_0_var(--accent)]"
+        >
+          <Icon aria-hidden="true" className="size-5" strokeWidth={2.5} />
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function LessonHeader({ view, onView }: { view: View; onView(view: View): void }) {
+  const { lesson, restart } = useLesson();
+  const number = LESSONS.findIndex((l) => l.slug === lesson.slug) + 1;
+  return (
+    <div className="flex min-h-12 flex-wrap items-center gap-x-4 gap-y-1">
+      <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1.5 text-lg">
+        <Link href="/learn" className="font-semibold text-accent underline underline-offset-4 hover:text-accent-hover">
+          Lessons
+        </Link>
+        <ChevronRight aria-hidden="true" className="size-4 text-text-muted" />
+        <h1 className="truncate font-bold text-text">
+          {number}. {lesson.title}
+        </h1>
+      </nav>
+      <StepMarks />
+      <div className="ml-auto flex items-center gap-2">
+        <ViewSwitch view={view} onView={onView} />
+        <Button size="sm" onClick={restart} title="Start the lesson again from step 1">
+          <RotateCcw aria-hidden="true" className="size-4" strokeWidth={2.5} />
+          Start again
+        </Button>
+        <KeyboardShortcuts />
+      </div>
+    </div>
+  );
+}
+
+/** Play, Step, Speed and the failures to inject, with why the run waits when it does. */
+function LessonToolbar() {
+  const actor = useRunner();
+  const playing = useRunPlaying();
+  const { config, applyConfig } = useRunConfig();
+  const { session } = useLesson();
+  const held = useSelector(actor, () => session.holds());
+  return (
+    <div className="flex flex-wrap items-center gap-x-1.5 gap-y-2">
+      <div role="group" aria-label="Run controls" className="flex flex-wrap items-center gap-1.5">
+        <Button
+          variant="primary"
+          size="lg"
+          className="w-[7.75rem] px-3"
+          disabled={!playing && held !== null}
+          aria-describedby={held ? "lesson-hold" : undefined}
+          title={playing ? "Pause the run (Space)" : "Play the run (Space)"}
+          onClick={() => actor.send({ type: "run.toggle" })}
+        >
+          {playing ? (
+            <Pause aria-hidden="true" className="size-5 fill-current" strokeWidth={2.5} />
+          ) : (
+            <Play aria-hidden="true" className="size-5 fill-current" strokeWidth={2.5} />
+          )}
+          {playing ? "Pause" : "Play"}
+        </Button>
+        <Button
+          className="px-3 text-base"
+          disabled={held !== null}
+          title="Run to the next event, then pause (→)"
+          onClick={() => actor.send({ type: "run.step" })}
+        >
+          <StepForward aria-hidden="true" className="size-5" strokeWidth={2.5} />
+          Step
+        </Button>
+        <div className="flex items-center gap-1">
+          <Gauge aria-hidden="true" className="size-5 text-text-muted" strokeWidth={2.5} />
+          <select
+            aria-label="Speed"
+            value={config.speed}
+            title="Simulated time per real second"
+            onChange={(event) => applyConfig({ speed: Number(event.target.value) as Speed })}
+            className={`${controlClass} tabular-nums`}
+          >
+            {SPEEDS.map((speed) => (
+              <option key={speed} value={speed}>
+                {speedLabel(speed)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <FaultMenu />
+      </div>
+      {held && (
+        <p id="lesson-hold" className="text-base font-semibold text-status-waiting-ink">
+          {held}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Open incidents with their Roll back button, under the diagram, so a lesson never sends the learner elsewhere to act. */
+function LessonIncidents() {
+  const actor = useRunner();
+  const view = useThrottledSim((sim) => ({ open: incidentViews(sim).filter((i) => i.state !== "restored"), monitoring: sim.settings.monitoring }), 250, []);
+  return (
+    <OpenIncidents open={view.open} monitoring={view.monitoring} onRollback={(incident) => actor.send({ type: "incident.rollback", incident, by: LEARNER })} />
+  );
+}
+
+function PipelineView() {
+  const { selection } = useSelection();
+  return (
+    <>
+      <LiveDiagram className="h-[clamp(15rem,calc(100dvh-31rem),24rem)]" />
+      <LessonIncidents />
+      <div className="grid gap-3 pb-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,0.9fr)]">
+        {selection ? <Inspector selection={selection} /> : <DecisionPanel />}
+        <DoraPanel />
+      </div>
+    </>
+  );
+}
+
+function LessonWorkspace() {
+  const { state } = useLesson();
+  const [view, setView] = useState<View>("pipeline");
+  const { select } = useSelection();
+  const mode = useSimSelector((sim) => sim.settings.mode);
+  return (
+    <div className={`${WORKSPACE_CONTAINER} flex flex-1 flex-col gap-2 pt-1`} data-mode={mode}>
+      <LessonHeader view={view} onView={setView} />
+      <ParamNotices />
+      <div className="grid items-start gap-4 lg:grid-cols-[minmax(21rem,25rem)_minmax(0,1fr)]">
+        <aside
+          aria-label="Lesson"
+          className="flex flex-col gap-3 rounded-xl border border-border bg-surface-raised p-4 shadow-sm lg:sticky lg:top-2 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto"
+        >
+          {state.finished ? (
+            <DebriefPanel />
+          ) : (
+            <>
+              <StepPanel />
+              <StepControls />
+            </>
+          )}
+        </aside>
+        <div className="flex min-w-0 flex-col gap-2">
+          <LessonToolbar />
+          {view === "pipeline" && <PipelineView />}
+          {view === "monitoring" && (
+            <MonitoringView
+              teamHref={null}
+              onShowCommit={(seq) => {
+                select({ kind: "commit", seq });
+                setView("pipeline");
+              }}
+            />
+          )}
+          {view === "team" && <TeamView />}
+        </div>
+      </div>
+      <LiveAnnouncer />
+    </div>
+  );
+}
+
+/** A lesson: its steps beside the live run they drive. Reads `?step=` once. */
+export function LessonPlayer({ lesson }: { lesson: Lesson }) {
+  const params = useSearchParams();
+  return (
+    <LessonProvider lesson={lesson} stepParam={params.get("step")}>
+      <LessonWorkspace />
+    </LessonProvider>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+/**
+ * The contexts every live run view reads, for any page that holds a run: the /simulator workspace
+ * (SimulationProvider, which reads the start state from the address) and a lesson (LessonProvider,
+ * which takes it from the lesson). The page owns the runner actor and says how its start state may
+ * change; these providers add the slow beat, the live metrics, the selection and the run loop.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { flushSync } from "react-dom";
+import { useSelector } from "@xstate/react";
+import type { StageId } from "@/machines/view/stages";
+import type { ParamNotice, RunConfig } from "@/lib/url/simulatorParams";
+import { LiveMetricsContext, LiveMetricsService } from "./liveMetrics";
+import { useRunLoop } from "./runLoop";
+import { RunnerActorContext, useRequired, type RunnerRef } from "./runnerContext";
+import { SlowClock, SlowClockContext } from "./slowBeat";
+
+/** What the workspace is looking at: a stage's inspector or a commit's journey. */
+export type Selection = { kind: "stage"; stage: StageId } | { kind: "commit"; seq: number } | null;
+
+export interface RunControl {
+  config: RunConfig;
+  /** Problems with the address the run started from. */
+  notices: ParamNotice[];
+  dismissNotices(): void;
+  /** Changes the start state: a new mode, seed or commit rate starts a new run (paused). */
+  applyConfig(change: Partial<RunConfig>): void;
+  /** Starts the same run again from its beginning, paused. */
+  reset(): void;
+  /** The address that reproduces this run's start state. */
+  shareUrl(): string;
+  /** Something else sets the run (a lesson): controls that change its start state or approver are not offered. */
+  fixed?: boolean;
+}
+
+export const ControlContext = createContext<RunControl | null>(null);
+const SelectionContext = createContext<{ selection: Selection; select(next: Selection): void } | null>(null);
+
+export function useRunConfig(): RunControl {
+  return useRequired(useContext(ControlContext), "useRunConfig");
+}
+
+export function useSelection() {
+  return useRequired(useContext(SelectionContext), "useSelection");
+}
+
+/** The workspace's run loop: ticks the run, and on the slow beat shows new metrics and refreshes panels. */
+function WorkspaceRunLoop({ actor, clock, metrics }: { actor: RunnerRef; clock: SlowClock; metrics: LiveMetricsService }) {
+  // Everything the beat changes renders now, in this frame, in one pass: left to the scheduler it
+  // would take one or two more slow frames after this one.
+  const onBeat = useCallback(() => {
+    flushSync(() => {
+      metrics.beat();
+      clock.beat();
+    });
+  }, [clock, metrics]);
+  useRunLoop(actor, onBeat);
+  // Paused: metrics follow each change at once.
+  useEffect(() => {
+    const subscription = actor.subscribe(() => metrics.changed());
+    return () => subscription.unsubscribe();
+  }, [actor, metrics]);
+  return null;
+}
+
+/**
+ * The providers of a live run around `children`: `actor` runs it, `control` says how its start state
+ * changes. A new run (a reset) clears the selection, which belonged to the old one.
+ */
+export function RunProviders({ actor, control, children }: { actor: RunnerRef; control: RunControl; children: ReactNode }) {
+  const [selection, select] = useState<Selection>(null);
+  const sim = useSelector(actor, (snapshot) => snapshot.context.sim);
+  // Adjusted during render, React's pattern for state that follows another value.
+  const [selectedIn, setSelectedIn] = useState(sim);
+  if (selectedIn !== sim) {
+    setSelectedIn(sim);
+    select(null);
+  }
+  const [clock] = useState(() => new SlowClock());
+  const [metrics] = useState(() => new LiveMetricsService(actor));
+  useEffect(() => () => metrics.dispose(), [metrics]);
+  const selectionValue = useMemo(() => ({ selection, select }), [selection]);
+  return (
+    <RunnerActorContext.Provider value={actor}>
+      <SlowClockContext.Provider value={clock}>
+        <LiveMetricsContext.Provider value={metrics}>
+          <ControlContext.Provider value={control}>
+            <SelectionContext.Provider value={selectionValue}>
+              <WorkspaceRunLoop actor={actor} clock={clock} metrics={metrics} />
+              {children}
+            </SelectionContext.Provider>
+          </ControlContext.Provider>
+        </LiveMetricsContext.Provider>
+      </SlowClockContext.Provider>
+    </RunnerActorContext.Provider>
+  );
+}
