@@ -75,12 +75,12 @@ export function LessonIndex({ lessons }: { lessons: readonly Lesson[] }) {
         </div>
       </section>
 
-      <section id="lessons" aria-labelledby="lessons-title" className="border-y border-border bg-surface-raised py-10">
+      <section id="lessons" aria-labelledby="lessons-title" className="border-y border-border bg-surface-raised pt-8 pb-10">
         <div className={section}>
-          <h2 id="lessons-title" className="text-3xl font-extrabold tracking-tight sm:text-4xl">
+          <h2 id="lessons-title" className="text-3xl font-extrabold tracking-tight">
             The lessons, in order
           </h2>
-          <ol aria-labelledby="lessons-title" className="mt-6 grid gap-4">
+          <ol aria-labelledby="lessons-title" className="mt-5 grid gap-4">
             {lessons.map((lesson, index) => (
               <li
                 key={lesson.slug}

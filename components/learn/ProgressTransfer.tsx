@@ -6,7 +6,20 @@ import { Button } from "@/components/ui/Button";
 import { PROGRESS_FILE_NAME, exportProgress, importProgressFile } from "@/lib/learn/progress";
 import { useProgress } from "@/lib/learn/useProgress";
 
-type Message = { ok: boolean; text: string } | null;
+type Message = { ok: boolean; text: string; field?: string } | null;
+
+/** The message with the wrong field, if it names one, set apart as code. */
+function MessageText({ text, field }: { text: string; field?: string }) {
+  const at = field ? text.indexOf(`${field}:`) : -1;
+  if (!field || at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <code className="rounded bg-surface-sunken px-1.5 py-0.5 font-semibold text-text">{field}</code>
+      {text.slice(at + field.length)}
+    </>
+  );
+}
 
 /** Export the progress to a file, import it from one: the way to move it to another browser. */
 export function ProgressTransfer() {
@@ -31,7 +44,7 @@ export function ProgressTransfer() {
     event.target.value = "";
     if (!file) return;
     const result = await importProgressFile(file);
-    setMessage({ ok: result.ok, text: result.message });
+    setMessage(result.ok ? { ok: true, text: result.message } : { ok: false, text: result.message, field: result.field });
   };
 
   const Icon = message?.ok === false ? CircleX : CircleCheck;
@@ -52,7 +65,9 @@ export function ProgressTransfer() {
         {message && (
           <p className={`flex items-start gap-2 ${message.ok ? "text-text" : "text-status-failed-ink"}`}>
             <Icon aria-hidden="true" className={`mt-1 size-5 shrink-0 ${message.ok ? "text-status-succeeded-ink" : ""}`} strokeWidth={2.5} />
-            <span>{message.text}</span>
+            <span>
+              <MessageText text={message.text} field={message.field} />
+            </span>
           </p>
         )}
       </div>

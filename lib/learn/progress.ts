@@ -208,7 +208,8 @@ export interface ProgressState {
   ready: boolean;
 }
 
-export type ImportResult = { ok: true; message: string } | { ok: false; message: string };
+/** `field`: the field named in the message, when a field is wrong (the page sets it apart). */
+export type ImportResult = { ok: true; message: string } | { ok: false; message: string; field?: string };
 
 export interface ProgressStore {
   loadProgress(): { progress: Progress; notice: string | null };
@@ -411,7 +412,8 @@ export function createProgressStore(getStorage: () => Storage | null, catalog: r
         return { ok: false, message: `That file is not a progress file: it is not JSON. Nothing was imported.` };
       }
       const checked = checkProgress(data, catalog);
-      if (!checked.ok) return { ok: false, message: `That file was not imported: ${checked.message}. Your progress is unchanged.` };
+      if (!checked.ok)
+        return { ok: false, field: checked.field || undefined, message: `That file was not imported: ${checked.message}. Your progress is unchanged.` };
       const count = Object.keys(checked.progress.lessons).length;
       const saved = write(checked.progress);
       state = { progress: checked.progress, notice: saved ? null : UNAVAILABLE, ready: true };

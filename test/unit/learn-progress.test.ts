@@ -169,7 +169,7 @@ describe('learner progress', () => {
       lessons: { 'continuous-delivery': { met: ['gate', 'approve', 'push'], finished: false, predictions: {} } },
     });
     const result = store.importText(wrongStep);
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, field: 'lessons.continuous-delivery.met.2' });
     expect(result.message).toContain('lessons.continuous-delivery.met.2: must be a step id of “Continuous Delivery” (got "push")');
     expect(result.message).toMatch(/unchanged/);
     expect(storage.getItem(PROGRESS_KEY)).toBe(before);
