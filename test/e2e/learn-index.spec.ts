@@ -10,6 +10,8 @@ const lessonItem = (page: Page, index: number) => page.getByRole("list", { name:
 /** Puts a record in localStorage the way an earlier visit would have, then loads /learn afresh. */
 async function seed(page: Page, record: unknown) {
   await page.goto("/learn");
+  // Once this page has read its (empty) record, so that it cannot read and set aside the seed itself.
+  await expect(page.locator('[data-progress]:not([data-progress="loading"])').first()).toBeVisible();
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, typeof record === "string" ? record : JSON.stringify(record)] as const);
   await page.reload();
 }
