@@ -57,6 +57,16 @@ test.describe("/learn", () => {
     await expect(item.getByRole("link", { name: `Review lesson 1: ${first.title}` })).toHaveAttribute("href", `/learn/${first.slug}`);
   });
 
+  test("follows progress written in another tab", async ({ page, context }) => {
+    await page.goto("/learn");
+    const item = lessonItem(page, 0);
+    await expect(item.locator('[data-progress="not-started"]')).toBeVisible();
+    const other = await context.newPage();
+    await other.goto("/learn");
+    await other.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, JSON.stringify(started)] as const);
+    await expect(item.locator('[data-progress="started"]')).toHaveText(`Progress: 2 of ${first.steps.length} steps`);
+  });
+
   test("a damaged record is set aside with a notice, and the page still works", async ({ page }) => {
     await seed(page, '{"version":1,"lessons":');
     await expect(page.getByRole("status").filter({ hasText: "damaged" })).toBeVisible();
