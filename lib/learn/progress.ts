@@ -291,7 +291,15 @@ export function createProgressStore(getStorage: () => Storage | null, catalog: r
     }
   }
 
-  function load(): { progress: Progress; notice: string | null } {
+  /** A stored record to set aside, and what to keep in its place; the notice depends on whether the copy was kept. */
+  interface SetAside {
+    raw: string;
+    keep: Progress;
+    notice: (kept: boolean) => string;
+  }
+
+  /** Reads the record without writing anything (it runs inside React's render, through getSnapshot). */
+  function load(): { progress: Progress; notice: string | null; setAside?: SetAside } {
     const { raw, ok } = read();
     if (!ok) return { progress: emptyProgress(), notice: UNAVAILABLE };
     if (raw === null) return { progress: emptyProgress(), notice: null };
@@ -299,50 +307,58 @@ export function createProgressStore(getStorage: () => Storage | null, catalog: r
     try {
       data = JSON.parse(raw);
     } catch {
-      const kept = setAside(raw);
-      write(emptyProgress());
-      return {
-        progress: emptyProgress(),
-        notice: `Your saved progress was damaged (it is not readable JSON), so the lessons start afresh.${kept ? " The damaged copy is set aside in this browser." : ""}`,
-      };
+      const notice = (kept: boolean) =>
+        `Your saved progress was damaged (it is not readable JSON), so the lessons start afresh.${kept ? " The damaged copy is set aside in this browser." : ""}`;
+      return { progress: emptyProgress(), notice: notice(true), setAside: { raw, keep: emptyProgress(), notice } };
     }
     const shaped = checkShape(data);
     if (!shaped.ok) {
-      const kept = setAside(raw);
-      write(emptyProgress());
       const why =
         shaped.field === "version"
           ? `it was saved by ${/newer/.test(shaped.message) ? "a newer" : "an older"} version of Pipeline Lab`
           : `it could not be read: ${shaped.message}`;
-      return {
-        progress: emptyProgress(),
-        notice: `Your saved progress was set aside because ${why}. The lessons start afresh.${kept ? " The old copy is kept aside in this browser." : ""}`,
-      };
+      const notice = (kept: boolean) =>
+        `Your saved progress was set aside because ${why}. The lessons start afresh.${kept ? " The old copy is kept aside in this browser." : ""}`;
+      return { progress: emptyProgress(), notice: notice(true), setAside: { raw, keep: emptyProgress(), notice } };
     }
     const { progress, dropped } = pruneToCatalog(shaped.progress, catalog);
     if (dropped.length === 0) return { progress, notice: null };
-    const kept = setAside(raw);
-    write(progress);
-    return {
-      progress,
-      notice: `Some saved progress belongs to lessons that have changed and was left out: ${dropped.join(", ")}. The rest is kept.${kept ? " The full old copy is set aside in this browser." : ""}`,
-    };
+    const notice = (kept: boolean) =>
+      `Some saved progress belongs to lessons that have changed and was left out: ${dropped.join(", ")}. The rest is kept.${kept ? " The full old copy is set aside in this browser." : ""}`;
+    return { progress, notice: notice(true), setAside: { raw, keep: progress, notice } };
   }
 
   function emit() {
     for (const listener of listeners) listener();
   }
 
+  /** A set-aside found by the last read, written out of render: on subscribe, on load, before any write. */
+  let pending: SetAside | null = null;
+
+  function flush() {
+    const job = pending;
+    if (job === null) return;
+    pending = null;
+    const kept = setAside(job.raw);
+    write(job.keep);
+    if (!kept && state !== null) {
+      state = { ...state, notice: job.notice(false) };
+      emit();
+    }
+  }
+
   function current(): ProgressState {
     if (state === null) {
-      const loaded = load();
-      state = { ...loaded, ready: true };
+      const { progress, notice, setAside } = load();
+      state = { progress, notice, ready: true };
+      pending = setAside ?? null;
     }
     return state;
   }
 
   function update(change: (progress: Progress) => Progress | null) {
     const before = current();
+    flush();
     const next = change(before.progress);
     if (next === null) return;
     const saved = write(next);
@@ -365,6 +381,8 @@ export function createProgressStore(getStorage: () => Storage | null, catalog: r
 
   return {
     loadProgress() {
+      current();
+      flush();
       const { progress, notice } = current();
       return { progress, notice };
     },
@@ -372,6 +390,8 @@ export function createProgressStore(getStorage: () => Storage | null, catalog: r
     getServerSnapshot: () => SERVER_STATE,
     subscribe(listener) {
       listeners.add(listener);
+      // React subscribes after the first render has read the record: the set-aside is written here.
+      flush();
       return () => listeners.delete(listener);
     },
     recordStep(slug, stepId) {
@@ -411,6 +431,8 @@ export function createProgressStore(getStorage: () => Storage | null, catalog: r
       } catch {
         return { ok: false, message: `That file is not a progress file: it is not JSON. Nothing was imported.` };
       }
+      current();
+      flush();
       const checked = checkProgress(data, catalog);
       if (!checked.ok)
         return { ok: false, field: checked.field || undefined, message: `That file was not imported: ${checked.message}. Your progress is unchanged.` };
@@ -422,6 +444,8 @@ export function createProgressStore(getStorage: () => Storage | null, catalog: r
     },
     reload() {
       state = null;
+      current();
+      flush();
       emit();
     },
   };

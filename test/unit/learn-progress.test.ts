@@ -125,6 +125,16 @@ describe('learner progress', () => {
     expect(createProgressStore(() => storage, CATALOG).loadProgress().notice).toBeNull();
   });
 
+  it('reads in getSnapshot without writing (it runs during render), and sets aside when React subscribes', () => {
+    const { storage, store } = setup('not json');
+    expect(store.getSnapshot().notice).toMatch(/damaged/);
+    expect(storage.getItem(SET_ASIDE_KEY)).toBeNull();
+    expect(storage.getItem(PROGRESS_KEY)).toBe('not json');
+    store.subscribe(() => {})();
+    expect(storage.getItem(SET_ASIDE_KEY)).toBe('not json');
+    expect(storage.getItem(PROGRESS_KEY)).toBeNull();
+  });
+
   it('sets an older version aside with a notice that says so', () => {
     const older = JSON.stringify({ lessons: { 'anatomy-of-a-pipeline': ['push'] } });
     const { storage, store } = setup(older);
