@@ -1,5 +1,21 @@
 import Link from "next/link";
-import { Activity, ArrowRight, Columns3, FileCode, GitMerge, Hand, Play, Repeat, Rocket, UserCheck, Users, Workflow, Zap, type LucideIcon } from "lucide-react";
+import {
+  Activity,
+  ArrowRight,
+  Columns3,
+  FileCode,
+  GitMerge,
+  GraduationCap,
+  Hand,
+  Play,
+  Repeat,
+  Rocket,
+  UserCheck,
+  Users,
+  Workflow,
+  Zap,
+  type LucideIcon,
+} from "lucide-react";
 import { PipelineStrip } from "@/components/site/PipelineStrip";
 
 interface Item {
@@ -125,6 +141,13 @@ export default function HomePage() {
           >
             <Columns3 aria-hidden="true" className="size-5" strokeWidth={2.5} />
             Compare the four modes
+          </Link>
+          <Link
+            href="/learn"
+            className="inline-flex items-center gap-2.5 rounded-xl border-2 border-border-strong bg-surface-raised px-6 py-3 text-lg font-bold text-text transition-colors hover:border-text"
+          >
+            <GraduationCap aria-hidden="true" className="size-5" strokeWidth={2.5} />
+            Take the lessons
           </Link>
         </div>
       </section>

@@ -17,6 +17,7 @@ export function SiteHeader() {
         <nav aria-label="Main" className="flex items-center sm:gap-1">
           <NavLink href="/simulator">Simulator</NavLink>
           <NavLink href="/compare">Compare</NavLink>
+          <NavLink href="/learn">Learn</NavLink>
         </nav>
         <div className="ml-auto">
           <ThemeToggle />
