@@ -19,6 +19,7 @@ import { LessonSession, type LessonState } from "@/machines/lessons/session";
 import type { Lesson } from "@/machines/lessons/types";
 import type { ParamNotice } from "@/lib/url/simulatorParams";
 import { RunProviders, type RunControl } from "@/components/simulator/RunProviders";
+import { finishLesson, recordPrediction, recordStep } from "@/lib/learn/progress";
 import { LiveDriver } from "./liveDriver";
 
 export interface LessonControl {
@@ -86,6 +87,25 @@ function LessonRun({ lesson, firstStep, notice: initialNotice, onRestart, childr
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setPrepared({ notice: problem });
   }, [prepared, session, driver, lesson, firstStep]);
+  // Progress kept in the browser: the steps this learner met here (not those a deep link prepared,
+  // which the effect above did before this one subscribes), their predictions, the finish.
+  useEffect(() => {
+    const recorded = new Set<string>();
+    return session.subscribe(() => {
+      const { phase, step, reveals, finished } = session.getState();
+      const id = lesson.steps[step]?.id;
+      if (phase === "met" && id && !recorded.has(id)) {
+        recorded.add(id);
+        recordStep(lesson.slug, id);
+        const reveal = reveals[id];
+        if (reveal) recordPrediction(lesson.slug, id, reveal);
+      }
+      if (finished && !recorded.has("")) {
+        recorded.add("");
+        finishLesson(lesson.slug);
+      }
+    });
+  }, [session, lesson]);
   const [dismissed, setDismissed] = useState(false);
   const notice = dismissed ? null : (initialNotice ?? prepared?.notice ?? null);
 

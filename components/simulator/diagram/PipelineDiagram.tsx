@@ -2,7 +2,7 @@
 
 import "@xyflow/react/dist/base.css";
 import "./diagram.css";
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent } from "react";
 import { ReactFlow, ViewportPortal, type EdgeTypes, type NodeTypes } from "@xyflow/react";
 import type { DiagramView } from "@/machines/view/diagramView";
 import { MODE_INFO, type Mode } from "@/machines/world/modes";
@@ -15,7 +15,7 @@ import { StageNode } from "./StageNode";
 import { TokenLayer } from "./TokenLayer";
 import { DiagramStore, DiagramStoreContext, cardKey, useDiagramValue } from "./store";
 import { deriveEdges, deriveNodes, frameHeader, type DiagramNode, type FlowEdge as FlowEdgeType, type FrameHeaderData } from "./flowElements";
-import { fitViewport, layoutStages, type DiagramLayout, type Viewport } from "./layout";
+import { TOKEN_SIZE, fitViewport, layoutStages, type DiagramLayout, type Viewport } from "./layout";
 import { deriveCards, sameCard, type StageNodeData } from "./stageCards";
 import { deriveTokens, sameTokens, type Token } from "./tokens";
 
@@ -117,6 +117,14 @@ function derive(
 }
 
 const NO_TOKENS: Token[] = [];
+
+/** Smallest size of a commit token on screen, in CSS pixels: a pointer target of at least 24 (WCAG 2.5.8). */
+const MIN_TOKEN_PX = 26;
+
+/** How much tokens grow beyond the diagram's zoom so that, drawn small, they stay readable and easy to hit. */
+export function tokenScale(zoom: number): string {
+  return String(Math.max(1, MIN_TOKEN_PX / (TOKEN_SIZE * zoom)));
+}
 
 /** The tokens, from the store, so they re-render without React Flow doing so. */
 const LiveTokens = memo(function LiveTokens({
@@ -272,6 +280,7 @@ export function PipelineDiagram({
       data-in-flight={view.inFlight ?? undefined}
       data-fast={fast ? "true" : undefined}
       className={`pl-diagram relative [contain:strict] ${className}`}
+      style={{ "--pl-token-scale": tokenScale(viewport.zoom) } as CSSProperties}
     >
       <p ref={summaryRef} className="sr-only">
         {summaryOf(modeName, view)}
