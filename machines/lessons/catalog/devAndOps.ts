@@ -103,7 +103,7 @@ export const devAndOps: Lesson = {
         needsAction: true,
         within: 60,
       },
-      hints: ['The Culture setting is a card on the team view.', 'Choose DevOps: the change applies from now on.'],
+      hints: ['Culture is under "Live settings for this step" in the lesson panel (and on the Team view).', 'Choose DevOps: the change applies from now on.'],
       outcome: 'The team is now one team. Tickets already in a queue still wait; new work no longer goes through one.',
     },
     {

@@ -88,7 +88,10 @@ export const releaseCadence: Lesson = {
         needsAction: true,
         within: 2 * 60,
       },
-      hints: ['Open the live settings of the run.', 'Find "approvals per day" and set it to 3. The run does not need to be paused.'],
+      hints: [
+        'The lesson panel has "Live settings for this step" under the goal.',
+        'Set "Scheduled approvals per working day" to 3. The run does not need to be paused.',
+      ],
       outcome: 'From tomorrow, the approver releases three times a working day. Nothing else about the team changed: the same people push the same commits.',
     },
     {
