@@ -48,6 +48,12 @@ export interface SimulationOptions {
 
 export { BASELINE_ERROR_RATE };
 
+/** A point in a run: its virtual time and the timers fired to reach it. */
+export interface RunMark {
+  t: number;
+  fired: number;
+}
+
 /**
  * One run of the simulated world. It owns the virtual clock, the seeded streams of chance, the
  * XState actors (one per stage, the Approval stage, the pipeline and one per incident) and the event
@@ -180,6 +186,23 @@ export class Simulation {
     }
     clock.advanceTo(t);
     return false;
+  }
+
+  /**
+   * Where the run stands, exactly: its time and how many timers have fired. Two runs of the same
+   * settings at the same mark are in the same state, so a person's action recorded with its mark
+   * replays at the same point of the run, even between two events of the same minute.
+   */
+  get mark(): RunMark {
+    return { t: this.s.clock.now(), fired: this.s.clock.fired };
+  }
+
+  /** Runs to a mark taken from a run of the same settings (see `mark`). */
+  advanceToMark(mark: RunMark): void {
+    const clock = this.s.clock;
+    while (clock.fired < mark.fired && clock.fireNext());
+    // Past the last timer fired there was nothing due up to `t`, or it would have fired too.
+    if (clock.now() < mark.t) clock.advanceTo(mark.t);
   }
 
   /** Runs the whole configured span (`settings.days`). */

@@ -1,6 +1,6 @@
 import { assertEvent, assign, not, setup } from 'xstate';
 import type { Fault } from '../events';
-import { Simulation } from '../engine/simulation';
+import { Simulation, type RunMark } from '../engine/simulation';
 import { isWorkingTime } from '../sim/calendar';
 import type { Settings } from '../world/settings';
 import { DEFAULT_SPEED, QUIET_TIME_FACTOR, type Speed } from './speeds';
@@ -18,8 +18,21 @@ export interface RunWatch {
   holds?(): string | null;
 }
 
+/** Something a person did to the run, and exactly where in it: replaying these rebuilds the run. */
+export interface JournalEntry {
+  mark: RunMark;
+  event: PersonEvent;
+}
+
+/** What a person can do to a run (the runner's events that change what happens). */
+export type PersonEvent = Extract<RunnerEvent, { type: 'approval.approve' | 'approval.reject' | 'fault.inject' | 'incident.rollback' | 'settings.change' }>;
+
 export interface RunnerContext {
   sim: Simulation;
+  /** The settings and start time the run began with: with the journal, they make it again. */
+  start: { settings: Settings; startAt: number };
+  /** What people did, in order: the run is the start plus these. */
+  journal: JournalEntry[];
   watch: RunWatch | null;
   /** The watch asked to stop while playing: the run pauses after this event. */
   stopRequested: boolean;
@@ -38,6 +51,8 @@ export type RunnerEvent =
   /** Runs on in virtual time until the watch stops it, or `withinMinutes` have passed; then pauses. */
   | { type: 'run.jump'; withinMinutes: number }
   | { type: 'run.watch'; watch: RunWatch | null }
+  /** The same run again from its start, with what people did up to `t`, stopped at `t` (virtual minutes). */
+  | { type: 'run.rewind'; to: number }
   /** Real milliseconds since the last frame; the UI sends it while playing. */
   | { type: 'run.tick'; ms: number }
   | { type: 'run.speed'; speed: Speed }
@@ -48,6 +63,27 @@ export type RunnerEvent =
   | { type: 'fault.inject'; fault: Fault }
   | { type: 'incident.rollback'; incident: number; by: string }
   | { type: 'settings.change'; change: Parameters<Simulation['configure']>[0] };
+
+/** Does what a person did to a run (live, or replayed from a journal). */
+export function applyPersonEvent(sim: Simulation, event: PersonEvent): void {
+  switch (event.type) {
+    case 'approval.approve':
+      sim.approve(event.by, event.comment);
+      return;
+    case 'approval.reject':
+      sim.reject(event.by, event.comment);
+      return;
+    case 'fault.inject':
+      sim.inject(event.fault);
+      return;
+    case 'incident.rollback':
+      sim.rollback(event.incident, event.by);
+      return;
+    case 'settings.change':
+      sim.configure(event.change);
+      return;
+  }
+}
 
 /** Live runs keep this many days of history; older detail is dropped so hours of play stay light. */
 export const LIVE_RETAIN_DAYS = 60;
@@ -118,26 +154,28 @@ export const runnerMachine = setup({
         return event.watch;
       },
     }),
-    approve: ({ context, event }) => {
-      assertEvent(event, 'approval.approve');
-      context.sim.approve(event.by, event.comment);
+    person: ({ context, event }) => {
+      applyPersonEvent(context.sim, event as PersonEvent);
     },
-    reject: ({ context, event }) => {
-      assertEvent(event, 'approval.reject');
-      context.sim.reject(event.by, event.comment);
+    /** Notes what a person did, where: the run can be made again (rewind, a saved run). */
+    journal: ({ context, event }) => {
+      context.journal.push({ mark: context.sim.mark, event: event as PersonEvent });
     },
-    injectFault: ({ context, event }) => {
-      assertEvent(event, 'fault.inject');
-      context.sim.inject(event.fault);
-    },
-    rollback: ({ context, event }) => {
-      assertEvent(event, 'incident.rollback');
-      context.sim.rollback(event.incident, event.by);
-    },
-    configure: ({ context, event }) => {
-      assertEvent(event, 'settings.change');
-      context.sim.configure(event.change);
-    },
+    rewind: assign(({ context, event }) => {
+      assertEvent(event, 'run.rewind');
+      const { settings, startAt } = context.start;
+      const sim = new Simulation(structuredClone(settings), { retainDays: context.retainDays });
+      if (startAt) sim.advanceTo(startAt);
+      const journal = context.journal.filter((entry) => entry.mark.t <= event.to);
+      for (const entry of journal) {
+        sim.advanceToMark(entry.mark);
+        applyPersonEvent(sim, entry.event);
+      }
+      if (sim.now < event.to) sim.advanceTo(event.to);
+      context.sim.stop();
+      context.watch?.attach(sim);
+      return { sim, journal, stopRequested: false };
+    }),
     stopSimulation: ({ context }) => context.sim.stop(),
     bumpVersion: assign({ version: ({ context }) => context.version + 1 }),
     setSpeed: assign({
@@ -149,11 +187,16 @@ export const runnerMachine = setup({
     startFresh: assign({
       sim: ({ context, event }) => {
         assertEvent(event, 'run.reset');
-        const sim = new Simulation(event.settings, { retainDays: context.retainDays });
+        const sim = new Simulation(structuredClone(event.settings), { retainDays: context.retainDays });
         if (event.startAt) sim.advanceTo(event.startAt);
         context.watch?.attach(sim);
         return sim;
       },
+      start: ({ event }) => {
+        assertEvent(event, 'run.reset');
+        return { settings: structuredClone(event.settings), startAt: event.startAt ?? 0 };
+      },
+      journal: () => [],
       stopRequested: false,
     }),
   },
@@ -161,11 +204,13 @@ export const runnerMachine = setup({
   id: 'runner',
   context: ({ input }) => {
     const retainDays = input.retainDays ?? LIVE_RETAIN_DAYS;
-    const sim = new Simulation(input.settings, { retainDays });
+    const sim = new Simulation(structuredClone(input.settings), { retainDays });
     if (input.startAt) sim.advanceTo(input.startAt);
     input.watch?.attach(sim);
     return {
       sim,
+      start: { settings: structuredClone(input.settings), startAt: input.startAt ?? 0 },
+      journal: [],
       watch: input.watch ?? null,
       stopRequested: false,
       speed: input.speed ?? DEFAULT_SPEED,
@@ -176,11 +221,12 @@ export const runnerMachine = setup({
   initial: 'paused',
   on: {
     'run.speed': { actions: 'setSpeed' },
-    'approval.approve': { guard: 'decisionAwaited', actions: ['approve', 'checkWatch', 'bumpVersion'] },
-    'approval.reject': { guard: 'decisionAwaited', actions: ['reject', 'checkWatch', 'bumpVersion'] },
-    'fault.inject': { actions: ['injectFault', 'checkWatch', 'bumpVersion'] },
-    'incident.rollback': { actions: ['rollback', 'checkWatch', 'bumpVersion'] },
-    'settings.change': { actions: ['configure', 'checkWatch', 'bumpVersion'] },
+    'approval.approve': { guard: 'decisionAwaited', actions: ['journal', 'person', 'checkWatch', 'bumpVersion'] },
+    'approval.reject': { guard: 'decisionAwaited', actions: ['journal', 'person', 'checkWatch', 'bumpVersion'] },
+    'fault.inject': { actions: ['journal', 'person', 'checkWatch', 'bumpVersion'] },
+    'incident.rollback': { actions: ['journal', 'person', 'checkWatch', 'bumpVersion'] },
+    'settings.change': { actions: ['journal', 'person', 'checkWatch', 'bumpVersion'] },
+    'run.rewind': { target: '.paused', actions: ['rewind', 'bumpVersion'] },
     'run.jump': { guard: 'free', target: '.paused', actions: ['jump', 'bumpVersion'] },
     'run.watch': { actions: ['setWatch', 'bumpVersion'] },
   },

@@ -23,6 +23,7 @@ export class VirtualClock {
   private nextId = 1;
   private nextOrder = 0;
   private current = 0;
+  private firedCount = 0;
 
   now(): number {
     return this.current;
@@ -68,6 +69,7 @@ export class VirtualClock {
     if (!timer) return false;
     this.byId.delete(timer.id);
     this.current = timer.at;
+    this.firedCount++;
     timer.fn();
     return true;
   }
@@ -80,6 +82,11 @@ export class VirtualClock {
       this.fireNext();
     }
     if (time > this.current) this.current = time;
+  }
+
+  /** Timers fired so far: with the time, it pins the exact point of a run a person acted at. */
+  get fired(): number {
+    return this.firedCount;
   }
 
   get pending(): number {
