@@ -114,6 +114,8 @@ test.describe("a lesson", () => {
 
   for (const colorScheme of ["light", "dark"] as const) {
     test(`has no serious accessibility violations (${colorScheme} theme)`, async ({ page, axe }) => {
+      // Two axe passes over a live page with a diagram: longer than the default on a busy machine.
+      test.slow();
       await page.emulateMedia({ colorScheme });
       await page.goto(`/learn/${anatomy.slug}?step=3`);
       await expect(page.getByRole("textbox", { name: "Your guess, in minutes" })).toBeVisible();
