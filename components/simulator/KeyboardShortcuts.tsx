@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useContext, useEffect, useRef, useState } from "react";
 import { Keyboard, X } from "lucide-react";
 import { Button } from "@/components/ui/Button";
 import { Dialog, DialogClose, DialogContent, DialogTitle, DialogTrigger } from "@/components/ui/Dialog";
@@ -8,10 +8,13 @@ import { Kbd } from "@/components/ui/Kbd";
 import { LEARNER } from "@/machines/words";
 import { useSelection } from "./SimulationProvider";
 import { useRunner } from "./runnerContext";
+import { MomentsContext, backToPreviousMoment, jumpToNextMoment } from "./useMoments";
 
 export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
   { keys: ["Space"], does: "Play or pause the run" },
   { keys: ["→"], does: "Step: run to the next event, then pause" },
+  { keys: ["PgDn"], does: "Run on to the next moment, then pause" },
+  { keys: ["PgUp"], does: "Back to the moment before" },
   { keys: ["A"], does: "Approve the revision waiting at Approval" },
   { keys: ["R"], does: "Reject it" },
   { keys: ["Esc"], does: "Close the inspector" },
@@ -44,6 +47,9 @@ function handlesArrows(target: EventTarget | null): boolean {
 export function KeyboardShortcuts() {
   const actor = useRunner();
   const { select } = useSelection();
+  // Moments belong to the /simulator workspace; a lesson stops at its own.
+  const moments = useContext(MomentsContext);
+  const shortcuts = moments ? SHORTCUTS : SHORTCUTS.filter((s) => !s.keys.includes("PgDn") && !s.keys.includes("PgUp"));
   const [open, setOpen] = useState(false);
   const openRef = useRef(open);
   useEffect(() => {
@@ -81,6 +87,14 @@ export function KeyboardShortcuts() {
           if (!actor.getSnapshot().can({ type: "approval.reject", by: LEARNER })) return;
           actor.send({ type: "approval.reject", by: LEARNER });
           break;
+        case "PageDown":
+          if (!moments) return;
+          jumpToNextMoment(actor, moments);
+          break;
+        case "PageUp":
+          if (!moments) return;
+          backToPreviousMoment(actor, moments);
+          break;
         case "Escape":
           select(null);
           return;
@@ -91,7 +105,7 @@ export function KeyboardShortcuts() {
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
-  }, [actor, select]);
+  }, [actor, select, moments]);
 
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -114,7 +128,7 @@ export function KeyboardShortcuts() {
           </DialogClose>
         </div>
         <dl className="grid grid-cols-[auto_1fr] items-center gap-x-5 gap-y-3 px-5 py-4 text-lg">
-          {SHORTCUTS.map(({ keys, does }) => (
+          {shortcuts.map(({ keys, does }) => (
             <div key={does} className="contents">
               <dt className="flex gap-1">
                 {keys.map((k) => (

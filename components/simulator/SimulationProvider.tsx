@@ -21,7 +21,9 @@ import { useSearchParams } from "next/navigation";
 import { useActorRef } from "@xstate/react";
 import { runnerMachine } from "@/machines/runner/runnerMachine";
 import { parseSimulatorParams, settingsFor, simulatorSearch, type ParamNotice, type RunConfig } from "@/lib/url/simulatorParams";
+import { MomentWatch } from "@/machines/runner/moments";
 import { RunProviders, type RunControl } from "./RunProviders";
+import { MomentsContext } from "./useMoments";
 
 // Kept so components that import these from here keep working; new code imports from the files above.
 export { diagramViewOf, useRunner, useSimSelector } from "./runnerContext";
@@ -35,8 +37,9 @@ export function SimulationProvider({ children }: { children: ReactNode }) {
   const [config, setConfig] = useState<RunConfig>(initial.config);
   const [notices, setNotices] = useState<ParamNotice[]>(initial.notices);
 
+  const [moments] = useState(() => new MomentWatch());
   const actor = useActorRef(runnerMachine, {
-    input: { settings: settingsFor(initial.config), speed: initial.config.speed },
+    input: { settings: settingsFor(initial.config), speed: initial.config.speed, watch: moments },
   });
 
   const configRef = useRef(config);
@@ -76,7 +79,7 @@ export function SimulationProvider({ children }: { children: ReactNode }) {
 
   return (
     <RunProviders actor={actor} control={control}>
-      {children}
+      <MomentsContext.Provider value={moments}>{children}</MomentsContext.Provider>
     </RunProviders>
   );
 }
