@@ -4,6 +4,7 @@ import { ParamNotices } from "@/components/simulator/ParamNotices";
 import { ModeLine, RunToolbar } from "@/components/simulator/RunToolbar";
 import { MomentCaption, MomentControls } from "@/components/simulator/MomentControls";
 import { PresentButton, PresentingGate } from "@/components/present/Presenting";
+import { DemoGate } from "@/components/present/DemoLoop";
 import { SimulationProvider } from "@/components/simulator/SimulationProvider";
 import { WorkspaceBar } from "@/components/simulator/WorkspaceBar";
 import { WorkspaceFallback } from "@/components/simulator/WorkspaceFallback";
@@ -19,23 +20,25 @@ export default function SimulatorLayout({ children }: { children: ReactNode }) {
   return (
     <div data-workspace className={`${WORKSPACE_CONTAINER} flex flex-1 flex-col gap-2 pt-1`}>
       <Suspense fallback={<WorkspaceFallback />}>
-        <SimulationProvider>
-          <PresentingGate>
-            <WorkspaceBar />
-            <ParamNotices />
-            <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
-              <RunToolbar />
-              <div className="flex items-center gap-1.5">
-                <MomentCaption />
-                <MomentControls />
-                <PresentButton />
+        <DemoGate>
+          <SimulationProvider>
+            <PresentingGate>
+              <WorkspaceBar />
+              <ParamNotices />
+              <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
+                <RunToolbar />
+                <div className="flex items-center gap-1.5">
+                  <MomentCaption />
+                  <MomentControls />
+                  <PresentButton />
+                </div>
               </div>
-            </div>
-            <ModeLine />
-            {children}
-          </PresentingGate>
-          <LiveAnnouncer />
-        </SimulationProvider>
+              <ModeLine />
+              {children}
+            </PresentingGate>
+            <LiveAnnouncer />
+          </SimulationProvider>
+        </DemoGate>
       </Suspense>
     </div>
   );

@@ -104,3 +104,21 @@ test.describe("presenter mode", () => {
     });
   }
 });
+
+test.describe("demo loop", () => {
+  test("?demo=<lesson> plays the lesson by itself with its captions", async ({ page }) => {
+    test.slow();
+    await page.goto("/simulator?demo=anatomy-of-a-pipeline");
+    const caption = page.getByTestId("demo-caption");
+    await expect(caption).toContainText("Step 1 of 5: A developer pushes");
+    // Nobody touches anything: the run reaches the goal, shows the outcome, and goes on.
+    await expect(caption).toContainText("CodePipeline noticed the push", { timeout: 30_000 });
+    await expect(caption).toContainText("Step 2 of 5", { timeout: 30_000 });
+  });
+
+  test("an unknown lesson is named, and the simulator shows instead", async ({ page }) => {
+    await page.goto("/simulator?demo=nope");
+    await expect(page.getByRole("status").filter({ hasText: "there is no lesson called “nope”" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
+  });
+});
