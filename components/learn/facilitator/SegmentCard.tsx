@@ -50,7 +50,7 @@ function Cues({ segment, stopAt }: { segment: GuideSegment; stopAt: string | nul
         <div className="rounded-xl bg-surface-sunken p-4">
           <Label icon={<Pointer aria-hidden="true" className={iconClass} strokeWidth={2.25} />}>Point at</Label>
           <dd className="mt-1">
-            <span className="block text-3xl leading-tight font-extrabold tabular-nums" data-number>
+            <span className={`block leading-tight font-extrabold tabular-nums ${segment.pointAt.value.length > 14 ? "text-2xl" : "text-3xl"}`} data-number>
               {segment.pointAt.value}
             </span>
             <span className="text-base text-text-muted">{segment.pointAt.label}</span>
@@ -124,6 +124,7 @@ function LessonDetails({ segment }: { segment: LessonSegment }) {
                   {moment.focus && <span className="ml-2 text-base font-bold text-status-working-ink">(the one to discuss)</span>}
                 </th>
                 <td className="py-2 pr-4">
+                  {moment.alsoPausesWhen.length > 0 && <span className="block">First when {moment.alsoPausesWhen.join(", ")}; then:</span>}
                   {moment.stopAt}
                   <span className="block text-base text-text-muted">
                     {moment.metAt} · {playTime(moment.playSeconds)}

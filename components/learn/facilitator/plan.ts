@@ -108,6 +108,8 @@ export interface GuideMoment {
   /** Simulated clock when the lesson pauses for the step (it starts), and when its goal is met. */
   startsAt: string;
   metAt: string;
+  /** Other moments inside the step at which the lesson pauses, in words ("a revision reaches Approval"). */
+  alsoPausesWhen: string[];
   /** Real seconds of play from the step's start to its goal at the lesson's speed. */
   playSeconds: number;
   /** The step's prediction, asked before playing on; null for steps without one. */
@@ -234,6 +236,13 @@ function projectorFor(lesson: Lesson): GuideLink | null {
   return { href: `/simulator${search}`, label: `Free run on the simulator: ${MODE_INFO[settings.mode].name}, seed ${settings.seed ?? 1}` };
 }
 
+/** Words for the events a step pauses at besides its goal. */
+const PAUSE_WORDS: Partial<Record<string, string>> = {
+  "approval.requested": "a revision reaches Approval",
+  "alarm.fired": "the alarm fires",
+  "handoff.queued": "a ticket waits for Ops",
+};
+
 function lessonSegment(lesson: Lesson, choice: Extract<Choice, { kind: "lesson" }>, start: number): LessonSegment {
   const { result, session, sim } = referenceRun(lesson);
   if (!result.ok) throw new Error(`The reference run of "${lesson.slug}" failed at ${result.step}: ${result.problem}`);
@@ -248,6 +257,7 @@ function lessonSegment(lesson: Lesson, choice: Extract<Choice, { kind: "lesson" 
       stopAt: step.goal.text,
       startsAt: formatClock(record.metAt - record.took),
       metAt: formatClock(record.metAt),
+      alsoPausesWhen: (step.pauseAt ?? []).map((pattern) => PAUSE_WORDS[pattern.event] ?? pattern.event),
       playSeconds: record.took / lesson.start.speed,
       question: step.prediction?.question ?? null,
       answer: step.prediction ? answerWords(step.prediction, actual) : null,
