@@ -117,7 +117,7 @@ export function FacilitatorGuide({ plan }: { plan: FacilitatorPlan }) {
           The lessons this plan leaves out, {formatMinutes(plan.extensions.reduce((sum, e) => sum + e.minutes, 0))} in all: for a longer class, a second session
           or homework.
         </p>
-        <ul className="mt-4 grid gap-4 md:grid-cols-2">
+        <ul className="mt-4 grid gap-4 md:grid-cols-2 print:grid-cols-2">
           {plan.extensions.map((extension) => (
             <li key={extension.slug} className="rounded-2xl border border-border bg-surface-raised p-5" data-segment>
               <h3 className="text-xl leading-tight font-bold">

@@ -35,7 +35,7 @@ const iconClass = "size-5 shrink-0 text-status-working-ink";
 /** The three things to do in a segment: stop, ask, point. */
 function Cues({ segment, stopAt }: { segment: GuideSegment; stopAt: string | null }) {
   return (
-    <dl className="mt-4 grid gap-4 lg:grid-cols-3">
+    <dl className="mt-4 grid gap-4 lg:grid-cols-3 print:grid-cols-3">
       {stopAt && (
         <div className="rounded-xl bg-surface-sunken p-4">
           <Label icon={<CirclePause aria-hidden="true" className={iconClass} strokeWidth={2.25} />}>Stop at</Label>
@@ -131,13 +131,15 @@ function LessonDetails({ segment }: { segment: LessonSegment }) {
                   </span>
                 </td>
                 <td className="py-2 pr-4">{moment.question ?? <span className="text-text-muted">none</span>}</td>
-                <td className="py-2 font-bold tabular-nums">{moment.answer ?? <span className="font-normal text-text-muted">—</span>}</td>
+                <td className={`py-2 font-bold tabular-nums ${(moment.answer?.length ?? 0) <= 14 ? "whitespace-nowrap" : ""}`}>
+                  {moment.answer ?? <span className="font-normal text-text-muted">—</span>}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid gap-6 lg:grid-cols-2 print:grid-cols-2">
         <div>
           <h4 className="flex items-center gap-2 text-xl font-bold">
             <ScrollText aria-hidden="true" className={iconClass} strokeWidth={2.25} />
