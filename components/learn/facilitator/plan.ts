@@ -308,7 +308,7 @@ export function closeRow(mode: Mode, seed = CLOSE_SEED): CloseRow {
   for (const key of KEYS) {
     const shown = describeMetric(key, metrics);
     const value = shown.value === "—" ? "none" : `${shown.lowerBound ? "at least " : ""}${shown.value}${shown.unit === "%" ? "%" : ` ${shown.unit}`}`;
-    keys[key] = { value, band: shown.bandName ?? `no band: ${shown.bandReason ?? "out of range"}` };
+    keys[key] = { value, band: shown.bandName ?? shown.bandReason ?? "no band" };
   }
   const batch = metrics.batchSize.mean;
   return {
