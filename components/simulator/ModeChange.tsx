@@ -60,14 +60,14 @@ export function ModeSelect({ className, describedBy }: { className: string; desc
             This run is at {asking?.moment} on seed {config.seed}. Another mode is another run: choose how to start it.
           </DialogDescription>
           <div className="flex flex-col gap-2 px-5 py-4">
-            <Button variant="primary" className="h-auto justify-start py-2.5 text-left whitespace-normal" onClick={() => decide("fresh")}>
-              <span className="flex flex-col items-start gap-0.5">
+            <Button variant="primary" className="h-auto min-h-11 justify-start py-2.5 text-left !whitespace-normal" onClick={() => decide("fresh")}>
+              <span className="flex min-w-0 flex-col items-start gap-1 leading-snug">
                 <span>Start a new run in {name}</span>
                 <span className="text-base font-normal">From Monday 00:00, seed {config.seed}.</span>
               </span>
             </Button>
-            <Button className="h-auto justify-start py-2.5 text-left whitespace-normal" onClick={() => decide("same-moment")}>
-              <span className="flex flex-col items-start gap-0.5">
+            <Button className="h-auto min-h-11 justify-start py-2.5 text-left !whitespace-normal" onClick={() => decide("same-moment")}>
+              <span className="flex min-w-0 flex-col items-start gap-1 leading-snug">
                 <span>
                   Start {name} at {asking?.moment}
                 </span>

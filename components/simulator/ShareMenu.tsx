@@ -28,7 +28,11 @@ const FILE_ITEMS: readonly MenuItem[] = [
 /** What a share link opens, in a sentence: the same run, or (honestly) a run started from today's settings. */
 function shareSummary(share: ShareState): string {
   const faults = share.state.faults ?? [];
-  const armed = faults.length > 0 ? `, with ${faults.map((f) => FAULT_WORDS[f].label).join(", ")} waiting to strike` : "";
+  const kinds = [...new Set(faults)].map((f) => {
+    const n = faults.filter((x) => x === f).length;
+    return `${FAULT_WORDS[f].label}${n > 1 ? ` ×${n}` : ""}`;
+  });
+  const armed = kinds.length > 0 ? `, with ${kinds.join(", ")} waiting to strike` : "";
   if (share.notReplayable.length === 0) {
     return `Opens this run at ${share.moment}${armed}: the same settings, commits and events.`;
   }

@@ -22,11 +22,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useSearchParams } from "next/navigation";
 import { useActorRef, useSelector } from "@xstate/react";
 import { runnerMachine } from "@/machines/runner/runnerMachine";
-import type { Fault } from "@/machines/events";
 import { formatClock } from "@/machines/sim/calendar";
-import { FAULTS } from "@/machines/view/faults";
 import { MODE_INFO, type Mode } from "@/machines/world/modes";
-import { parseSimulatorParams, roundT, settingsFor, simulatorSearch, type ParamNotice, type RunConfig } from "@/lib/url/simulatorParams";
+import { parseSimulatorParams, settingsFor, simulatorSearch, startStateOf, type ParamNotice, type RunConfig } from "@/lib/url/simulatorParams";
 import { RunProviders, type RunControl, type ShareState } from "./RunProviders";
 import { RunHistory } from "./runHistory";
 
@@ -113,24 +111,10 @@ export function SimulationProvider({ children }: { children: ReactNode }) {
   }, [startRun]);
 
   /** The run as it stands: today's settings, the faults waiting to strike, the moment on the clock. */
-  const currentState = useCallback((): RunConfig => {
-    const live = actor.getSnapshot().context.sim;
-    const s = live.settings;
-    const pending = live.pendingFaults();
-    const faults: Fault[] = FAULTS.flatMap((f) => Array<Fault>(pending[f]).fill(f));
-    return {
-      ...configRef.current,
-      culture: s.culture,
-      monitoring: s.monitoring,
-      alarmThreshold: s.alarmThreshold,
-      // Settings keep the coverage the run started with; a change on the way is the live value.
-      testCoverage: history.changed.testCoverage ?? s.testCoverage,
-      defectRate: s.defectRate,
-      commitsPerDay: s.commitsPerDay,
-      faults,
-      t: roundT(live.now),
-    };
-  }, [actor, history]);
+  const currentState = useCallback(
+    (): RunConfig => startStateOf(actor.getSnapshot().context.sim, configRef.current, history.changed.testCoverage),
+    [actor, history],
+  );
 
   const shareState = useCallback((): ShareState => {
     const state = currentState();

@@ -20,6 +20,7 @@ import {
   type TextSchema,
 } from "@/machines/world/settingsSchema";
 import { MINUTES_PER_DAY } from "@/machines/sim/calendar";
+import type { Simulation } from "@/machines/engine/simulation";
 
 /**
  * The start state of a live run, as the address of /simulator carries it. Share writes every
@@ -237,9 +238,11 @@ export function shownName(name: string): string {
 
 function unknownMessage(name: string, value: string): string {
   const lower = name.toLowerCase();
-  const near = [...PARAMS, ...Object.keys(ALIASES)].find((p) => p.toLowerCase() === lower || distance(lower, p.toLowerCase()) <= (p.length > 4 ? 2 : 1));
-  const hint = near ? ` (did you mean ${near}?)` : "";
-  return `not a setting of this page${hint} ${got(value)}; ignored.`;
+  const near =
+    lower.length < 3
+      ? undefined
+      : [...PARAMS, ...Object.keys(ALIASES)].find((p) => p.toLowerCase() === lower || distance(lower, p.toLowerCase()) <= (p.length > 4 ? 2 : 1));
+  return `not a setting of this page ${got(value)}; ignored${near ? ` (did you mean ${near}?)` : ""}.`;
 }
 
 export function parseSimulatorParams(params: ParamSource): ParsedParams {
@@ -332,6 +335,27 @@ export function completeConfig(config: RunConfig): Required<RunConfig> {
     commitsPerDay: s.commitsPerDay,
     faults: config.faults ?? [],
     t: roundT(config.t ?? 0),
+  };
+}
+
+/**
+ * A live run as it stands, as a start state: today's settings (as changed during the run), the faults
+ * waiting to strike and the moment on the clock; mode, seed, speed and approver from `base`.
+ * `liveCoverage` is the test coverage last set during the run (settings keep the start value).
+ */
+export function startStateOf(sim: Simulation, base: RunConfig, liveCoverage?: number): RunConfig {
+  const s = sim.settings;
+  const pending = sim.pendingFaults();
+  return {
+    ...base,
+    culture: s.culture,
+    monitoring: s.monitoring,
+    alarmThreshold: s.alarmThreshold,
+    testCoverage: liveCoverage ?? s.testCoverage,
+    defectRate: s.defectRate,
+    commitsPerDay: s.commitsPerDay,
+    faults: FAULTS.flatMap((f) => Array<Fault>(pending[f]).fill(f)),
+    t: roundT(sim.now),
   };
 }
 
