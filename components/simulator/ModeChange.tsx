@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/Dialog";
 import { formatClock } from "@/machines/sim/calendar";
@@ -17,6 +17,7 @@ export function ModeSelect({ className, describedBy }: { className: string; desc
   const { config, applyConfig, changeMode, hasProgress } = useRunConfig();
   const [asking, setAsking] = useState<{ mode: Mode; moment: string } | null>(null);
   const id = useId();
+  const select = useRef<HTMLSelectElement>(null);
 
   const choose = (mode: Mode) => {
     if (mode === config.mode) return;
@@ -37,6 +38,7 @@ export function ModeSelect({ className, describedBy }: { className: string; desc
   return (
     <>
       <select
+        ref={select}
         id={id}
         aria-label="Mode"
         title="Mode: how the team ships"
@@ -52,7 +54,14 @@ export function ModeSelect({ className, describedBy }: { className: string; desc
         ))}
       </select>
       <Dialog open={asking !== null} onOpenChange={(open) => !open && setAsking(null)}>
-        <DialogContent className="w-[34rem]">
+        <DialogContent
+          className="w-[34rem]"
+          onCloseAutoFocus={(event) => {
+            // Back to the Mode control, whichever way the dialog closed (it has no trigger of its own).
+            event.preventDefault();
+            select.current?.focus();
+          }}
+        >
           <div className="border-b border-border px-5 py-3">
             <DialogTitle className="text-xl font-bold">Change to {name}?</DialogTitle>
           </div>
