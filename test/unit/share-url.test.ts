@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { readRunFile, runFileFor } from '@/lib/url/runFile';
 import { completeConfig, formatT, parseSimulatorParams, roundT, settingsFor, simulatorSearch, startStateOf, type RunConfig } from '@/lib/url/simulatorParams';
+import { RunHistory } from '@/components/simulator/runHistory';
 import { runnerMachine } from '@/machines/runner/runnerMachine';
 import { validateSettings } from '@/machines/world/settings';
 
@@ -270,5 +271,25 @@ describe('a run file', () => {
     ],
   ])('refuses %s, naming the field', (text, message) => {
     expect(readRunFile(text)).toEqual({ ok: false, message });
+  });
+});
+
+describe('what a link cannot replay', () => {
+  it('is nothing for a run nobody touched, and names what people did', () => {
+    const { actor, sim } = open('mode=delivery&seed=3&approver=learner');
+    const history = new RunHistory();
+    history.follow(sim());
+    actor.send({ type: 'run.jump', withinMinutes: 10 * 60 });
+    expect(history.notReplayable()).toEqual([]);
+    actor.send({ type: 'settings.change', change: { culture: 'silos', testCoverage: 0.4 } });
+    expect(history.changed).toEqual({ culture: 'silos', testCoverage: 0.4 });
+    expect(history.notReplayable()).toEqual(['culture and test coverage changed Mon 10:00']);
+    // The shared state carries today's settings, coverage included (the engine keeps the start value).
+    expect(startStateOf(sim(), parse('mode=delivery&seed=3').config, history.changed.testCoverage)).toMatchObject({ culture: 'silos', testCoverage: 0.4 });
+    // A new run starts a clean history.
+    actor.send({ type: 'run.reset', settings: settingsFor(parse('').config) });
+    history.follow(sim());
+    expect(history.notReplayable()).toEqual([]);
+    history.stop();
   });
 });
