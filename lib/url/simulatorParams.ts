@@ -231,6 +231,7 @@ function distance(a: string, b: string): number {
 
 /** A parameter name as it can be shown: control characters made visible, long names cut. */
 export function shownName(name: string): string {
+  if (name === "") return "(no name)";
   // eslint-disable-next-line no-control-regex
   const visible = name.replace(/[\u0000-\u001f\u007f]/g, "\uFFFD");
   return visible.length > 40 ? `${visible.slice(0, 40)}…` : visible;

@@ -187,7 +187,7 @@ describe('every parameter the page cannot use is named', () => {
     expect(params).toContain('\u200Bmode');
     expect(params).toContain('t');
     expect(params).toContain('culture');
-    expect(params).toContain('');
+    expect(params).toContain('(no name)');
     expect(params).toContain('%ZZ');
     expect(params.find((p) => p.startsWith('xxx'))).toHaveLength(41);
     for (const n of notices) expect(n.message.length).toBeLessThan(200);
