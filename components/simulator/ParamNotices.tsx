@@ -20,8 +20,9 @@ export function ParamNotices() {
           {notices.length === 1 ? "One setting in the address was not usable" : `${notices.length} settings in the address were not usable`}
         </p>
         <ul className="text-base text-text">
-          {notices.map((n) => (
-            <li key={n.param}>
+          {notices.map((n, i) => (
+            // A parameter may be named twice (a bad value, and given twice).
+            <li key={`${i}-${n.param}`}>
               <code className="font-semibold">{n.param}</code>: {n.message}
             </li>
           ))}

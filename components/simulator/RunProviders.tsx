@@ -11,6 +11,7 @@ import { flushSync } from "react-dom";
 import { useSelector } from "@xstate/react";
 import type { StageId } from "@/machines/view/stages";
 import type { ParamNotice, RunConfig } from "@/lib/url/simulatorParams";
+import type { Mode } from "@/machines/world/modes";
 import { LiveMetricsContext, LiveMetricsService } from "./liveMetrics";
 import { useRunLoop } from "./runLoop";
 import { RunnerActorContext, useRequired, type RunnerRef } from "./runnerContext";
@@ -32,6 +33,29 @@ export interface RunControl {
   shareUrl(): string;
   /** Something else sets the run (a lesson): controls that change its start state or approver are not offered. */
   fixed?: boolean;
+  // The /simulator workspace also offers these (a lesson does not):
+  /** The share link for the run as it stands, and what it cannot replay. */
+  shareState?(): ShareState;
+  /** The run as it stands, as a start state (what Save writes). */
+  currentState?(): RunConfig;
+  /** Replaces the run with a new one from a start state (a loaded file); `from` names where it came from. */
+  loadState?(config: RunConfig, from: string): void;
+  /** A new run in another mode: from Monday 00:00, or played to the moment the current run is at. */
+  changeMode?(mode: Mode, how: "fresh" | "same-moment"): void;
+  /** Whether a new run would throw something away: virtual time has passed or something happened. */
+  hasProgress?(): boolean;
+  /** What just happened to the run, said once in the status line (a new run, a loaded file). */
+  announcement?: { id: number; text: string } | null;
+}
+
+export interface ShareState {
+  /** The run as it stands, as a start state. */
+  state: RunConfig;
+  url: string;
+  /** "Tue 09:30, day 2" */
+  moment: string;
+  /** What people did that the link cannot replay; empty when the link opens this very run. */
+  notReplayable: string[];
 }
 
 export const ControlContext = createContext<RunControl | null>(null);

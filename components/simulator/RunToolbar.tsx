@@ -1,11 +1,11 @@
 "use client";
 
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from "react";
-import { Bug, FlaskConical, Gauge, Hammer, Link2, Pause, Play, Rocket, RotateCcw, StepForward, Zap } from "lucide-react";
+import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { Bug, FlaskConical, Gauge, Hammer, Pause, Play, Rocket, RotateCcw, StepForward, Zap } from "lucide-react";
 import { Button } from "@/components/ui/Button";
 import { Menu, type MenuItem } from "@/components/ui/Menu";
 import { SPEEDS, speedLabel, type Speed } from "@/machines/runner/speeds";
-import { MODES, MODE_INFO, type Mode } from "@/machines/world/modes";
+import { MODE_INFO } from "@/machines/world/modes";
 import { FAULT_WORDS, capitalise } from "@/machines/words";
 import type { Fault } from "@/machines/events";
 import { FAULTS } from "@/machines/view/faults";
@@ -13,6 +13,8 @@ import { MAX_SEED } from "@/lib/url/simulatorParams";
 import { useRunConfig } from "./SimulationProvider";
 import { useRunner, useRunPlaying } from "./runnerContext";
 import { useArmedFaults } from "./useArmedFaults";
+import { ModeSelect, RunStatusLine } from "./ModeChange";
+import { ShareMenu } from "./ShareMenu";
 
 export const MODE_SUMMARY_ID = "mode-summary";
 
@@ -92,62 +94,15 @@ function SeedField() {
   );
 }
 
-function ShareButton() {
-  const { shareUrl } = useRunConfig();
-  const [state, setState] = useState<{ copied: boolean; url: string | null }>({ copied: false, url: null });
-  useEffect(() => {
-    if (!state.copied) return;
-    const timer = window.setTimeout(() => setState({ copied: false, url: null }), 2500);
-    return () => window.clearTimeout(timer);
-  }, [state.copied]);
-  const share = async () => {
-    const url = shareUrl();
-    try {
-      await navigator.clipboard.writeText(url);
-      setState({ copied: true, url: null });
-    } catch {
-      // No clipboard (insecure origin, denied): show the link to copy by hand.
-      setState({ copied: false, url });
-    }
-  };
-  return (
-    <div className="relative">
-      <Button onClick={share} className="px-3 text-base" title="Copy a link that starts this run: mode, seed, speed">
-        <Link2 aria-hidden="true" className="size-5" strokeWidth={2.5} />
-        Share
-      </Button>
-      <span role="status" className="absolute top-full right-0 z-40 mt-1 whitespace-nowrap">
-        {state.copied && <span className="block rounded-md bg-text px-2.5 py-1 text-base font-semibold text-surface shadow-lg">Link copied</span>}
-      </span>
-      {state.url && (
-        <div className="absolute top-full right-0 z-40 mt-1 w-96 rounded-lg border-2 border-border-strong bg-surface-raised p-2 shadow-lg">
-          <label className="flex flex-col gap-1 text-base text-text-muted">
-            Copy this link:
-            <input
-              readOnly
-              value={state.url}
-              autoFocus
-              onFocus={(event) => event.currentTarget.select()}
-              onBlur={() => setState({ copied: false, url: null })}
-              className={`${controlClass} w-full font-mono text-base`}
-            />
-          </label>
-        </div>
-      )}
-    </div>
-  );
-}
-
 /**
  * The run's controls, in one row right above the pipeline: Play/Pause, Step, Speed, Mode, seed,
- * Reset, Share and the trainer's failure injection.
+ * Reset, Share with its File menu (save, load), and the trainer's failure injection.
  */
 export function RunToolbar() {
   const actor = useRunner();
   const playing = useRunPlaying();
   const { config, applyConfig, reset } = useRunConfig();
   const speedId = useId();
-  const modeId = useId();
 
   return (
     <div role="group" aria-label="Run controls" className="flex flex-wrap items-center gap-x-1.5 gap-y-2">
@@ -189,21 +144,7 @@ export function RunToolbar() {
       </div>
 
       <div className="flex items-center">
-        <select
-          id={modeId}
-          aria-label="Mode"
-          title="Mode: how the team ships"
-          value={config.mode}
-          aria-describedby={MODE_SUMMARY_ID}
-          onChange={(event) => applyConfig({ mode: event.target.value as Mode })}
-          className={controlClass}
-        >
-          {MODES.map((mode) => (
-            <option key={mode} value={mode}>
-              {MODE_INFO[mode].name}
-            </option>
-          ))}
-        </select>
+        <ModeSelect className={controlClass} describedBy={MODE_SUMMARY_ID} />
       </div>
 
       <SeedField />
@@ -212,7 +153,8 @@ export function RunToolbar() {
         <RotateCcw aria-hidden="true" className="size-5" strokeWidth={2.5} />
         Reset
       </Button>
-      <ShareButton />
+      <ShareMenu />
+      <RunStatusLine />
     </div>
   );
 }

@@ -179,10 +179,13 @@ test.describe("the address carries the start state", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await sim.goto("?mode=delivery&seed=9&speed=60&approver=learner");
     await page.getByRole("button", { name: "Share" }).click();
-    await expect(page.getByText("Link copied")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Share link" }).getByText("Link copied")).toBeVisible();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(new URL(copied).pathname).toBe("/simulator");
-    expect(new URL(copied).search).toBe("?mode=delivery&seed=9&speed=60&approver=learner");
+    // Every setting written out (share.spec.ts follows a link with all of them to the same run).
+    expect(new URL(copied).search).toBe(
+      "?v=1&mode=delivery&seed=9&speed=60&approver=learner&culture=devops&monitoring=on&threshold=5&coverage=70&defects=10&commits=12&t=0d00:00",
+    );
   });
 
   test("bad parameters show a notice naming each one and fall back to defaults", async ({ sim, page }) => {

@@ -76,7 +76,7 @@ describe('parseSimulatorParams', () => {
     expect(notices[0]!.message.length).toBeLessThan(160);
   });
 
-  it('ignores unknown parameters', () => {
+  it('keeps tracking parameters silent', () => {
     expect(parse('utm_source=slides&mode=ci').notices).toEqual([]);
   });
 });
