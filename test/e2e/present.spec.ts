@@ -96,7 +96,7 @@ test.describe("presenter mode", () => {
       test.slow();
       await page.emulateMedia({ colorScheme });
       await page.goto("/simulator?mode=delivery&present=1");
-      await page.keyboard.press("PageDown");
+      await page.getByRole("button", { name: "Next moment" }).click();
       await expect(caption(page)).toContainText("Stopped at:");
       await axe.check();
       await page.goto("/present/notes");
