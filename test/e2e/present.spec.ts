@@ -43,8 +43,11 @@ test.describe("moments", () => {
   test("PageDown goes on to the next moment and PageUp back to the one before, the same run", async ({ page }) => {
     await page.goto("/simulator?mode=delivery&seed=1&approver=scheduled");
     await page.locator("body").focus();
-    await page.keyboard.press("PageDown");
-    await expect(caption(page)).toContainText("Stopped at:");
+    // The first key may come before the page listens for keys: press until it answers.
+    await expect(async () => {
+      await page.keyboard.press("PageDown");
+      await expect(caption(page)).toContainText("Stopped at:", { timeout: 1000 });
+    }).toPass();
     const clock = page.getByTestId("sim-clock");
     const first = await clock.textContent();
     await page.keyboard.press("PageDown");
