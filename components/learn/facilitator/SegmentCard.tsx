@@ -80,7 +80,8 @@ function Links({ segment }: { segment: GuideSegment }) {
       )}
       {lesson && segment.projector && (
         <span className="basis-full text-base text-text-muted">
-          The free run starts on Monday at midnight, the lesson at {lesson.startsAt}: use it after the lesson, to play on with the same team.
+          The presenter-mode run starts where the lesson does ({lesson.startsAt}), with the same team and commits: PageDown goes from moment to moment, and
+          nothing checks goals there.
         </span>
       )}
     </p>

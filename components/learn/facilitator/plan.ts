@@ -224,16 +224,32 @@ export function answerWords(prediction: Prediction, actual: number | string | nu
 }
 
 /**
- * A /simulator start state for a lesson's run, when the address can carry its settings and it starts
- * on day 1. The simulator starts at Monday 00:00, so the free run plays at the simulator's own speed.
+ * The lesson's start state on /simulator in presenter mode, when the address can carry its settings
+ * (mode, seed, approver, culture, monitoring, threshold, coverage, defect rate, commits per day) and
+ * the moment it starts at (`t`): the trainer's own run of the same story, at the simulator's speed.
  */
 function projectorFor(lesson: Lesson): GuideLink | null {
   const { settings, startAt } = lesson.start;
-  const carried = new Set(["mode", "seed", "approver"]);
-  if (Object.keys(settings).some((key) => !carried.has(key)) || startAt >= 24 * 60) return null;
+  const carried = new Set(["mode", "seed", "approver", "culture", "monitoring", "alarmThreshold", "testCoverage", "defectRate", "commitsPerDay"]);
+  if (Object.keys(settings).some((key) => !carried.has(key))) return null;
   const approver = settings.approver === "scheduled" ? "scheduled" : "learner";
-  const search = simulatorSearch({ mode: settings.mode, seed: settings.seed ?? 1, speed: DEFAULT_SPEED, approver });
-  return { href: `/simulator${search}`, label: `Free run on the simulator: ${MODE_INFO[settings.mode].name}, seed ${settings.seed ?? 1}` };
+  const search = simulatorSearch({
+    mode: settings.mode,
+    seed: settings.seed ?? 1,
+    speed: DEFAULT_SPEED,
+    approver,
+    culture: settings.culture,
+    monitoring: settings.monitoring,
+    alarmThreshold: settings.alarmThreshold,
+    testCoverage: settings.testCoverage,
+    defectRate: settings.defectRate,
+    commitsPerDay: settings.commitsPerDay,
+    t: startAt,
+  });
+  return {
+    href: `/simulator${search}&present=1`,
+    label: `The same run in presenter mode: ${MODE_INFO[settings.mode].name}, seed ${settings.seed ?? 1}`,
+  };
 }
 
 /** Words for the events a step pauses at besides its goal. */
