@@ -154,7 +154,7 @@ describe('deriveNodes, deriveCards and deriveEdges', () => {
       lastDeployment: { id: 1, execution: 1, revision: 1, sha: 'abc1234', batch: 1, at: 600 },
     };
     const card = deriveCards(rolledBack).production!;
-    expect(card.sha).toBe(START_RELEASE.short);
+    expect(card.sha).toBe(START_RELEASE.tag);
     expect(card.holds).toBe('after rollback');
     // The status chip already says "Rolled back"; the name says to what.
     expect(card.detail).toBeNull();

@@ -58,7 +58,7 @@ export function stageCardData(stage: StageView, view: DiagramView, selected: boo
   if (stage.id === "production") {
     const deployed = view.lastDeployment;
     // Revision 0 is the release the run starts from; a rollback can go back to it.
-    sha = view.production.sha ?? (deployed ? START_RELEASE.short : null);
+    sha = view.production.sha ?? (deployed ? START_RELEASE.tag : null);
     holds = stage.status === "rolled-back" ? "after rollback" : deployed ? `${deployed.batch} shipped` : sha ? null : START_RELEASE.short;
     if (deployed) {
       flash = "deployed";
