@@ -103,7 +103,8 @@ export function stageCardData(stage: StageView, view: DiagramView, selected: boo
   } else if (stage.superseded > 0) {
     counts = `${stage.superseded} superseded`;
   }
-  const waitingWords = stage.waiting && stage.current ? `${holdsWords(revisionCount(stage.id, stage.waiting))} waiting` : null;
+  const waitingCount = stage.waiting && stage.current ? revisionCount(stage.id, stage.waiting) : null;
+  const waitingWords = waitingCount ? `${plural(waitingCount.commits, "commit")} waiting${waitingCount.counts === "to-ship" ? " to ship" : ""}` : null;
 
   // The accessible name starts with the card's visible text in reading order (WCAG 2.5.3, label in
   // name: a speech user can say what they see), then adds what the card has no room for.
