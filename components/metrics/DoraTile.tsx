@@ -32,6 +32,10 @@ function BandMeter({ band }: { band: Band | null }) {
   );
 }
 
+/** On a projector at 1920×1080 (a big, tall window) the grid tiles have room to grow. */
+const GROW_ON_BIG_SCREENS =
+  "[@media(min-width:96rem)_and_(min-height:56rem)]:gap-1.5 [@media(min-width:96rem)_and_(min-height:56rem)]:px-4 [@media(min-width:96rem)_and_(min-height:56rem)]:py-3";
+
 /** Titles that fit a tile of a two-by-two grid on one line; the group keeps the full name. */
 const GRID_TITLES: Record<KeyMetric, string> = {
   deploymentFrequency: "Deploy frequency",
@@ -55,9 +59,16 @@ function noBandWords(value: string, gap: BandGap | null): string {
 export function DoraTile({ metric, metrics, size = "regular", frequencyUnit, className = "" }: DoraTileProps) {
   const shown = describeMetric(metric, metrics, frequencyUnit);
   const grid = size === "grid";
-  const valueClass = size === "large" ? "text-5xl" : size === "regular" ? "text-4xl" : "text-[2rem]";
+  const valueClass =
+    size === "large"
+      ? "text-5xl"
+      : size === "regular"
+        ? "text-4xl"
+        : size === "grid"
+          ? "text-[2rem] [@media(min-width:96rem)_and_(min-height:56rem)]:text-[2.75rem]"
+          : "text-[2rem]";
   const value = (
-    <span className={`flex items-baseline gap-x-1.5 ${grid ? "flex-wrap leading-8" : "whitespace-nowrap"}`}>
+    <span className={`flex items-baseline gap-x-1.5 ${grid ? "flex-wrap" : "whitespace-nowrap"}`}>
       {shown.lowerBound && <span className={`${valueClass} font-extrabold text-text-muted ${grid ? "leading-none" : ""}`}>≥</span>}
       <span className={`${valueClass} leading-none font-extrabold tracking-tight text-text tabular-nums`}>{shown.value}</span>
       {shown.unit && <span className={`text-lg font-semibold text-text-muted ${grid ? "leading-none" : ""}`}>{shown.unit}</span>}
@@ -78,7 +89,7 @@ export function DoraTile({ metric, metrics, size = "regular", frequencyUnit, cla
         aria-label={METRIC_TITLES[metric]}
         title={shown.sentence}
         data-metric={metric}
-        className={`flex flex-col gap-0.5 rounded-xl border border-border bg-surface-raised px-3 py-1.5 ${className}`}
+        className={`flex flex-col gap-0.5 rounded-xl border border-border bg-surface-raised px-3 py-1.5 ${GROW_ON_BIG_SCREENS} ${className}`}
       >
         <span className="text-base leading-5 font-semibold text-text-muted">{GRID_TITLES[metric]}</span>
         {value}

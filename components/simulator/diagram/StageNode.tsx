@@ -79,16 +79,17 @@ const CardTitle = memo(function CardTitle({ stage, name, service, ink }: { stage
 const wellWithToken = { paddingLeft: WELL_TOKEN_ROOM } as const;
 
 /**
- * What the revision in the well holds: "117 to ship", "3 commits", "799 shipped". The number is
- * never cut: should the words not fit beside it (a huge batch), they wrap out of sight and the
- * number stays, as the token beside it shows it; the card's accessible name keeps the words.
+ * What the revision in the well holds: "117 to ship", "3 commits", "799 shipped": the number in
+ * bold, its words a size smaller so they fit beside it. The number is never cut: should the words
+ * still not fit (a batch of thousands), they wrap out of sight and the number stays, as the token
+ * beside it shows it; the card's accessible name keeps the words.
  */
 function Holds({ text }: { text: string }) {
   const space = text.indexOf(" ");
   if (space < 0 || !/^\d/.test(text)) return <span className="truncate text-base text-text-muted">{text}</span>;
   return (
-    <span className="flex h-5 flex-wrap gap-x-1 overflow-hidden text-base leading-5 tracking-tight text-text-muted">
-      <span className="font-semibold text-text tabular-nums">{text.slice(0, space)}</span> <span>{text.slice(space + 1)}</span>
+    <span className="flex h-5 flex-wrap items-baseline gap-x-1 overflow-hidden leading-5 tracking-tight text-text-muted">
+      <span className="text-base font-semibold text-text tabular-nums">{text.slice(0, space)}</span> <span className="text-sm">{text.slice(space + 1)}</span>
     </span>
   );
 }
