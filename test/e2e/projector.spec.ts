@@ -13,6 +13,8 @@ const SIZES = [
 
 /** Card text cut off (scrollWidth beyond clientWidth), and tokens (with their stack) over a revision id. */
 async function cardProblems(page: Page): Promise<{ truncated: string[]; covered: string[] }> {
+  // Tokens glide to their places for 420 ms of real time (TokenLayer.tsx): measure where they rest.
+  await page.waitForTimeout(700);
   return page.evaluate(() => {
     const truncated: string[] = [];
     const covered: string[] = [];
