@@ -24,9 +24,11 @@ export const LEARNER = 'You';
 
 /**
  * Revision 0: the release production runs when the run begins. It has no commit and no sha, and a
- * rollback can go back to it. `told` in sentences, `short` where about 16 characters fit (a card).
+ * rollback can go back to it. `told` in sentences, `short` where about 13 characters fit (a card:
+ * "Day-1 version", what production ran on day 1; not "Start release", which read as a button),
+ * `tag` where a sha would go, beside a token.
  */
-export const START_RELEASE = { told: 'the release the run started from', short: 'Start release' } as const;
+export const START_RELEASE = { told: 'the release the run started from', short: 'Day-1 version', tag: 'day-1' } as const;
 
 /** A revision as people name it: its short sha, or the words for revision 0. */
 export function revisionName(revision: number, sha: string | undefined): string {
@@ -57,7 +59,7 @@ export const FAILURE_WORDS: Record<FailureReason, { short: string; card: string;
   'compile-error': { short: 'compile error', card: 'Compile error', told: 'compile error' },
   'defect-caught': { short: 'a test caught a defect', card: 'Defect caught', told: 'a test caught a defect' },
   'flaky-test': { short: 'flaky test', card: 'Flaky test', told: 'a flaky test failed; the code is fine' },
-  'manual-step': { short: 'a manual step went wrong', card: 'Manual step failed', told: 'a manual step went wrong' },
+  'manual-step': { short: 'a manual step went wrong', card: 'Hand step failed', told: 'a manual step went wrong' },
   injected: { short: 'deploy failed', card: 'Deploy failed', told: 'CodeDeploy could not finish the rollout' },
   rejected: { short: 'rejected', card: 'Rejected', told: 'rejected' },
 };
@@ -85,7 +87,7 @@ export function stageNoteWords(note: StageNote): { told: string; label: string |
     case 'idle':
       return { told: 'Nothing to do', label: null, card: null };
     case 'working':
-      return note.byHand ? { told: 'Deploying by hand', label: 'Deploying by hand', card: 'Deploying by hand' } : { told: 'Working', label: null, card: null };
+      return note.byHand ? { told: 'Deploying by hand', label: 'Deploying by hand', card: 'Hand deploy' } : { told: 'Working', label: null, card: null };
     case 'approval': {
       const { told, card } = APPROVAL_WAIT_WORDS[note.waitsFor];
       return { told, label: told, card };

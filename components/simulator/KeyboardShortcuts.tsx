@@ -21,22 +21,35 @@ export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
   { keys: ["?"], does: "Show or hide this help" },
 ];
 
-/** Typing in a field, or a control that handles the key itself: leave the key alone. */
+/** Inputs that take no text: keys other than the ones they use themselves stay shortcuts. */
+const NOT_TEXT = new Set(["radio", "checkbox", "button", "submit", "reset", "range", "color", "file", "image"]);
+
+/** Typing in a field: leave every key alone. */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
-  return target.closest("input, textarea, select, [contenteditable='true']") !== null;
+  const field = target.closest("input, textarea, select, [contenteditable='true']");
+  return field !== null && !(field instanceof HTMLInputElement && NOT_TEXT.has(field.type));
 }
 
+/**
+ * A control that does something with Space: leave Space to it. A radio that is already checked
+ * does nothing with Space (a native radio, or the WAI-ARIA radio pattern), so Space plays the run
+ * even while one keeps focus, e.g. the theme toggle just clicked.
+ */
 function handlesSpace(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    target.closest("button, a[href], summary, [role='button'], [role='menuitem'], [role='radio'], [role='checkbox'], [role='tab']") !== null
-  );
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return !(target.type === "radio" && target.checked);
+  const control = target.closest("button, a[href], summary, [role='button'], [role='menuitem'], [role='radio'], [role='checkbox'], [role='tab']");
+  if (control === null) return false;
+  return !(control.getAttribute("role") === "radio" && control.getAttribute("aria-checked") === "true");
 }
 
 function handlesArrows(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && target.closest("[role='menu'], [role='radiogroup'], [role='tablist'], [role='slider'], [role='listbox']") !== null;
+  return (
+    target instanceof HTMLElement &&
+    target.closest("[role='menu'], [role='radiogroup'], [role='tablist'], [role='slider'], [role='listbox'], input[type='radio'], input[type='range']") !== null
+  );
 }
 
 /**

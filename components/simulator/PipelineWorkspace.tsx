@@ -20,7 +20,7 @@ export function PipelineWorkspace() {
     <>
       <h1 className="sr-only">Live pipeline: {MODE_INFO[config.mode].name}</h1>
       <LiveDiagram className={DIAGRAM_HEIGHT} />
-      <div className="grid gap-3 pb-6 lg:grid-cols-[minmax(0,1.15fr)_minmax(0,1fr)_minmax(0,0.85fr)]">
+      <div className="grid gap-3 pb-6 lg:grid-cols-[minmax(0,1.15fr)_minmax(0,0.8fr)_minmax(0,1.05fr)]">
         <DecisionPanel />
         {selection ? <Inspector selection={selection} /> : <ActivityFeed className="lg:h-[22rem]" />}
         <DoraPanel />

@@ -20,6 +20,28 @@ export interface RevisionView {
 }
 
 /**
+ * The one number a revision shows at a stage, and what it counts. At the gates (Approval, Deploy)
+ * a revision is about to ship, so it counts the commits production does not run yet (its batch);
+ * elsewhere it counts the commits it carries (its own plus those it superseded). A stage card and
+ * the token docked in it both read this, so they never show two numbers for one revision.
+ */
+export interface RevisionCount {
+  commits: number;
+  /** 'to-ship': the batch if deployed now ("117 to ship"); 'carried': its commits ("3 commits"). */
+  counts: 'to-ship' | 'carried';
+}
+
+/** Whether a stage is a gate before production, where a revision's number is what it would ship. */
+export function isGate(stage: StageId): boolean {
+  return stage === 'approval' || stage === 'deploy';
+}
+
+/** What a revision at (or waiting before) a stage counts: see RevisionCount. */
+export function revisionCount(stage: StageId, revision: Pick<RevisionView, 'carries' | 'batch'>): RevisionCount {
+  return isGate(stage) ? { commits: revision.batch, counts: 'to-ship' } : { commits: revision.carries, counts: 'carried' };
+}
+
+/**
  * Why a stage shows its status, as data: views word it themselves (`stageNoteWords` in words.ts
  * for the detail and the card), so none of them has to read meaning back out of a sentence.
  */

@@ -10,7 +10,7 @@ import { settingsFor } from '@/lib/url/simulatorParams';
 import { MINUTES_PER_DAY } from '@/machines/sim/calendar';
 import type { Mode } from '@/machines/world/modes';
 import type { FailureReason } from '@/machines/events';
-import type { StageNote } from '@/machines/view/pipelineView';
+import { revisionCount, type StageNote } from '@/machines/view/pipelineView';
 import { FAILURE_WORDS, START_RELEASE, stageNoteWords } from '@/machines/words';
 
 function sim(mode: Mode, seed = 3, approver: 'learner' | 'scheduled' = 'learner') {
@@ -154,7 +154,7 @@ describe('deriveNodes, deriveCards and deriveEdges', () => {
       lastDeployment: { id: 1, execution: 1, revision: 1, sha: 'abc1234', batch: 1, at: 600 },
     };
     const card = deriveCards(rolledBack).production!;
-    expect(card.sha).toBe(START_RELEASE.short);
+    expect(card.sha).toBe(START_RELEASE.tag);
     expect(card.holds).toBe('after rollback');
     // The status chip already says "Rolled back"; the name says to what.
     expect(card.detail).toBeNull();
@@ -228,6 +228,48 @@ describe('deriveTokens', () => {
     expect(prod.key).toBe(atGate.key);
     expect(prod.tone).toBe('succeeded');
     expect(prod.count).toBe(view.lastDeployment!.batch);
+  });
+
+  it('gives a revision one number on its card and its token: the release candidate waiting at Deploy', () => {
+    // CI: the release candidate waits at Deploy for the weekly hand deploy. It carries the commits
+    // it superseded at Build and Test, but ships every commit production does not run yet: the
+    // token used to say the first ("29") while the card said the second ("117 to ship").
+    const s = new Simulation(settingsFor({ mode: 'ci', seed: 1, speed: 240, approver: 'learner', commitsPerDay: 60 }));
+    const waitingAtDeploy = () => {
+      const deploy = diagramView(s).stages.find((st) => st.id === 'deploy')!;
+      return deploy.waiting !== null && deploy.waiting.batch !== deploy.waiting.carries;
+    };
+    expect(runUntil(s, waitingAtDeploy)).toBe(true);
+    const view = diagramView(s);
+    const deploy = view.stages.find((st) => st.id === 'deploy')!;
+    const token = deriveTokens(view, layoutStages(view.stages.map((st) => st.id))).find((t) => t.stage === 'deploy')!;
+    const card = deriveCards(view).deploy!;
+    expect(revisionCount('deploy', deploy.waiting!)).toEqual({ commits: deploy.waiting!.batch, counts: 'to-ship' });
+    expect(token.count).toBe(deploy.waiting!.batch);
+    expect(card.holds).toBe(`${token.count} to ship`);
+    expect(token.label).toContain(`${token.count} commits to ship`);
+  });
+
+  it('counts what a revision carries away from the gates, and what it would ship at them', () => {
+    const revision = { carries: 3, batch: 40 };
+    for (const stage of ['source', 'build', 'test'] as const) expect(revisionCount(stage, revision)).toEqual({ commits: 3, counts: 'carried' });
+    for (const stage of ['approval', 'deploy'] as const) expect(revisionCount(stage, revision)).toEqual({ commits: 40, counts: 'to-ship' });
+  });
+
+  it('every token shows the number its card shows, throughout a busy run', () => {
+    for (const mode of ['manual', 'ci', 'delivery', 'deployment'] as const) {
+      const s = new Simulation(settingsFor({ mode, seed: 2, speed: 240, approver: 'scheduled', commitsPerDay: 80 }));
+      for (let minute = 0; minute < 3 * MINUTES_PER_DAY; minute += 7) {
+        s.advanceTo(s.now + 7);
+        const view = diagramView(s);
+        const cards = deriveCards(view);
+        for (const token of deriveTokens(view, layoutStages(view.stages.map((st) => st.id)))) {
+          const card = cards[token.stage]!;
+          if (token.slot !== 'work' || token.stage === 'production' || token.tone === 'failed' || !card.holds) continue;
+          expect(card.holds, `${mode} ${token.stage} at ${s.now}`).toMatch(new RegExp(`^${token.count} `));
+        }
+      }
+    }
   });
 
   it('leaves a failed revision where it failed', () => {

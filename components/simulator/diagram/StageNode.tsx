@@ -5,7 +5,7 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { X as XIcon } from "lucide-react";
 import { STATUS } from "@/components/site/status";
 import type { StageNode as StageNodeType } from "./flowElements";
-import { WELL_Y } from "./layout";
+import { WELL_TOKEN_ROOM, WELL_Y } from "./layout";
 import type { StageNodeData } from "./stageCards";
 import { cardKey, useDiagramValue } from "./store";
 import { STAGE_ICONS } from "./stageIcons";
@@ -76,13 +76,34 @@ const CardTitle = memo(function CardTitle({ stage, name, service, ink }: { stage
   );
 });
 
+const wellWithToken = { paddingLeft: WELL_TOKEN_ROOM } as const;
+
+/**
+ * What the revision in the well holds: "117 to ship", "3 commits", "799 shipped": the number in
+ * bold, its words a size smaller so they fit beside it. The number is never cut: should the words
+ * still not fit (a batch of thousands), they wrap out of sight and the number stays, as the token
+ * beside it shows it; the card's accessible name keeps the words.
+ */
+function Holds({ text }: { text: string }) {
+  const space = text.indexOf(" ");
+  if (space < 0 || !/^\d/.test(text)) return <span className="truncate text-base text-text-muted">{text}</span>;
+  return (
+    <span className="flex h-5 flex-wrap items-baseline gap-x-1 overflow-hidden leading-5 tracking-tight text-text-muted">
+      <span className="text-base font-semibold text-text tabular-nums">{text.slice(0, space)}</span> <span className="text-sm">{text.slice(space + 1)}</span>
+    </span>
+  );
+}
+
 /** The well: a docked token sits on its left, the revision beside it. */
 const CardWell = memo(function CardWell({ sha, holds, last }: { sha: string | null; holds: string | null; last: string | null }) {
   return (
-    <span className={`mt-1.5 flex h-[44px] shrink-0 items-center rounded-lg bg-surface-sunken pr-2 ${sha ? "pl-[46px]" : "pl-3"}`}>
+    <span
+      className={`mt-1.5 flex h-[44px] shrink-0 items-center rounded-lg bg-surface-sunken pr-1.5 ${sha ? "" : "pl-3"}`}
+      style={sha ? wellWithToken : undefined}
+    >
       {sha ? (
         <span className="flex min-w-0 flex-col leading-tight">
-          <code className="truncate text-base font-bold text-text">{sha}</code> {holds && <span className="truncate text-base text-text-muted">{holds}</span>}
+          <code className="truncate text-base font-bold text-text">{sha}</code> {holds && <Holds text={holds} />}
         </span>
       ) : (
         <span className="truncate text-base text-text-muted">

@@ -24,6 +24,17 @@ export const WELL_Y = 92;
 export const TOKEN_SIZE = 32;
 /** Horizontal inset of a docked token from the card's left edge. */
 export const WELL_INSET = 16;
+/** How far a batch's stack of discs reaches right of its token (diagram.css, `--disc-3`). */
+export const STACK_REACH = 12;
+/** A card's content edge: its 2 px border and 10 px padding (StageNode.tsx). */
+export const CARD_INSET = 12;
+
+/**
+ * Room the card's well leaves on its left for the docked token and its stack, as CSS: the token
+ * grows by `--pl-token-scale` when the diagram is drawn small (PipelineDiagram.tsx), its stack with
+ * it, so the revision id beside it is never covered (4 px apart).
+ */
+export const WELL_TOKEN_ROOM = `calc(${WELL_INSET + TOKEN_SIZE / 2 - CARD_INSET + 4}px + ${TOKEN_SIZE / 2 + STACK_REACH}px * var(--pl-token-scale, 1))`;
 
 export interface StageBox {
   id: StageId;

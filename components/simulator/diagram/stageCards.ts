@@ -4,7 +4,7 @@
  * the view's sentences). Pure; no React. The words come from machines/words.ts.
  */
 import type { DiagramView, FailedMark } from "@/machines/view/diagramView";
-import type { StageView } from "@/machines/view/pipelineView";
+import { revisionCount, type RevisionCount, type StageView } from "@/machines/view/pipelineView";
 import type { StageId, Status } from "@/machines/view/stages";
 import { FAILURE_WORDS, START_RELEASE, STATUS_WORDS, plural, reasonWords, stageNoteWords } from "@/machines/words";
 import { sameData } from "./flowElements";
@@ -34,6 +34,11 @@ export interface StageNodeData extends Record<string, unknown> {
   label: string;
 }
 
+/** "117 to ship", "3 commits": the number a revision shows (its token shows the same). */
+function holdsWords(counted: RevisionCount): string {
+  return counted.counts === "to-ship" ? `${counted.commits} to ship` : plural(counted.commits, "commit");
+}
+
 /** A failure a card still mentions: `label` for its accessible name, `card` for its line. */
 function failureWords(mark: FailedMark): { label: string; card: string } {
   if (mark.rejected) return { label: "rejected", card: "Rejected" };
@@ -53,7 +58,7 @@ export function stageCardData(stage: StageView, view: DiagramView, selected: boo
   if (stage.id === "production") {
     const deployed = view.lastDeployment;
     // Revision 0 is the release the run starts from; a rollback can go back to it.
-    sha = view.production.sha ?? (deployed ? START_RELEASE.short : null);
+    sha = view.production.sha ?? (deployed ? START_RELEASE.tag : null);
     holds = stage.status === "rolled-back" ? "after rollback" : deployed ? `${deployed.batch} shipped` : sha ? null : START_RELEASE.short;
     if (deployed) {
       flash = "deployed";
@@ -61,12 +66,11 @@ export function stageCardData(stage: StageView, view: DiagramView, selected: boo
     }
   } else if (stage.current) {
     sha = stage.current.sha;
-    const gate = stage.id === "approval" || stage.id === "deploy";
-    holds = gate ? `${stage.current.batch} to ship` : plural(stage.current.carries, "commit");
+    holds = holdsWords(revisionCount(stage.id, stage.current));
   } else if (stage.waiting) {
     // CI: the release candidate waits at Deploy for the scheduled hand deploy.
     sha = stage.waiting.sha;
-    holds = `${stage.waiting.batch} to ship`;
+    holds = holdsWords(revisionCount(stage.id, stage.waiting));
   } else if (failed) {
     sha = failed.sha;
     holds = plural(failed.carries, "commit");
@@ -99,7 +103,8 @@ export function stageCardData(stage: StageView, view: DiagramView, selected: boo
   } else if (stage.superseded > 0) {
     counts = `${stage.superseded} superseded`;
   }
-  const waitingWords = stage.waiting && stage.current ? `${plural(stage.waiting.carries, "commit")} waiting` : null;
+  const waitingCount = stage.waiting && stage.current ? revisionCount(stage.id, stage.waiting) : null;
+  const waitingWords = waitingCount ? `${plural(waitingCount.commits, "commit")} waiting${waitingCount.counts === "to-ship" ? " to ship" : ""}` : null;
 
   // The accessible name starts with the card's visible text in reading order (WCAG 2.5.3, label in
   // name: a speech user can say what they see), then adds what the card has no room for.

@@ -4,6 +4,7 @@
  * no React.
  */
 import type { DiagramView } from "@/machines/view/diagramView";
+import { revisionCount, type RevisionCount } from "@/machines/view/pipelineView";
 import type { StageId, Status } from "@/machines/view/stages";
 import { START_RELEASE, capitalise, plural, reasonWords } from "@/machines/words";
 import { GAP, TOKEN_SIZE, WELL_INSET, WELL_Y, type DiagramLayout, type StageBox } from "./layout";
@@ -28,6 +29,12 @@ export interface Token {
   label: string;
 }
 
+/** "117 commits to ship", "1 commit": what a token's number counts, as its name says it. */
+function countWords(counted: RevisionCount): string {
+  const n = Math.max(1, counted.commits);
+  return counted.counts === "to-ship" ? `${plural(n, "commit")} to ship` : plural(n, "commit");
+}
+
 export function slotPosition(box: StageBox, slot: "work" | "queue"): { x: number; y: number } {
   return slot === "work" ? { x: box.x + WELL_INSET + TOKEN_SIZE / 2, y: box.y + WELL_Y } : { x: box.x - GAP / 2, y: box.y + WELL_Y };
 }
@@ -46,7 +53,6 @@ export function deriveTokens(view: DiagramView, layout: DiagramLayout, options: 
   for (const stage of view.stages) {
     const box = layout.byId[stage.id];
     if (!box) continue;
-    const gate = stage.id === "approval" || stage.id === "deploy";
     if (stage.id === "production") {
       const deployed = view.lastDeployment;
       if (!deployed) continue;
@@ -70,7 +76,7 @@ export function deriveTokens(view: DiagramView, layout: DiagramLayout, options: 
       continue;
     }
     if (stage.current) {
-      const count = gate ? stage.current.batch : stage.current.carries;
+      const count = revisionCount(stage.id, stage.current).commits;
       const tone: TokenTone = stage.status === "waiting" ? "waiting" : "working";
       tokens.push({
         key: fast && stage.id === "source" ? "slot-source" : `x${stage.current.execution}`,
@@ -82,7 +88,7 @@ export function deriveTokens(view: DiagramView, layout: DiagramLayout, options: 
         stage: stage.id,
         slot: "work",
         ...slotPosition(box, "work"),
-        label: `Revision ${stage.current.sha} by ${stage.current.author}, ${plural(Math.max(1, count), "commit")}, ${tone === "waiting" ? "waiting" : "in"} ${stage.name}`,
+        label: `Revision ${stage.current.sha} by ${stage.current.author}, ${countWords(revisionCount(stage.id, stage.current))}, ${tone === "waiting" ? "waiting" : "in"} ${stage.name}`,
       });
     } else {
       const failed = view.failed?.[stage.id];
@@ -102,7 +108,8 @@ export function deriveTokens(view: DiagramView, layout: DiagramLayout, options: 
       }
     }
     if (stage.waiting) {
-      const count = Math.max(1, stage.waiting.carries);
+      const counted = revisionCount(stage.id, stage.waiting);
+      const count = Math.max(1, counted.commits);
       tokens.push({
         key: fast ? `slot-${stage.id}-waiting` : `x${stage.waiting.execution}`,
         execution: stage.waiting.execution,
@@ -113,7 +120,7 @@ export function deriveTokens(view: DiagramView, layout: DiagramLayout, options: 
         stage: stage.id,
         slot: stage.current ? "queue" : "work",
         ...slotPosition(box, stage.current ? "queue" : "work"),
-        label: `Revision ${stage.waiting.sha}, ${plural(count, "commit")}, waiting before ${stage.name}`,
+        label: `Revision ${stage.waiting.sha}, ${countWords(counted)}, waiting before ${stage.name}`,
       });
     }
   }
