@@ -25,15 +25,13 @@ export default function SimulatorLayout({ children }: { children: ReactNode }) {
             <PresentingGate>
               <WorkspaceBar />
               <ParamNotices />
-              <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
-                <RunToolbar />
-                <div className="flex items-center gap-1.5">
-                  <MomentCaption />
-                  <MomentControls />
-                  <PresentButton />
-                </div>
-              </div>
-              <ModeLine />
+              <RunToolbar />
+              {/* Moments and presenting share the mode's line: the toolbar stays one row at 1280×720. */}
+              <ModeLine>
+                <MomentCaption className="shrink-0" />
+                <MomentControls />
+                <PresentButton />
+              </ModeLine>
               {children}
             </PresentingGate>
             <LiveAnnouncer />

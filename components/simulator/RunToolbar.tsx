@@ -186,7 +186,7 @@ export function FaultMenu() {
  * Under the toolbar: what the chosen mode means, the injected faults still waiting to strike, and
  * the failure injection menu.
  */
-export function ModeLine() {
+export function ModeLine({ children }: { children?: ReactNode }) {
   const { config } = useRunConfig();
   const armed = useArmedFaults();
   const waiting = (Object.keys(armed) as Fault[]).filter((f) => armed[f] > 0);
@@ -203,6 +203,7 @@ export function ModeLine() {
           <span className="truncate">Waiting to strike: {waiting.map((f) => `${FAULT_WORDS[f].label}${armed[f] > 1 ? ` ×${armed[f]}` : ""}`).join(", ")}</span>
         </p>
       )}
+      {children}
       <FaultMenu />
     </div>
   );

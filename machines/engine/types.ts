@@ -33,7 +33,7 @@ export interface Deployment {
   /** The revision production ran before; the batch is every commit in (from, revision]. */
   from: number;
   at: number;
-  /** Commits shipped: every commit in (from, revision], once. */
+  /** Commits shipped: every commit in (from, revision], once; for a hand-released hotfix, its `patch`. */
   batch: number;
   /** Of the batch, commits that had been in production before and were rolled back out. */
   reshipped: number;
