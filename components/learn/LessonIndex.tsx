@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { CalendarClock, Clock, GraduationCap, ListChecks, MessageCircleQuestion, Presentation, Target, UserRound } from "lucide-react";
 import { buttonClasses } from "@/components/ui/Button";
 import type { Lesson } from "@/machines/lessons/types";
@@ -66,9 +67,9 @@ export function LessonIndex({ lessons }: { lessons: readonly Lesson[] }) {
               Run a lesson on the projector: it pauses at each moment that matters, so the room can predict and discuss before you play on.
             </p>
             <div className="mt-auto flex flex-wrap gap-3 pt-4">
-              <a href="/learn/facilitator" className={buttonClasses("primary", "lg")}>
+              <Link href="/learn/facilitator" className={buttonClasses("primary", "lg")}>
                 <CalendarClock aria-hidden="true" className="size-5" strokeWidth={2.5} />A 45-minute class plan
-              </a>
+              </Link>
               <a href="#teaching" className={buttonClasses("secondary", "lg")}>
                 <ListChecks aria-hidden="true" className="size-5" strokeWidth={2.5} />
                 Objectives, questions and times
