@@ -9,6 +9,7 @@ import {
   numberText,
   percentText,
   readText,
+  shownText,
   wordText,
   type TextSchema,
 } from "@/machines/world/settingsSchema";
@@ -85,7 +86,7 @@ export function parseCompareUrl(search: Search): ParsedCompareUrl {
     if (raw === undefined) return;
     const result = readText(schema, raw);
     if (result.ok) use(result.value);
-    else problems.push({ param, value: raw, message: `${result.message}; ${instead}.` });
+    else problems.push({ param, value: shownText(raw), message: `${result.message}; ${instead}.` });
   }
 
   const modesParam = get("modes") !== undefined ? "modes" : get("mode") !== undefined ? "mode" : null;

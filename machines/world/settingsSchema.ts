@@ -37,11 +37,21 @@ export type TextResult<T> = { ok: true; value: T } | { ok: false; message: strin
 
 const MAX_SHOWN = 40;
 
-/** The value as given, quoted and shortened, for the end of a message. */
+/**
+ * The value as given, quoted and shortened, for the end of a message. Control characters are written
+ * out (`\u0000`): shown raw, a NUL is one thing in the server's HTML and another in the browser's, and
+ * the page could not hydrate.
+ */
 export function got(input: unknown): string {
+  return `(got "${shownText(input)}")`;
+}
+
+/** Text from outside as a page may show it: shortened, control characters written out (`\u0000`). */
+export function shownText(input: unknown): string {
   const text = String(input);
-  const shown = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
-  return `(got "${shown}")`;
+  const cut = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+  // eslint-disable-next-line no-control-regex -- control characters are what this finds
+  return cut.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** "a, b or c" */

@@ -164,6 +164,19 @@ test.describe("compare page", () => {
     await expect(page).toHaveURL(/seed=7/);
   });
 
+  test("a control character in a parameter is named, written out, and the page still hydrates", async ({ page }) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto("/compare?monitoring=%00&culture=on%0A");
+    const notice = page.getByRole("alert").filter({ hasText: "Part of this link" });
+    await expect(notice).toContainText("monitoring=\\u0000");
+    await expect(notice).toContainText('monitoring must be on or off (got "\\u0000")');
+    await expect(notice).toContainText("culture=on\\u000a");
+    await ready(page);
+    // The same text on the server and in the browser: no hydration error (React's #418).
+    expect(errors).toEqual([]);
+  });
+
   test("a bad link falls back to the defaults with a notice naming each parameter", async ({ page }) => {
     await page.goto("/compare?seed=banana&modes=delivery,warp&coverage=70");
     const notice = page.getByRole("alert").filter({ hasText: "Part of this link" });

@@ -152,6 +152,9 @@ describe('culture and monitoring, in the comparison and the CLI', () => {
     ['no', false],
     ['maybe', 'monitoring must be on or off (got "maybe")'],
     ['', 'monitoring must be on or off (got "")'],
+    // Written out: a raw NUL reads differently in the server's HTML and the browser's.
+    ['\u0000', 'monitoring must be on or off (got "\\u0000")'],
+    ['on\n', 'monitoring must be on or off (got "on\\u000a")'],
     [' on', 'monitoring must be on or off (got " on")'],
   ] as const)('monitoring %j', (raw, expected) => {
     const want: Read = typeof expected === 'boolean' ? { ok: true, value: expected } : { ok: false, message: expected };
