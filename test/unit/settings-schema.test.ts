@@ -3,6 +3,7 @@ import { parseCompareUrl } from '@/lib/compare/url';
 import { parseArgs } from '@/lib/simulate/args';
 import { parseSimulatorParams } from '@/lib/url/simulatorParams';
 import { NUMERIC_SETTINGS } from '@/machines/world/settings';
+import { shownText } from '@/machines/world/settingsSchema';
 import { SETTING_TEXT, readText, settingText } from '@/machines/world/settingsSchema';
 
 /**
@@ -28,7 +29,8 @@ function viaSimulator(param: string, raw: string, pick: (c: ReturnType<typeof pa
 function viaCompare(param: string, raw: string, pick: (s: ReturnType<typeof parseCompareUrl>['settings']) => unknown): Read {
   const { settings, problems } = parseCompareUrl(new URLSearchParams([[param, raw]]));
   const problem = problems.find((p) => p.param === param);
-  if (problem) expect(problem.value).toBe(raw);
+  // The value as the notice shows it: shortened, control characters written out.
+  if (problem) expect(problem.value).toBe(shownText(raw));
   return problem ? { ok: false, message: core(problem.message) } : { ok: true, value: pick(settings) };
 }
 
