@@ -216,6 +216,7 @@ test.describe("Mode changes", () => {
     await expect(sim.clock).toHaveText(clock);
 
     // Escape keeps it too.
+    await sim.mode.focus();
     await page.keyboard.press("c");
     await expect(dialog).toBeVisible();
     await page.keyboard.press("Escape");
@@ -223,6 +224,7 @@ test.describe("Mode changes", () => {
     await expect(sim.mode).toHaveValue("deployment");
 
     // The same moment: a new run in the new mode, played to the same time.
+    await sim.mode.focus();
     await page.keyboard.press("c");
     await expect(dialog).toBeVisible();
     await page.keyboard.press("Tab");
