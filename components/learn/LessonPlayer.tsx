@@ -4,9 +4,8 @@ import { useState } from "react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useSelector } from "@xstate/react";
-import { Activity, ChevronRight, CircleCheck, Circle, CircleDot, Pause, Play, RotateCcw, StepForward, Users, Workflow, Gauge } from "lucide-react";
+import { Activity, ChevronRight, CircleCheck, Circle, CircleDot, RotateCcw, Users, Workflow } from "lucide-react";
 import { Button } from "@/components/ui/Button";
-import { SPEEDS, speedLabel, type Speed } from "@/machines/runner/speeds";
 import { incidentViews } from "@/machines/view/incidentView";
 import { LESSONS } from "@/machines/lessons/catalog";
 import type { Lesson } from "@/machines/lessons/types";
@@ -18,9 +17,9 @@ import { KeyboardShortcuts } from "@/components/simulator/KeyboardShortcuts";
 import { LiveAnnouncer } from "@/components/simulator/LiveAnnouncer";
 import { LiveDiagram } from "@/components/simulator/LiveDiagram";
 import { ParamNotices } from "@/components/simulator/ParamNotices";
-import { FaultMenu } from "@/components/simulator/RunToolbar";
-import { useRunConfig, useSelection } from "@/components/simulator/RunProviders";
-import { useRunner, useRunPlaying, useSimSelector } from "@/components/simulator/runnerContext";
+import { FaultMenu, PlayControls } from "@/components/simulator/RunToolbar";
+import { useSelection } from "@/components/simulator/RunProviders";
+import { useRunner, useSimSelector } from "@/components/simulator/runnerContext";
 import { useThrottledSim } from "@/components/simulator/slowBeat";
 import { MonitoringView } from "@/components/monitoring/MonitoringView";
 import { OpenIncidents } from "@/components/monitoring/ProductionStatus";
@@ -37,8 +36,6 @@ const VIEWS: readonly { id: View; label: string; Icon: typeof Workflow }[] = [
   { id: "monitoring", label: "Monitoring", Icon: Activity },
   { id: "team", label: "Team", Icon: Users },
 ];
-
-const controlClass = "h-11 rounded-lg border-2 border-border-strong bg-surface-raised px-2 text-base font-semibold text-text hover:border-text";
 
 /** The lesson's steps as a row of marks: done, current, to come (an icon and the title, never colour alone). */
 function StepMarks() {
@@ -115,54 +112,12 @@ function LessonHeader({ view, onView }: { view: View; onView(view: View): void }
 /** Play, Step, Speed and the failures to inject, with why the run waits when it does. */
 function LessonToolbar() {
   const actor = useRunner();
-  const playing = useRunPlaying();
-  const { config, applyConfig } = useRunConfig();
   const { session } = useLesson();
   const held = useSelector(actor, () => session.holds());
   return (
     <div className="flex flex-wrap items-center gap-x-1.5 gap-y-2">
       <div role="group" aria-label="Run controls" className="flex flex-wrap items-center gap-1.5">
-        <Button
-          variant="primary"
-          size="lg"
-          className="w-[7.75rem] px-3"
-          disabled={!playing && held !== null}
-          aria-describedby={held ? "lesson-hold" : undefined}
-          title={playing ? "Pause the run (Space)" : "Play the run (Space)"}
-          onClick={() => actor.send({ type: "run.toggle" })}
-        >
-          {playing ? (
-            <Pause aria-hidden="true" className="size-5 fill-current" strokeWidth={2.5} />
-          ) : (
-            <Play aria-hidden="true" className="size-5 fill-current" strokeWidth={2.5} />
-          )}
-          {playing ? "Pause" : "Play"}
-        </Button>
-        <Button
-          className="px-3 text-base"
-          disabled={held !== null}
-          title="Run to the next event, then pause (→)"
-          onClick={() => actor.send({ type: "run.step" })}
-        >
-          <StepForward aria-hidden="true" className="size-5" strokeWidth={2.5} />
-          Step
-        </Button>
-        <div className="flex items-center gap-1">
-          <Gauge aria-hidden="true" className="size-5 text-text-muted" strokeWidth={2.5} />
-          <select
-            aria-label="Speed"
-            value={config.speed}
-            title="Simulated time per real second"
-            onChange={(event) => applyConfig({ speed: Number(event.target.value) as Speed })}
-            className={`${controlClass} tabular-nums`}
-          >
-            {SPEEDS.map((speed) => (
-              <option key={speed} value={speed}>
-                {speedLabel(speed)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PlayControls held={held} heldId="lesson-hold" />
         <FaultMenu />
       </div>
       {held && (

@@ -5,13 +5,13 @@ import { SlidersHorizontal } from "lucide-react";
 import type { LiveSettingsChange } from "@/machines/events";
 import { CULTURE_NAMES, CULTURES, type Culture } from "@/machines/world/settings";
 import { percent } from "@/machines/words";
+import { ALARM_THRESHOLDS } from "@/machines/view/telemetrySeries";
 import { useRunner, useSimSelector, shallowEqual } from "@/components/simulator/runnerContext";
 import { useLesson } from "./LessonProvider";
 
 type Key = keyof LiveSettingsChange;
 
 const selectClass = "h-11 rounded-lg border-2 border-border-strong bg-surface-raised px-2 text-base font-semibold text-text hover:border-text";
-const THRESHOLDS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.3];
 const COVERAGES = [0.3, 0.5, 0.7, 0.8, 0.9, 0.95];
 
 function Row({ label, children }: { label: string; children: (id: string) => ReactNode }) {
@@ -75,7 +75,7 @@ export function StepControls() {
         <Row label="Alarm threshold (error rate)">
           {(id) => (
             <select id={id} className={selectClass} value={live.alarmThreshold} onChange={(e) => change({ alarmThreshold: Number(e.target.value) })}>
-              {[...new Set([...THRESHOLDS, live.alarmThreshold])]
+              {[...new Set([...ALARM_THRESHOLDS, live.alarmThreshold])]
                 .sort((a, b) => a - b)
                 .map((t) => (
                   <option key={t} value={t}>

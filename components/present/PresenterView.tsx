@@ -5,6 +5,7 @@ import { ExternalLink, EyeOff, Maximize, Pause, Play, SkipBack, SkipForward, X }
 import { Button } from "@/components/ui/Button";
 import { DoraTile } from "@/components/metrics/DoraTile";
 import { describeMetric } from "@/components/metrics/describeMetric";
+import { isTyping } from "@/components/simulator/KeyboardShortcuts";
 import { LiveDiagram } from "@/components/simulator/LiveDiagram";
 import { MomentControls } from "@/components/simulator/MomentControls";
 import { useLiveMetrics } from "@/components/simulator/liveMetrics";
@@ -19,11 +20,6 @@ import { MODE_INFO } from "@/machines/world/modes";
 import { openChannel, type PresentMessage, type ScreenState } from "./channel";
 
 const KEYS: readonly KeyMetric[] = ["deploymentFrequency", "leadTime", "changeFailureRate", "timeToRestore"];
-
-/** Typing in a field: leave the key alone. */
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.closest("input, textarea, select") !== null);
-}
 
 /**
  * Presenter mode: the pipeline and the four keys fill the screen in large type; everything else

@@ -24,8 +24,8 @@ export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
 /** Inputs that take no text: keys other than the ones they use themselves stay shortcuts. */
 const NOT_TEXT = new Set(["radio", "checkbox", "button", "submit", "reset", "range", "color", "file", "image"]);
 
-/** Typing in a field: leave every key alone. */
-function isTyping(target: EventTarget | null): boolean {
+/** Typing in a field: leave every key alone (presenter mode asks the same). */
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const field = target.closest("input, textarea, select, [contenteditable='true']");

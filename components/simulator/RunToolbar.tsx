@@ -95,21 +95,22 @@ function SeedField() {
 }
 
 /**
- * The run's controls, in one row right above the pipeline: Play/Pause, Step, Speed, Mode, seed,
- * Reset, Share with its File menu (save, load), and the trainer's failure injection.
+ * Play/Pause, Step and Speed: the controls every live run has (the workspace, a lesson). `held`
+ * says why the run may not move now (a lesson waiting for a prediction): Play and Step are off, and
+ * the reason, shown by the caller under `heldId`, describes them.
  */
-export function RunToolbar() {
+export function PlayControls({ held = null, heldId }: { held?: string | null; heldId?: string }) {
   const actor = useRunner();
   const playing = useRunPlaying();
-  const { config, applyConfig, reset } = useRunConfig();
-  const speedId = useId();
-
+  const { config, applyConfig } = useRunConfig();
   return (
-    <div role="group" aria-label="Run controls" className="flex flex-wrap items-center gap-x-1.5 gap-y-2">
+    <>
       <Button
         variant="primary"
         size="lg"
         className="w-[7.75rem] px-3"
+        disabled={!playing && held !== null}
+        aria-describedby={held ? heldId : undefined}
         title={playing ? "Pause the run (Space)" : "Play the run (Space)"}
         onClick={() => actor.send({ type: "run.toggle" })}
       >
@@ -120,15 +121,18 @@ export function RunToolbar() {
         )}
         {playing ? "Pause" : "Play"}
       </Button>
-      <Button className="px-3 text-base" title="Run to the next event, then pause (→)" onClick={() => actor.send({ type: "run.step" })}>
+      <Button
+        className="px-3 text-base"
+        disabled={held !== null}
+        title="Run to the next event, then pause (→)"
+        onClick={() => actor.send({ type: "run.step" })}
+      >
         <StepForward aria-hidden="true" className="size-5" strokeWidth={2.5} />
         Step
       </Button>
-
       <div className="flex items-center gap-1">
         <Gauge aria-hidden="true" className="size-5 text-text-muted" strokeWidth={2.5} />
         <select
-          id={speedId}
           aria-label="Speed"
           value={config.speed}
           title="Simulated time per real second: from a minute a second to a working day in two seconds"
@@ -142,6 +146,20 @@ export function RunToolbar() {
           ))}
         </select>
       </div>
+    </>
+  );
+}
+
+/**
+ * The run's controls, in one row right above the pipeline: Play/Pause, Step, Speed, Mode, seed,
+ * Reset, Share with its File menu (save, load), and the trainer's failure injection.
+ */
+export function RunToolbar() {
+  const { reset } = useRunConfig();
+
+  return (
+    <div role="group" aria-label="Run controls" className="flex flex-wrap items-center gap-x-1.5 gap-y-2">
+      <PlayControls />
 
       <div className="flex items-center">
         <ModeSelect className={controlClass} describedBy={MODE_SUMMARY_ID} />
