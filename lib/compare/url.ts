@@ -13,6 +13,7 @@ import {
   wordText,
   type TextSchema,
 } from "@/machines/world/settingsSchema";
+import { searchParamsOf, type PageSearchParams } from "@/lib/url/query";
 
 /**
  * The comparison in the address bar, so a link replays it: every setting is written out (not only the
@@ -40,14 +41,12 @@ export interface ParsedCompareUrl {
   problems: UrlProblem[];
 }
 
-type Search = URLSearchParams | Record<string, string | string[] | undefined>;
+type Search = URLSearchParams | PageSearchParams;
 
+/** Reads the address as the browser does, whether it comes as URLSearchParams or as Next's `searchParams`. */
 function getter(search: Search): (name: string) => string | undefined {
-  if (search instanceof URLSearchParams) return (name) => search.get(name) ?? undefined;
-  return (name) => {
-    const v = search[name];
-    return Array.isArray(v) ? v[0] : v;
-  };
+  const params = search instanceof URLSearchParams ? search : searchParamsOf(search);
+  return (name) => params.get(name) ?? undefined;
 }
 
 const percent = (fraction: number) => Math.round(fraction * 1000) / 10;

@@ -233,8 +233,9 @@ function distance(a: string, b: string): number {
 export function shownName(name: string): string {
   if (name === "") return "(no name)";
   // eslint-disable-next-line no-control-regex
-  const visible = name.replace(/[\u0000-\u001f\u007f]/g, "\uFFFD");
-  return visible.length > 40 ? `${visible.slice(0, 40)}…` : visible;
+  const visible = Array.from(name.replace(/[\u0000-\u001f\u007f]/g, "\uFFFD"));
+  // Cut between characters, never inside one (half an emoji is a lone surrogate).
+  return visible.length > 40 ? `${visible.slice(0, 40).join("")}…` : visible.join("");
 }
 
 function unknownMessage(name: string, value: string): string {
@@ -279,7 +280,8 @@ export function parseSimulatorParams(params: ParamSource): ParsedParams {
   params.forEach((value, name) => {
     const count = (seen.get(name) ?? 0) + 1;
     seen.set(name, count);
-    const known = (PARAMS as readonly string[]).includes(name) || name in ALIASES;
+    // Own names only: "toString" or "constructor" in an address are not settings.
+    const known = (PARAMS as readonly string[]).includes(name) || Object.hasOwn(ALIASES, name);
     if (known) {
       if (count === 2) notices.push({ param: name, message: `given more than once ${got(value)}; using the first.` });
       return;

@@ -46,12 +46,21 @@ export function got(input: unknown): string {
   return `(got "${shownText(input)}")`;
 }
 
-/** Text from outside as a page may show it: shortened, control characters written out (`\u0000`). */
+/**
+ * Text from outside as a page may show it: shortened, control characters written out (`\u0000`). Cut
+ * between characters, never inside one (half of an emoji is a lone surrogate, which the server's
+ * HTML writes as U+FFFD and the browser keeps: the page would not hydrate), and any lone surrogate
+ * given shown as U+FFFD, as both sides write it.
+ */
 export function shownText(input: unknown): string {
-  const text = String(input);
-  const cut = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
-  // eslint-disable-next-line no-control-regex -- control characters are what this finds
-  return cut.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const chars = Array.from(String(input));
+  const cut = chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN).join('')}…` : chars.join('');
+  return (
+    cut
+      // eslint-disable-next-line no-control-regex -- control characters are what this finds
+      .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+  );
 }
 
 /** "a, b or c" */
