@@ -1,6 +1,6 @@
 import { BAND_NAMES, FORMER_KEY_NAMES, KEY_NAMES, type Band, type BandGap, type KeyMetric } from "@/machines/metrics/dora";
 import type { Metrics } from "@/machines/metrics/metrics";
-import { durationQuantity, frequencyQuantity, type FrequencyUnit } from "@/machines/metrics/quantity";
+import { durationQuantity, frequencyQuantity, rateQuantity, type FrequencyUnit } from "@/machines/metrics/quantity";
 import { plural } from "@/machines/words";
 
 /** The keys' names: the 2024 report's, so the fourth is "Failed deployment recovery time". */
@@ -58,8 +58,8 @@ export function describeMetric(metric: KeyMetric, metrics: Metrics, frequencyUni
     case "changeFailureRate": {
       if (metrics.changeFailureRate === null) detail = "No deployment yet";
       else {
-        value = String(Math.round(metrics.changeFailureRate * 100));
-        unit = "%";
+        // The one rounding rule of every place that shows this rate (the comparison's "show your work" too).
+        ({ value, unit } = rateQuantity(metrics.changeFailureRate));
         detail = `${metrics.failedChanges} of ${plural(metrics.deployments, "deployment")} failed`;
       }
       break;

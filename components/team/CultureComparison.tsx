@@ -4,8 +4,7 @@ import { Scale } from "lucide-react";
 import { useEffect, useEffectEvent, useId, useState } from "react";
 import { Card } from "@/components/monitoring/ui";
 import { formatHours } from "@/machines/sim/calendar";
-import { percent } from "@/machines/words";
-import { frequencyQuantity, sharedFrequencyUnit, type FrequencyUnit } from "@/machines/metrics/quantity";
+import { frequencyQuantity, rateText, sharedFrequencyUnit, type FrequencyUnit } from "@/machines/metrics/quantity";
 import { BAND_NAMES } from "@/machines/metrics/dora";
 import type { BandRule } from "@/machines/metrics/dora";
 import { COMPARISON_DAYS, comparisonKey, runCulture, type CultureNumbers } from "@/machines/view/cultureComparison";
@@ -35,7 +34,7 @@ const ROWS: readonly Row[] = [
   { label: "Lead time (median)", value: (n) => atLeast(n.leadTimeIsLowerBound, formatHours(n.leadTimeHours)), band: (n) => n.bands.leadTime },
   {
     label: "Change failure rate",
-    value: (n) => (n.changeFailureRate === null ? "—" : percent(n.changeFailureRate, 0)),
+    value: (n) => (n.changeFailureRate === null ? "—" : rateText(n.changeFailureRate)),
     band: (n) => n.bands.changeFailureRate,
   },
   {

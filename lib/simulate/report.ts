@@ -1,6 +1,6 @@
 import { formatClock, formatDuration } from "@/machines/sim/calendar";
 import { BAND_NAMES, FORMER_KEY_NAMES, KEY_NAMES, type BandRule } from "@/machines/metrics/dora";
-import { frequencyQuantity } from "@/machines/metrics/quantity";
+import { frequencyQuantity, rateText } from "@/machines/metrics/quantity";
 import { plural } from "@/machines/words";
 import type { RunResult } from "@/machines/engine/headless";
 import { MODE_INFO } from "@/machines/world/modes";
@@ -49,7 +49,7 @@ export function formatReport({ settings, simulation, metrics }: RunResult): stri
     ],
     [
       KEY_NAMES.changeFailureRate,
-      m.changeFailureRate === null ? "no deployments" : `${pct(m.changeFailureRate)} (${m.failedChanges} of ${m.deployments})`,
+      m.changeFailureRate === null ? "no deployments" : `${rateText(m.changeFailureRate)} (${m.failedChanges} of ${m.deployments})`,
       band(m.bands.changeFailureRate, m.bandNotes.changeFailureRate),
     ],
     [

@@ -1,6 +1,6 @@
 import { FORMER_KEY_NAMES, KEY_NAMES, type BandRule, type KeyMetric } from '../metrics/dora';
 import type { Metrics } from '../metrics/metrics';
-import { durationQuantity, durationText, frequencyQuantity, trimNumber, type FrequencyUnit, type Quantity } from '../metrics/quantity';
+import { durationQuantity, durationText, frequencyQuantity, rateQuantity, rateText, trimNumber, type FrequencyUnit, type Quantity } from '../metrics/quantity';
 import { plural } from '../words';
 
 /**
@@ -37,8 +37,9 @@ export const KEY_ORDER: readonly KeyMetric[] = ['deploymentFrequency', 'leadTime
 /** Counts in this report group their thousands: "1,250 deployments". */
 const GROUPED = { grouped: true } as const;
 
+/** A rate as a percentage, by the one rule of the tiles (`rateText`). */
 export function percentText(fraction: number): string {
-  return `${trimNumber(fraction * 100, 1)}%`;
+  return rateText(fraction);
 }
 
 /** One key's work: its name, explanation and band, with what the run measured; notes come after. */
@@ -94,7 +95,7 @@ export function showYourWork(metrics: Metrics, frequencyUnit?: FrequencyUnit): K
 
   const cfr = metrics.changeFailureRate;
   const changeFailureRate = keyWork(metrics, 'changeFailureRate', {
-    quantity: cfr === null ? null : { value: trimNumber(cfr * 100, 1), unit: '%' },
+    quantity: cfr === null ? null : rateQuantity(cfr),
     qualifier: '',
     formula:
       cfr === null

@@ -16,6 +16,21 @@ export function trimNumber(value: number, digits: number): string {
   return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
 }
 
+/**
+ * A rate (0-1) as a percentage with at most one decimal: 0.0194 -> "1.9" %, 0.25 -> "25" %. The one
+ * rounding rule for the change failure rate, on the live tile, the comparison card and its "show
+ * your work", so a tile never says "2%" beside a formula that says "1.9%".
+ */
+export function rateQuantity(fraction: number): Quantity {
+  return { value: trimNumber(fraction * 100, 1), unit: '%' };
+}
+
+/** `rateQuantity` as one piece of text: "1.9%". */
+export function rateText(fraction: number): string {
+  const { value, unit } = rateQuantity(fraction);
+  return `${value}${unit}`;
+}
+
 /** A duration as a number and a unit: 26 min, 2.3 hours, 39 days. */
 export function durationQuantity(minutes: number): Quantity {
   if (minutes < 90) return { value: String(Math.round(minutes)), unit: 'min' };

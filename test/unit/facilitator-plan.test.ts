@@ -14,7 +14,7 @@ import { measure } from '@/machines/lessons/measures';
 import { referenceRun } from '@/machines/lessons/replay';
 import { contextAt } from '@/machines/lessons/session';
 import { runHeadless } from '@/machines/engine/headless';
-import { durationText } from '@/machines/metrics/quantity';
+import { durationText, rateText } from '@/machines/metrics/quantity';
 import { defaultSettings } from '@/machines/world/settings';
 
 describe("the facilitator guide's 45-minute plan", () => {
@@ -93,7 +93,7 @@ describe("the facilitator guide's 45-minute plan", () => {
       const { metrics } = runHeadless(defaultSettings(row.mode, close.seed), { retainDays: 2 });
       const lead = metrics.leadTimeHours;
       expect(row.keys.leadTime.value).toBe(`${lead.medianIsLowerBound ? 'at least ' : ''}${durationText(lead.median! * 60)}`);
-      expect(row.keys.changeFailureRate.value).toBe(`${Math.round(metrics.changeFailureRate! * 100)}%`);
+      expect(row.keys.changeFailureRate.value).toBe(rateText(metrics.changeFailureRate!));
     }
   });
 });
