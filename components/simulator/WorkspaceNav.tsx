@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Activity, Users, Workflow, type LucideIcon } from "lucide-react";
+import { simulatorSearch } from "@/lib/url/simulatorParams";
+import { useRunConfig } from "./RunProviders";
 
 export interface WorkspaceView {
   href: string;
@@ -21,8 +23,10 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { href: "/simulator/team", label: "Team", Icon: Users },
 ];
 
+/** Each view's address carries the run's start state, as the address bar does: a reload there is the same run. */
 export function WorkspaceNav() {
   const pathname = usePathname();
+  const search = simulatorSearch(useRunConfig().config);
   return (
     <nav aria-label="Simulator views" className="flex items-center gap-1">
       {WORKSPACE_VIEWS.map(({ href, label, Icon }) => {
@@ -30,7 +34,7 @@ export function WorkspaceNav() {
         return (
           <Link
             key={href}
-            href={href}
+            href={`${href}${search}`}
             aria-current={current ? "page" : undefined}
             className="inline-flex h-10 items-center gap-2 rounded-lg px-3 text-lg font-bold text-text-muted hover:bg-surface-sunken hover:text-text aria-[current=page]:bg-surface-raised aria-[current=page]:text-text aria-[current=page]:shadow-[inset_0_-3px_0_var(--accent)]"
           >
