@@ -36,7 +36,9 @@ if (!build.ok) {
   process.exit(1);
 }
 
-const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+// Node refuses a request line and headers over 16 KB with an empty 431 (a blank tab); with room for
+// 64 KB, an address longer than the app reads gets its short 414 page from proxy.ts instead.
+const server = spawn(process.execPath, ["--max-http-header-size=65536", NEXT_BIN, "start", "-p", String(port)], {
   cwd: ROOT,
   stdio: "inherit",
   env: nextEnv(),
