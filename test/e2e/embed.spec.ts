@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { FrameLocator, Page } from "@playwright/test";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/axe";
 
 /**
  * The embeds in an iframe, as a slide deck or an LMS page holds them: the README's snippet on a page
@@ -95,4 +95,17 @@ test.describe("embeds", () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`the embeds have no serious accessibility violations (${colorScheme} theme)`, async ({ page, axe }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto("/embed/simulator?mode=delivery&seed=42");
+      await expect(page.getByRole("region", { name: "Pipeline" })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Live pipeline: Continuous Delivery");
+      await axe.check();
+      await page.goto("/embed/compare?days=30");
+      await expect(page.locator('section[data-state="ready"]')).toBeVisible({ timeout: 20_000 });
+      await axe.check();
+    });
+  }
 });
