@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { LiveAnnouncer } from "@/components/simulator/LiveAnnouncer";
 import { ParamNotices } from "@/components/simulator/ParamNotices";
 import { ModeLine, RunToolbar } from "@/components/simulator/RunToolbar";
@@ -8,18 +8,20 @@ import { DemoGate } from "@/components/present/DemoLoop";
 import { SimulationProvider } from "@/components/simulator/SimulationProvider";
 import { WorkspaceBar } from "@/components/simulator/WorkspaceBar";
 import { WorkspaceFallback } from "@/components/simulator/WorkspaceFallback";
+import { BrowserSuspense } from "@/components/ui/BrowserOnly";
 import { WORKSPACE_CONTAINER } from "@/components/simulator/layoutClasses";
 
 /**
  * The simulator workspace: one running simulation shared by its views (pipeline now; monitoring and
  * team next), so the run belongs to this layout and survives moving between them. The provider reads
  * the start state from the address, which only the browser knows for this static page: until the
- * script runs, the fallback shows the workspace's frame.
+ * script runs, the fallback shows the workspace's frame. The page renders per request (its CSP nonce),
+ * so BrowserSuspense keeps the run out of the server.
  */
 export default function SimulatorLayout({ children }: { children: ReactNode }) {
   return (
     <div data-workspace className={`${WORKSPACE_CONTAINER} flex flex-1 flex-col gap-2 pt-1`}>
-      <Suspense fallback={<WorkspaceFallback />}>
+      <BrowserSuspense fallback={<WorkspaceFallback />}>
         <DemoGate>
           <SimulationProvider>
             <PresentingGate>
@@ -37,7 +39,7 @@ export default function SimulatorLayout({ children }: { children: ReactNode }) {
             <LiveAnnouncer />
           </SimulationProvider>
         </DemoGate>
-      </Suspense>
+      </BrowserSuspense>
     </div>
   );
 }

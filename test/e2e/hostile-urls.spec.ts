@@ -76,6 +76,7 @@ test.describe("hostile parameters on /compare", () => {
   }
 
   test("NUL, a lone surrogate and an emoji cut at the notice's length: the page hydrates, no error", async ({ page }) => {
+    test.slow(); // four comparisons
     const errors = watchErrors(page);
     for (const query of ["monitoring=%00", "seed=%ED%A0%80", `culture=${"a".repeat(39)}%F0%9F%98%80%F0%9F%98%80`, "seed=7&seed=8&days=%00&days=30"]) {
       await page.goto(`/compare?${query}`);
@@ -89,6 +90,7 @@ test.describe("hostile parameters on /compare", () => {
   });
 
   test("seed=0x2A, seed=1e1 and days=0x5A are refused as /simulator and the CLI refuse them", async ({ page }) => {
+    test.slow(); // three comparisons
     for (const [query, said] of [
       ["seed=0x2A", 'seed must be a whole number from 0 to 4294967295 (got "0x2A"); using 42.'],
       ["seed=1e1", 'seed must be a whole number from 0 to 4294967295 (got "1e1"); using 42.'],

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { EmbedSimulator } from "@/components/embed/EmbedSimulator";
+import { BrowserSuspense } from "@/components/ui/BrowserOnly";
 
 export const metadata: Metadata = {
   title: "Live pipeline (embedded)",
@@ -12,9 +12,10 @@ export const metadata: Metadata = {
  * of /simulator; any page may frame it (proxy.ts). The run lives in the browser, as on /simulator.
  */
 export default function EmbedSimulatorPage() {
+  const loading = <p className="p-3 text-lg text-text-muted">Loading the live pipeline…</p>;
   return (
-    <Suspense fallback={<p className="p-3 text-lg text-text-muted">Loading the live pipeline…</p>}>
+    <BrowserSuspense fallback={loading}>
       <EmbedSimulator />
-    </Suspense>
+    </BrowserSuspense>
   );
 }

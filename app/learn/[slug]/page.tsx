@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { LessonPlayer } from "@/components/learn/LessonPlayer";
+import { BrowserSuspense } from "@/components/ui/BrowserOnly";
 import { LESSONS, lessonBySlug } from "@/machines/lessons/catalog";
 import { WORKSPACE_CONTAINER } from "@/components/simulator/layoutClasses";
 
@@ -18,13 +18,14 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 /**
  * /learn/<lesson>: a lesson beside the live run it drives. The run lives in the browser; until the
- * script has loaded, the frame says what is coming.
+ * script has loaded, the frame says what is coming; BrowserSuspense keeps the run out of the server,
+ * which renders the page per request for its CSP nonce.
  */
 export default async function LessonPage({ params }: { params: Promise<{ slug: string }> }) {
   const lesson = lessonBySlug((await params).slug);
   if (!lesson) notFound();
   return (
-    <Suspense
+    <BrowserSuspense
       fallback={
         <div className={`${WORKSPACE_CONTAINER} flex flex-col gap-2 pt-3`} aria-busy="true">
           <h1 className="text-2xl font-bold text-text">{lesson.title}</h1>
@@ -36,6 +37,6 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
       }
     >
       <LessonPlayer lesson={lesson} />
-    </Suspense>
+    </BrowserSuspense>
   );
 }
