@@ -57,6 +57,13 @@ test.describe("hostile requests", () => {
       await expect(page).toHaveURL(/\/simulator$/);
     }
   });
+  test("a link deep in a run costs the server nothing: the run is built in the browser, not in the HTML", async ({ request }) => {
+    for (const path of ["/simulator", "/simulator/monitoring", "/simulator/team", "/embed/simulator"]) {
+      const html = await (await request.get(`${path}?t=365d00:00&commits=2000`)).text();
+      expect(html, path).toContain("Loading the live pipeline");
+      expect(html, path).not.toContain('aria-label="Run controls"');
+    }
+  });
 });
 
 test.describe("hostile parameters on /compare", () => {
