@@ -10,7 +10,7 @@ export function SiteHeader() {
           links take a second row, so nothing is wider than the screen. */}
       <div className="page-container flex h-16 items-center gap-2 max-sm:h-auto! max-sm:flex-wrap max-sm:gap-y-0 max-sm:py-1 sm:gap-6 [body:has([data-workspace])_&]:h-12 [body:has([data-workspace])_&]:max-w-[120rem] [body:has([data-workspace])_&]:px-4">
         <Link href="/" className="flex items-center gap-2.5 rounded-md text-xl font-bold tracking-tight text-text">
-          <span className="flex size-9 items-center justify-center rounded-lg bg-accent text-on-accent">
+          <span className="flex size-9 items-center justify-center rounded-lg bg-accent text-on-accent max-sm:size-11">
             <Workflow aria-hidden="true" className="size-5" strokeWidth={2.5} />
           </span>
           <span className="max-sm:sr-only">Pipeline Lab</span>

@@ -79,7 +79,7 @@ test.describe("the simulator on a phone", () => {
 
     // One row: Play, Step and More side by side; Mode and Reset folded away until More opens.
     const row = await Promise.all([sim.play, sim.step, page.getByRole("button", { name: "More" })].map((b) => b.boundingBox()));
-    expect(new Set(row.map((b) => Math.round(b!.y))).size).toBe(1);
+    expect(new Set(row.map((b) => Math.round(b!.y + b!.height / 2))).size).toBe(1);
     await expect(sim.mode).toBeHidden();
     await expect(page.getByRole("button", { name: "Reset" })).toBeHidden();
     const more = page.getByRole("button", { name: "More" });
