@@ -72,7 +72,11 @@ export function LessonIndex({ lessons }: { lessons: readonly Lesson[] }) {
               </Link>
               <a
                 href="#teaching"
-                className={buttonClasses("secondary", "lg", "max-sm:h-auto! max-sm:min-h-12 max-sm:py-3 max-sm:text-left max-sm:whitespace-normal!")}
+                className={buttonClasses(
+                  "secondary",
+                  "lg",
+                  "max-sm:h-auto! max-sm:min-h-12 max-sm:min-w-0 max-sm:shrink max-sm:py-3 max-sm:text-left max-sm:whitespace-normal!",
+                )}
               >
                 <ListChecks aria-hidden="true" className="size-5" strokeWidth={2.5} />
                 Objectives, questions and times

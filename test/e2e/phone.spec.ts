@@ -21,8 +21,11 @@ const PAGES = [
   "/present/notes",
 ];
 
-/** How far the page scrolls sideways (0 when it fits the screen). */
-const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+/**
+ * How far the page scrolls sideways (0 when it fits the screen). Against the screen's 390 px, not
+ * window.innerWidth: a mobile browser widens its layout viewport to content that overflows.
+ */
+const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - 390);
 
 /** The smallest text drawn in the pipeline, in screen pixels: font size times React Flow's zoom. */
 async function smallestDiagramText(page: Page): Promise<number> {
