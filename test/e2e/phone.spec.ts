@@ -72,7 +72,7 @@ test.describe("every page on a phone", () => {
 });
 
 test.describe("the simulator on a phone", () => {
-  test("the pipeline is a readable strip, and the controls are one row with More", async ({ sim, page }) => {
+  test("the pipeline is a readable strip, and the controls are one row with More", async ({ sim, page, axe }) => {
     await sim.goto("?mode=delivery&seed=1&speed=30&approver=learner");
     expect(await smallestDiagramText(page)).toBeGreaterThanOrEqual(14);
     // The strip scrolls sideways inside itself; the page does not.
@@ -94,6 +94,7 @@ test.describe("the simulator on a phone", () => {
     expect(await sidewaysScroll(page)).toBe(0);
 
     expect(await smallTargets(page, 'header, nav[aria-label="Simulator views"], [role=group][aria-label="Run controls"]')).toEqual([]);
+    await axe.check();
   });
 
   test("play, approve, and the strip shows the stage that waits", async ({ sim, page }) => {
