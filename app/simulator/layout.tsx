@@ -20,7 +20,7 @@ import { WORKSPACE_CONTAINER } from "@/components/simulator/layoutClasses";
  */
 export default function SimulatorLayout({ children }: { children: ReactNode }) {
   return (
-    <div data-workspace className={`${WORKSPACE_CONTAINER} flex flex-1 flex-col gap-2 pt-1`}>
+    <div data-workspace data-more="closed" className={`${WORKSPACE_CONTAINER} flex flex-1 flex-col gap-2 pt-1`}>
       <BrowserSuspense fallback={<WorkspaceFallback />}>
         <DemoGate>
           <SimulationProvider>

@@ -19,6 +19,8 @@ import type { Browser } from '@playwright/test';
 import { isMain, launchChromium, percentile, printTable, startServer } from './server';
 
 export interface FrameScenario {
+  /** The live pipeline of /simulator (default) or /compare's live side by side (four pipelines). */
+  page?: 'simulator' | 'compare';
   /** Commits in flight when the measurement starts. */
   commits: number;
   /** CPU slowdown factor (1 = none). */
@@ -42,6 +44,9 @@ export const DEFAULT_SCENARIOS: readonly FrameScenario[] = [
   { commits: 200, throttle: 4 },
   { commits: 1000, throttle: 1 },
   { commits: 1000, throttle: 4 },
+  // /compare caps commits at 40 a working day: 200 in flight build up (in the manual release's
+  // pipeline) after some simulated days; 1000 are out of its reach.
+  { page: 'compare', commits: 200, throttle: 4 },
 ];
 
 const TARGETS: Record<string, number> = { '200x4': 16.7, '1000x4': 33 };
@@ -61,6 +66,7 @@ async function measure(browser: Browser, baseUrl: string, scenario: FrameScenari
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   try {
+    if (scenario.page === 'compare') return await measureCompare(page, baseUrl, scenario, seconds);
     const query = `?mode=delivery&approver=learner&seed=1&speed=240&commitsPerDay=${scenario.commits}`;
     await page.goto(`${baseUrl}/simulator${query}`);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
@@ -76,19 +82,7 @@ async function measure(browser: Browser, baseUrl: string, scenario: FrameScenari
     await page.waitForTimeout(500);
     const inFlightStart = await inFlight();
     const clockStart = await clock();
-    // A string, not a function: tsx would wrap a function's inner helpers in a __name() the page lacks.
-    const deltas = (await page.evaluate(`new Promise((resolve) => {
-      const gaps = [];
-      let last, start;
-      const frame = (t) => {
-        if (start === undefined) start = t;
-        if (last !== undefined) gaps.push(t - last);
-        last = t;
-        if (t - start < ${seconds * 1000}) requestAnimationFrame(frame);
-        else resolve(gaps);
-      };
-      requestAnimationFrame(frame);
-    })`)) as number[];
+    const deltas = await frameGaps(page, seconds);
     const inFlightEnd = await inFlight();
     const clockEnd = await clock();
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
@@ -108,6 +102,70 @@ async function measure(browser: Browser, baseUrl: string, scenario: FrameScenari
   }
 }
 
+/**
+ * /compare's live side by side: the four modes' pipelines animating the same commit stream at top
+ * speed (the page's `commits` parameter, at most 40 a working day). The measurement starts once one
+ * of the four diagrams (the slowest mode's) reports `commits` in flight.
+ */
+async function measureCompare(page: import('@playwright/test').Page, baseUrl: string, scenario: FrameScenario, seconds: number): Promise<FrameResult> {
+  await page.goto(`${baseUrl}/compare?modes=manual,ci,delivery,deployment&days=90&seed=1&commits=${scenario.commits}`);
+  // The live section loads after the comparison (a placeholder stands in until then).
+  await page.locator('section[data-state="ready"]').waitFor({ timeout: 60_000 });
+  const toolbar = page.getByRole('toolbar', { name: 'Live run' });
+  await toolbar.waitFor({ timeout: 60_000 });
+  await toolbar.scrollIntoViewIfNeeded();
+  await toolbar.getByRole('combobox', { name: 'Speed' }).selectOption('240');
+  await toolbar.getByRole('button', { name: 'Play', exact: true }).click();
+  const inFlight = () =>
+    page.evaluate(() =>
+      Math.max(0, ...[...document.querySelectorAll('[aria-roledescription="pipeline diagram"]')].map((d) => Number(d.getAttribute('data-in-flight') ?? 0))),
+    );
+  await page
+    .waitForFunction(
+      (n) =>
+        Math.max(0, ...[...document.querySelectorAll('[aria-roledescription="pipeline diagram"]')].map((d) => Number(d.getAttribute('data-in-flight') ?? 0))) >=
+        n,
+      scenario.commits,
+      { timeout: 120_000, polling: 100 },
+    )
+    .catch(() => undefined);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: scenario.throttle });
+  await page.waitForTimeout(500);
+  const inFlightStart = await inFlight();
+  const deltas = await frameGaps(page, seconds);
+  const inFlightEnd = await inFlight();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  return {
+    ...scenario,
+    frames: deltas.length,
+    p50: percentile(deltas, 50),
+    p95: percentile(deltas, 95),
+    max: Math.max(...deltas),
+    inFlightStart,
+    inFlightEnd,
+    simulatedMinutes: NaN,
+    target: TARGETS[`${scenario.commits}x${scenario.throttle}`] ?? null,
+  };
+}
+
+/** Gaps between requestAnimationFrame callbacks over `seconds`. */
+async function frameGaps(page: import('@playwright/test').Page, seconds: number): Promise<number[]> {
+  // A string, not a function: tsx would wrap a function's inner helpers in a __name() the page lacks.
+  return (await page.evaluate(`new Promise((resolve) => {
+    const gaps = [];
+    let last, start;
+    const frame = (t) => {
+      if (start === undefined) start = t;
+      if (last !== undefined) gaps.push(t - last);
+      last = t;
+      if (t - start < ${seconds * 1000}) requestAnimationFrame(frame);
+      else resolve(gaps);
+    };
+    requestAnimationFrame(frame);
+  })`)) as number[];
+}
+
 /** Minutes between two clock readings like "Tue 14:05, day 2". */
 function minutesBetween(a: string, b: string): number {
   const parse = (s: string) => {
@@ -124,7 +182,9 @@ export async function measureFrames(options: { scenarios?: readonly FrameScenari
   const browser = await launchChromium();
   try {
     const results: FrameResult[] = [];
-    for (const scenario of options.scenarios ?? DEFAULT_SCENARIOS) {
+    // BENCH_FRAMES=compare (or simulator) runs only that page's scenarios.
+    const only = process.env.BENCH_FRAMES;
+    for (const scenario of (options.scenarios ?? DEFAULT_SCENARIOS).filter((s) => !only || (s.page ?? 'simulator') === only)) {
       results.push(await measure(browser, server.baseUrl, scenario, seconds));
     }
     return results;
@@ -139,7 +199,7 @@ export function printFrames(results: readonly FrameResult[]): void {
     'Live pipeline frame times (requestAnimationFrame gaps, headless Chromium, 1280×720, top speed)',
     ['commits in flight', 'CPU', 'frames', 'p50 ms', 'p95 ms', 'max ms', 'target p95', 'in flight start→end', 'sim min'],
     results.map((r) => [
-      String(r.commits),
+      `${r.page === 'compare' ? '/compare live ' : ''}${r.commits}`,
       r.throttle === 1 ? 'no throttling' : `${r.throttle}× slower`,
       String(r.frames),
       r.p50.toFixed(1),
@@ -147,7 +207,7 @@ export function printFrames(results: readonly FrameResult[]): void {
       r.max.toFixed(1),
       r.target === null ? '-' : `≤ ${r.target}${meetsTarget(r.p95, r.target) ? ' met' : ' MISSED'}`,
       `${r.inFlightStart}→${r.inFlightEnd}`,
-      String(r.simulatedMinutes),
+      Number.isNaN(r.simulatedMinutes) ? '-' : String(r.simulatedMinutes),
     ]),
   );
 }

@@ -10,12 +10,20 @@ import { defaultCompareSettings, orderModes, type CompareSettings } from "@/mach
 import { DORA_2024, MIN_TO_BAND } from "@/machines/metrics/dora";
 import { sharedFrequencyUnit } from "@/machines/metrics/quantity";
 import { MODE_INFO } from "@/machines/world/modes";
-import { CompareCharts } from "./charts/CompareCharts";
 import { saveBlob } from "./charts/png";
 import { MARK_RESULTS, useComparison } from "./useComparison";
 import { ModeCard } from "./ModeCard";
 import { SettingsPanel } from "./SettingsPanel";
 import "./compare.css";
+
+/**
+ * The charts (uPlot and their options) load on their own, after the numbers: they draw only once a
+ * comparison is back from the workers, so they need not be in the page's first-load JavaScript.
+ */
+const CompareCharts = dynamic(() => import("./charts/CompareCharts").then((m) => m.CompareCharts), {
+  ssr: false,
+  loading: () => <p className="text-base text-text-muted">Loading the charts…</p>,
+});
 
 /** React Flow and the live runners load only when the page is in the browser, after the comparison. */
 const LiveSideBySide = dynamic(() => import("./LiveSideBySide"), {

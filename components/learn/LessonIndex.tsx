@@ -41,7 +41,7 @@ export function LessonIndex({ lessons }: { lessons: readonly Lesson[] }) {
         </p>
         <ProgressNotice />
 
-        <div className="mt-6 grid gap-5 md:grid-cols-2">
+        <div className="mt-6 grid grid-cols-1 gap-5 md:grid-cols-2">
           <section aria-labelledby="alone-title" className="flex flex-col rounded-2xl border border-border bg-surface-raised p-5">
             <h2 id="alone-title" className="flex items-center gap-3 text-2xl font-bold">
               <UserRound aria-hidden="true" className="size-7 shrink-0 text-status-working-ink" strokeWidth={2.25} />
@@ -70,7 +70,14 @@ export function LessonIndex({ lessons }: { lessons: readonly Lesson[] }) {
               <Link href="/learn/facilitator" className={buttonClasses("primary", "lg")}>
                 <CalendarClock aria-hidden="true" className="size-5" strokeWidth={2.5} />A 45-minute class plan
               </Link>
-              <a href="#teaching" className={buttonClasses("secondary", "lg")}>
+              <a
+                href="#teaching"
+                className={buttonClasses(
+                  "secondary",
+                  "lg",
+                  "max-sm:h-auto! max-sm:min-h-12 max-sm:min-w-0 max-sm:shrink max-sm:py-3 max-sm:text-left max-sm:whitespace-normal!",
+                )}
+              >
                 <ListChecks aria-hidden="true" className="size-5" strokeWidth={2.5} />
                 Objectives, questions and times
               </a>

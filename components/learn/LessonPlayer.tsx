@@ -16,6 +16,8 @@ import { Inspector } from "@/components/simulator/Inspector";
 import { KeyboardShortcuts } from "@/components/simulator/KeyboardShortcuts";
 import { LiveAnnouncer } from "@/components/simulator/LiveAnnouncer";
 import { LiveDiagram } from "@/components/simulator/LiveDiagram";
+import { PipelineStrip } from "@/components/simulator/PipelineStrip";
+import { PHONE_STRIP } from "@/components/simulator/layoutClasses";
 import { ParamNotices } from "@/components/simulator/ParamNotices";
 import { FaultMenu, PlayControls } from "@/components/simulator/RunToolbar";
 import { useSelection } from "@/components/simulator/RunProviders";
@@ -65,14 +67,14 @@ function StepMarks() {
 
 function ViewSwitch({ view, onView }: { view: View; onView(view: View): void }) {
   return (
-    <div role="group" aria-label="View" className="flex items-center gap-1">
+    <div role="group" aria-label="View" className="flex items-center gap-1 max-sm:w-full">
       {VIEWS.map(({ id, label, Icon }) => (
         <button
           key={id}
           type="button"
           aria-pressed={view === id}
           onClick={() => onView(id)}
-          className="inline-flex h-11 items-center gap-2 rounded-lg px-3 text-lg font-bold text-text-muted hover:bg-surface-sunken hover:text-text aria-pressed:bg-surface-raised aria-pressed:text-text aria-pressed:shadow-[inset_0_-3px_0_var(--accent)]"
+          className="inline-flex h-11 items-center gap-2 rounded-lg px-3 text-lg font-bold max-sm:gap-1.5 max-sm:px-2 max-sm:text-base text-text-muted hover:bg-surface-sunken hover:text-text aria-pressed:bg-surface-raised aria-pressed:text-text aria-pressed:shadow-[inset_0_-3px_0_var(--accent)]"
         >
           <Icon aria-hidden="true" className="size-5" strokeWidth={2.5} />
           {label}
@@ -97,7 +99,7 @@ function LessonHeader({ view, onView }: { view: View; onView(view: View): void }
         </h1>
       </nav>
       <StepMarks />
-      <div className="ml-auto flex items-center gap-2">
+      <div className="ml-auto flex items-center gap-2 max-sm:ml-0 max-sm:flex-wrap">
         <ViewSwitch view={view} onView={onView} />
         <Button size="sm" onClick={restart} title="Start the lesson again from step 1">
           <RotateCcw aria-hidden="true" className="size-4" strokeWidth={2.5} />
@@ -142,7 +144,9 @@ function PipelineView() {
   const { selection } = useSelection();
   return (
     <>
-      <LiveDiagram className="h-[clamp(15rem,calc(100dvh-31rem),24rem)]" />
+      <PipelineStrip selectedStage={null}>
+        <LiveDiagram className={`h-[clamp(15rem,calc(100dvh-31rem),24rem)] ${PHONE_STRIP}`} />
+      </PipelineStrip>
       <LessonIncidents />
       <div className="grid gap-3 pb-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,0.9fr)]">
         {selection ? <Inspector selection={selection} /> : <DecisionPanel />}

@@ -164,7 +164,8 @@ function LessonRun({ lesson, firstStep, notice: initialNotice, onRestart, childr
         {prepared ? (
           children
         ) : (
-          <p className="px-4 pt-3 text-lg text-text-muted" aria-busy="true">
+          // A screen tall, as the lesson will be: the footer must not show and then jump away.
+          <p className="min-h-dvh px-4 pt-3 text-lg text-text-muted" aria-busy="true">
             Preparing step {firstStep + 1}…
           </p>
         )}

@@ -6,7 +6,8 @@ import { DecisionPanel } from "./DecisionPanel";
 import { DoraPanel } from "./DoraPanel";
 import { Inspector } from "./Inspector";
 import { LiveDiagram } from "./LiveDiagram";
-import { DIAGRAM_HEIGHT } from "./layoutClasses";
+import { PipelineStrip } from "./PipelineStrip";
+import { DIAGRAM_HEIGHT, PHONE_STRIP } from "./layoutClasses";
 import { useRunConfig, useSelection } from "./SimulationProvider";
 
 /**
@@ -19,7 +20,9 @@ export function PipelineWorkspace() {
   return (
     <>
       <h1 className="sr-only">Live pipeline: {MODE_INFO[config.mode].name}</h1>
-      <LiveDiagram className={DIAGRAM_HEIGHT} />
+      <PipelineStrip selectedStage={selection?.kind === "stage" ? selection.stage : null}>
+        <LiveDiagram className={`${DIAGRAM_HEIGHT} ${PHONE_STRIP}`} />
+      </PipelineStrip>
       <div className="grid gap-3 pb-6 lg:grid-cols-[minmax(0,1.15fr)_minmax(0,0.8fr)_minmax(0,1.05fr)]">
         <DecisionPanel />
         {selection ? <Inspector selection={selection} /> : <ActivityFeed className="lg:h-[22rem]" />}

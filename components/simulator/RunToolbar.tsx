@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent, type ReactNode } from "react";
-import { Bug, FlaskConical, Gauge, Hammer, Pause, Play, Rocket, RotateCcw, StepForward, Zap } from "lucide-react";
+import { Bug, FlaskConical, Gauge, Hammer, Pause, Play, Rocket, RotateCcw, SlidersHorizontal, StepForward, X, Zap } from "lucide-react";
 import { Button } from "@/components/ui/Button";
 import { Menu, type MenuItem } from "@/components/ui/Menu";
 import { SPEEDS, speedLabel, type Speed } from "@/machines/runner/speeds";
@@ -17,6 +17,34 @@ import { ModeSelect, RunStatusLine } from "./ModeChange";
 import { ShareMenu } from "./ShareMenu";
 
 export const MODE_SUMMARY_ID = "mode-summary";
+export const MORE_CONTROLS_ID = "more-run-controls";
+
+/**
+ * On a phone the workspace's controls fold into one row: Play, Step and "More". Everything else
+ * (speed, mode, seed, reset, share, moments, failures) carries this class and shows only while the
+ * workspace's `data-more` is "open"; wider screens and pages without the attribute never hide it.
+ */
+export const FOLDED_ON_PHONE = "max-sm:[[data-more=closed]_&]:hidden";
+
+/** The phone's "More" button: opens and closes the folded controls (sets the workspace's data-more). */
+function MoreControlsButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <Button
+      className="ml-auto px-3 text-base sm:hidden"
+      aria-expanded={open}
+      aria-controls={MORE_CONTROLS_ID}
+      onClick={(event) => {
+        const workspace = event.currentTarget.closest("[data-more]");
+        workspace?.setAttribute("data-more", open ? "closed" : "open");
+        setOpen(!open);
+      }}
+    >
+      {open ? <X aria-hidden="true" className="size-5" strokeWidth={2.5} /> : <SlidersHorizontal aria-hidden="true" className="size-5" strokeWidth={2.5} />}
+      More
+    </Button>
+  );
+}
 
 const FAULT_ICONS: Record<Fault, ReactNode> = {
   "break-build": <Hammer aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
@@ -108,7 +136,7 @@ export function PlayControls({ held = null, heldId }: { held?: string | null; he
       <Button
         variant="primary"
         size="lg"
-        className="w-[7.75rem] px-3"
+        className="w-[7.75rem] px-3 max-sm:w-[6.75rem]"
         disabled={!playing && held !== null}
         aria-describedby={held ? heldId : undefined}
         title={playing ? "Pause the run (Space)" : "Play the run (Space)"}
@@ -130,7 +158,7 @@ export function PlayControls({ held = null, heldId }: { held?: string | null; he
         <StepForward aria-hidden="true" className="size-5" strokeWidth={2.5} />
         Step
       </Button>
-      <div className="flex items-center gap-1">
+      <div className={`flex items-center gap-1 ${FOLDED_ON_PHONE}`}>
         <Gauge aria-hidden="true" className="size-5 text-text-muted" strokeWidth={2.5} />
         <select
           aria-label="Speed"
@@ -160,18 +188,21 @@ export function RunToolbar() {
   return (
     <div role="group" aria-label="Run controls" className="flex flex-wrap items-center gap-x-1.5 gap-y-2">
       <PlayControls />
+      <MoreControlsButton />
 
-      <div className="flex items-center">
-        <ModeSelect className={controlClass} describedBy={MODE_SUMMARY_ID} />
+      <div id={MORE_CONTROLS_ID} className={`contents ${FOLDED_ON_PHONE}`}>
+        <div className="flex items-center">
+          <ModeSelect className={controlClass} describedBy={MODE_SUMMARY_ID} />
+        </div>
+
+        <SeedField />
+
+        <Button className="px-3 text-base" title="Start this run again from Monday 00:00" onClick={reset}>
+          <RotateCcw aria-hidden="true" className="size-5" strokeWidth={2.5} />
+          Reset
+        </Button>
+        <ShareMenu />
       </div>
-
-      <SeedField />
-
-      <Button className="px-3 text-base" title="Start this run again from Monday 00:00" onClick={reset}>
-        <RotateCcw aria-hidden="true" className="size-5" strokeWidth={2.5} />
-        Reset
-      </Button>
-      <ShareMenu />
       <RunStatusLine />
     </div>
   );
@@ -210,7 +241,7 @@ export function ModeLine({ children }: { children?: ReactNode }) {
   const waiting = (Object.keys(armed) as Fault[]).filter((f) => armed[f] > 0);
   const info = MODE_INFO[config.mode];
   return (
-    <div className="flex min-h-11 items-center gap-x-4">
+    <div className={`flex min-h-11 items-center gap-x-4 max-sm:flex-wrap max-sm:gap-y-2 ${FOLDED_ON_PHONE}`}>
       <p id={MODE_SUMMARY_ID} className="min-w-0 flex-1 truncate text-base text-text-muted" title={`${info.name}: ${info.summary}`}>
         <span className="sr-only">{info.name}: </span>
         {info.summary}

@@ -63,7 +63,7 @@ function Hint() {
   return (
     <p className={`flex min-w-0 flex-1 items-center gap-2 text-lg ${urgent ? "font-bold text-status-waiting-ink" : "text-text"}`} data-testid="hint">
       <Lightbulb aria-hidden="true" className="size-5 shrink-0 text-status-waiting-ink" strokeWidth={2.5} />
-      <span className="truncate" title={text}>
+      <span className="truncate max-sm:line-clamp-2 max-sm:whitespace-normal" title={text}>
         {text}
       </span>
     </p>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Activity, Users, Workflow, type LucideIcon } from "lucide-react";
@@ -23,12 +24,27 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { href: "/simulator/team", label: "Team", Icon: Users },
 ];
 
-/** Each view's address carries the run's start state, as the address bar does: a reload there is the same run. */
+/**
+ * Each view's address carries the run's start state, as the address bar does: a reload there is the
+ * same run. On a phone the tabs scroll sideways when they do not fit, with the far edge faded as the
+ * cue that there is more, and the current tab scrolled into view.
+ */
 export function WorkspaceNav() {
   const pathname = usePathname();
   const search = simulatorSearch(useRunConfig().config);
+  const navRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const nav = navRef.current;
+    const current = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!nav || !current || nav.scrollWidth <= nav.clientWidth) return;
+    nav.scrollLeft = Math.max(0, current.offsetLeft - nav.clientWidth / 2 + current.offsetWidth / 2);
+  }, [pathname]);
   return (
-    <nav aria-label="Simulator views" className="flex items-center gap-1">
+    <nav
+      ref={navRef}
+      aria-label="Simulator views"
+      className="flex items-center gap-1 max-sm:w-full max-sm:overflow-x-auto max-sm:pr-8 max-sm:[mask-image:linear-gradient(to_right,#000_calc(100%-2.5rem),transparent)] max-sm:[scrollbar-width:none]"
+    >
       {WORKSPACE_VIEWS.map(({ href, label, Icon }) => {
         const current = pathname === href;
         return (
@@ -36,7 +52,7 @@ export function WorkspaceNav() {
             key={href}
             href={`${href}${search}`}
             aria-current={current ? "page" : undefined}
-            className="inline-flex h-10 items-center gap-2 rounded-lg px-3 text-lg font-bold text-text-muted hover:bg-surface-sunken hover:text-text aria-[current=page]:bg-surface-raised aria-[current=page]:text-text aria-[current=page]:shadow-[inset_0_-3px_0_var(--accent)]"
+            className="inline-flex h-10 shrink-0 items-center gap-2 rounded-lg px-3 text-lg max-sm:h-11 max-sm:gap-1.5 max-sm:px-2.5 font-bold text-text-muted hover:bg-surface-sunken hover:text-text aria-[current=page]:bg-surface-raised aria-[current=page]:text-text aria-[current=page]:shadow-[inset_0_-3px_0_var(--accent)]"
           >
             <Icon aria-hidden="true" className="size-5" strokeWidth={2.5} />
             {label}

@@ -12,7 +12,7 @@ export function NavLink({ href, children }: { href: string; children: ReactNode 
     <Link
       href={href}
       aria-current={current ? "page" : undefined}
-      className="rounded-md px-2 py-2 text-base sm:px-3 sm:text-lg font-semibold text-text-muted underline-offset-8 hover:text-text hover:underline aria-[current=page]:text-text aria-[current=page]:underline aria-[current=page]:decoration-accent aria-[current=page]:decoration-3"
+      className="rounded-md px-2 py-2 text-base max-sm:py-3 sm:px-3 sm:text-lg font-semibold text-text-muted underline-offset-8 hover:text-text hover:underline aria-[current=page]:text-text aria-[current=page]:underline aria-[current=page]:decoration-accent aria-[current=page]:decoration-3"
     >
       {children}
     </Link>

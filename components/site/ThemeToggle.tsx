@@ -58,7 +58,7 @@ export function ThemeToggle() {
         <label
           key={value}
           title={`${label} theme`}
-          className="relative inline-flex size-9 cursor-pointer items-center justify-center rounded-full text-text-muted transition-colors hover:text-text has-checked:bg-accent has-checked:text-on-accent has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-focus"
+          className="relative inline-flex size-9 cursor-pointer max-sm:size-11 items-center justify-center rounded-full text-text-muted transition-colors hover:text-text has-checked:bg-accent has-checked:text-on-accent has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-focus"
         >
           <input
             type="radio"

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { LESSONS } from "@/machines/lessons/catalog";
+import { LESSON_OUTLINE } from "@/machines/lessons/outline";
 
 /**
  * The learner's progress through the lessons, kept in this browser (localStorage) as a versioned
@@ -52,7 +52,8 @@ export interface CatalogEntry {
   steps: readonly { id: string }[];
 }
 
-const DEFAULT_CATALOG: readonly CatalogEntry[] = LESSONS;
+// The outline, not the catalog: the same slugs and step ids without the lessons' content and engine.
+const DEFAULT_CATALOG: readonly CatalogEntry[] = LESSON_OUTLINE;
 
 export function emptyProgress(): Progress {
   return { version: PROGRESS_VERSION, lessons: {} };

@@ -19,7 +19,8 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 /**
  * /learn/<lesson>: a lesson beside the live run it drives. The run lives in the browser; until the
  * script has loaded, the frame says what is coming; BrowserSuspense keeps the run out of the server,
- * which renders the page per request for its CSP nonce.
+ * which renders the page per request for its CSP nonce. The frame is a screen tall, as the lesson is,
+ * so the footer does not show and then jump away when the lesson comes (CLS 0.305 on a phone).
  */
 export default async function LessonPage({ params }: { params: Promise<{ slug: string }> }) {
   const lesson = lessonBySlug((await params).slug);
@@ -27,7 +28,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
   return (
     <BrowserSuspense
       fallback={
-        <div className={`${WORKSPACE_CONTAINER} flex flex-col gap-2 pt-3`} aria-busy="true">
+        <div className={`${WORKSPACE_CONTAINER} flex min-h-dvh flex-col gap-2 pt-3`} aria-busy="true">
           <h1 className="text-2xl font-bold text-text">{lesson.title}</h1>
           <p className="text-lg text-text-muted">Loading the lesson and its live pipeline…</p>
           <noscript>

@@ -100,7 +100,7 @@ export function FacilitatorGuide({ plan }: { plan: FacilitatorPlan }) {
       <h2 id="segments-title" className="page-container mt-10 text-3xl font-extrabold tracking-tight">
         Segment by segment
       </h2>
-      <ol aria-labelledby="segments-title" className="page-container mt-4 grid gap-6">
+      <ol aria-labelledby="segments-title" className="page-container mt-4 grid grid-cols-1 gap-6">
         {plan.segments.map((segment) => (
           <li key={segment.id}>
             <SegmentCard segment={segment} />
