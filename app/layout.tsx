@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { AppUpdates } from "@/components/site/AppUpdates";
 import { SiteFooter } from "@/components/site/SiteFooter";
 import { SiteHeader } from "@/components/site/SiteHeader";
 import { themeInitScript } from "@/lib/theme";
@@ -12,6 +13,7 @@ export const metadata: Metadata = {
   },
   description: "Watch and steer commits flowing through a CI/CD pipeline: a DevOps teaching simulator with CodeCommit, CodeBuild, CodeDeploy and CodePipeline.",
   applicationName: "Pipeline Lab",
+  icons: { apple: "/icons/apple-touch-icon.png" },
 };
 
 export const viewport: Viewport = {
@@ -47,6 +49,7 @@ export default function RootLayout({ children }: Readonly<{ children: ReactNode 
           {children}
         </main>
         <SiteFooter />
+        <AppUpdates />
       </body>
     </html>
   );
