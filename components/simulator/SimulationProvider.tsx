@@ -141,7 +141,7 @@ export function SimulationProvider({ children }: { children: ReactNode }) {
       if (next.speed !== configRef.current.speed) actor.send({ type: "run.speed", speed: next.speed });
       setStart(next);
       const where = `${MODE_INFO[next.mode].name}, seed ${next.seed}, at ${formatClock(run.at)}`;
-      announce(from ? `Loaded ${from}: ${where}, with everything done on the way.` : `Your run is back where you left it: ${where}.`);
+      announce(from ? `Loaded ${from}: ${where}.` : `Your run is back where you left it: ${where}.`);
       return null;
     },
     [actor, announce, setStart],
