@@ -38,8 +38,8 @@ export async function soak(minutes: number, onSample: (s: SoakSample) => void = 
   const errors: string[] = [];
   const samples: SoakSample[] = [];
   try {
-    // No service worker: the soak measures the page, not a precache filling in the background.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
+    // As a learner has it, service worker included (it precaches during the warm-up below).
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {

@@ -13,6 +13,8 @@ import { Button } from "@/components/ui/Button";
 export function AppUpdates() {
   const [waiting, setWaiting] = useState(false);
   const sw = useRef<Serwist | null>(null);
+  /** The learner pressed Reload: the next change of worker loads the new version. */
+  const asked = useRef(false);
 
   useEffect(() => {
     if (process.env.NODE_ENV !== "production" || !("serviceWorker" in navigator)) return;
@@ -20,8 +22,8 @@ export function AppUpdates() {
     sw.current = serwist;
     serwist.addEventListener("waiting", () => setWaiting(true));
     // Only after the learner asked: the new version took over, so load it.
-    serwist.addEventListener("controlling", (event) => {
-      if (event.isUpdate) window.location.reload();
+    serwist.addEventListener("controlling", () => {
+      if (asked.current) window.location.reload();
     });
     serwist.register().catch(() => {
       // No service worker (a private window, a build without public/sw.js): the app works online.
@@ -39,7 +41,14 @@ export function AppUpdates() {
       <p id="app-update-title" className="text-base font-bold text-text">
         A new version is ready
       </p>
-      <Button size="sm" variant="primary" onClick={() => sw.current?.messageSkipWaiting()}>
+      <Button
+        size="sm"
+        variant="primary"
+        onClick={() => {
+          asked.current = true;
+          sw.current?.messageSkipWaiting();
+        }}
+      >
         Reload
       </Button>
       <Button

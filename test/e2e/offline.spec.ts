@@ -1,3 +1,5 @@
+import { appendFile, readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import offline from "../../lib/offline/offlineRoutes.json" with { type: "json" };
 import { expect, test, SimulatorPage } from "./simulator.fixtures";
 
@@ -6,6 +8,10 @@ import { expect, test, SimulatorPage } from "./simulator.fixtures";
  * simulation work, served by the service worker (app/sw.ts, built by `serwist build`).
  */
 test.use({ serviceWorkers: "allow" });
+// The update test changes the served public/sw.js for a moment: nothing else may load it meanwhile.
+test.describe.configure({ mode: "serial" });
+
+const SW_FILE = fileURLToPath(new URL("../../public/sw.js", import.meta.url));
 
 test("after one visit every page and the simulation work offline", async ({ page, context }) => {
   test.setTimeout(120_000);
@@ -57,5 +63,38 @@ test("the app is installable: a manifest with icons", async ({ request }) => {
     const response = await request.get(icon.src);
     expect(response.status(), icon.src).toBe(200);
     expect(response.headers()["content-type"], icon.src).toContain(icon.type.split("+")[0]);
+  }
+});
+
+test("a new version is announced and waits for the learner's Reload", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto("/simulator?mode=delivery&seed=3");
+  await page.waitForFunction(async () => {
+    await navigator.serviceWorker.ready;
+    return navigator.serviceWorker.controller !== null;
+  });
+  const sim = new SimulatorPage(page);
+  await sim.stepTimes(5);
+  const clock = await sim.clock.innerText();
+
+  // A new build: the served service worker differs (put back afterwards).
+  const original = await readFile(SW_FILE, "utf8");
+  try {
+    await appendFile(SW_FILE, "\n// another version\n");
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    const notice = page.getByRole("status").filter({ hasText: "A new version is ready" });
+    await expect(notice).toBeVisible({ timeout: 30_000 });
+    // Never forced: the page stays as it is until asked.
+    await page.waitForTimeout(2000);
+    await expect(sim.clock).toHaveText(clock);
+
+    const reloaded = page.waitForEvent("load");
+    await notice.getByRole("button", { name: "Reload" }).click();
+    await reloaded;
+    await expect(notice).toBeHidden();
+    // The reload keeps the run (it was saved).
+    await expect(sim.clock).toHaveText(clock);
+  } finally {
+    await writeFile(SW_FILE, original);
   }
 });
