@@ -13,7 +13,6 @@ export const metadata: Metadata = {
   },
   description: "Watch and steer commits flowing through a CI/CD pipeline: a DevOps teaching simulator with CodeCommit, CodeBuild, CodeDeploy and CodePipeline.",
   applicationName: "Pipeline Lab",
-  icons: { apple: "/icons/apple-touch-icon.png" },
 };
 
 export const viewport: Viewport = {

@@ -43,7 +43,7 @@ export async function soak(minutes: number, onSample: (s: SoakSample) => void = 
     const page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
+      if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
     });
     const cdp = await context.newCDPSession(page);
     await page.goto(`${server.baseUrl}${ADDRESS}`);
