@@ -28,6 +28,8 @@ export default defineConfig(
       "test-results/",
       "playwright-report/",
       "blob-report/",
+      "public/sw.js",
+      "public/sw.js.map",
       "playwright/.cache/",
       "tmp/",
       "next-env.d.ts",

@@ -28,6 +28,8 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
+    // The service worker is tested in offline.spec.ts; elsewhere it would only precache in every test.
+    serviceWorkers: "block",
     screenshot: "only-on-failure",
   },
   projects: [

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { headers } from "next/headers";
+import { AppUpdates } from "@/components/site/AppUpdates";
 import { SiteFooter } from "@/components/site/SiteFooter";
 import { SiteHeader } from "@/components/site/SiteHeader";
 import { themeInitScript } from "@/lib/theme";
@@ -56,6 +57,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
           {children}
         </main>
         {!embed && <SiteFooter />}
+        <AppUpdates />
       </body>
     </html>
   );

@@ -1,11 +1,20 @@
 /**
  * `npm run bench`: speed and memory targets, measured (never asserted by timed tests).
  *   --engine-only   skip the browser benchmarks
+ *   --soak [min]    only the soak: /simulator at top speed for [min] minutes (default 30), heap and errors
  */
 import { existsSync } from 'node:fs';
 import { benchEngine, benchLongRuns, printEngine, printLongRuns } from './engineBench';
+import { printSoak, soak, soakMinutes } from './browser/soak';
 
 async function main() {
+  if (process.argv.includes('--soak')) {
+    const minutes = soakMinutes(process.argv);
+    const progress = (s: { minute: number; heapMB: number; domNodes: number; errors: number }) =>
+      console.log(`  minute ${s.minute}: heap ${s.heapMB.toFixed(1)} MB, ${s.domNodes} DOM nodes, ${s.errors} errors`);
+    printSoak(minutes, await soak(minutes, progress));
+    return;
+  }
   const engineOnly = process.argv.includes('--engine-only');
   printEngine(benchEngine());
   console.log('');

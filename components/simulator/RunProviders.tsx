@@ -12,6 +12,8 @@ import { useSelector } from "@xstate/react";
 import type { StageId } from "@/machines/view/stages";
 import type { ParamNotice, RunConfig } from "@/lib/url/simulatorParams";
 import type { Mode } from "@/machines/world/modes";
+import type { JournalEntry } from "@/machines/runner/runnerMachine";
+import type { RunFile } from "@/lib/url/runFile";
 import { LiveMetricsContext, LiveMetricsService } from "./liveMetrics";
 import { useRunLoop } from "./runLoop";
 import { RunnerActorContext, useRequired, type RunnerRef } from "./runnerContext";
@@ -40,6 +42,10 @@ export interface RunControl {
   currentState?(): RunConfig;
   /** Replaces the run with a new one from a start state (a loaded file); `from` names where it came from. */
   loadState?(config: RunConfig, from: string): void;
+  /** The run itself as a file (version 2): how it started, what people did, where it stands. */
+  runFile?(): RunFile;
+  /** Replaces the run with one made again from a file's record; why it could not be, or null. */
+  loadRun?(start: RunConfig, run: { journal: JournalEntry[]; at: number }, from: string): string | null;
   /** A new run in another mode: from Monday 00:00, or played to the moment the current run is at. */
   changeMode?(mode: Mode, how: "fresh" | "same-moment"): void;
   /** Whether a new run would throw something away: virtual time has passed or something happened. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type ChangeEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from "react";
 import { FileDown, FileUp, Link2, Save, X } from "lucide-react";
 import { Button } from "@/components/ui/Button";
 import { Menu, type MenuItem } from "@/components/ui/Menu";
@@ -20,7 +20,7 @@ const FILE_ITEMS: readonly MenuItem[] = [
   {
     id: "load",
     label: "Load from a file",
-    description: "Replace this run with one from a saved file.",
+    description: "Replace this run with one from a saved file (or drop the file on the page).",
     icon: <FileUp aria-hidden="true" className="size-5" strokeWidth={2.5} />,
   },
 ];
@@ -131,20 +131,62 @@ function ShareButton() {
   );
 }
 
+/** A run file with thousands of actions is a few hundred kilobytes; more is not a run file. */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
 function fileName(state: { mode: string; seed: number; t?: number }): string {
   return `pipeline-lab-${state.mode}-seed${state.seed}-${formatT(state.t ?? 0).replace(/[:.]/g, "")}.json`;
 }
 
 /** Save the run's start state to a file, or load one: a trainer's prepared moments beside the slides. */
 function FileMenu() {
-  const { currentState, loadState } = useRunConfig();
+  const { currentState, loadState, runFile, loadRun } = useRunConfig();
   const input = useRef<HTMLInputElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
+
+  const open = useCallback(
+    async (file: File) => {
+      if (!loadState) return;
+      const text = file.size > MAX_FILE_BYTES ? null : await file.text();
+      const result = text === null ? { ok: false as const, message: "The file is too big for a run file." } : readRunFile(text);
+      const why = !result.ok ? result.message : result.run && loadRun ? loadRun(result.config, result.run, file.name) : null;
+      if (why !== null) {
+        setProblem(`Could not load ${file.name}: ${why.replace(/\.?$/, ".")} The run is unchanged.`);
+        return;
+      }
+      setProblem(null);
+      if (result.ok && !result.run) loadState(result.config, file.name);
+    },
+    [loadRun, loadState],
+  );
+
+  // A run file dropped anywhere on the page loads as if picked.
+  useEffect(() => {
+    const hasFile = (event: DragEvent) => event.dataTransfer?.types.includes("Files") ?? false;
+    const onDragOver = (event: DragEvent) => {
+      if (!hasFile(event)) return;
+      event.preventDefault();
+      event.dataTransfer!.dropEffect = "copy";
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!hasFile(event)) return;
+      event.preventDefault();
+      const file = event.dataTransfer?.files[0];
+      if (file) void open(file);
+    };
+    window.addEventListener("dragover", onDragOver);
+    window.addEventListener("drop", onDrop);
+    return () => {
+      window.removeEventListener("dragover", onDragOver);
+      window.removeEventListener("drop", onDrop);
+    };
+  }, [open]);
+
   if (!currentState || !loadState) return null;
 
   const save = () => {
     const state = currentState();
-    const blob = new Blob([`${JSON.stringify(runFileFor(state), null, 2)}\n`], { type: "application/json" });
+    const blob = new Blob([`${JSON.stringify(runFile ? runFile() : runFileFor(state), null, 2)}\n`], { type: "application/json" });
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
     link.href = url;
@@ -158,15 +200,7 @@ function FileMenu() {
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
     event.currentTarget.value = "";
-    if (!file) return;
-    const text = file.size > 64 * 1024 ? null : await file.text();
-    const result = text === null ? { ok: false as const, message: "The file is too big for a run file." } : readRunFile(text);
-    if (!result.ok) {
-      setProblem(`Could not load ${file.name}: ${result.message} The run is unchanged.`);
-      return;
-    }
-    setProblem(null);
-    loadState(result.config, file.name);
+    if (file) await open(file);
   };
 
   return (

@@ -21,14 +21,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useSearchParams } from "next/navigation";
 import { useActorRef, useSelector } from "@xstate/react";
-import { runnerMachine } from "@/machines/runner/runnerMachine";
+import { replayRun, runnerMachine, type JournalEntry } from "@/machines/runner/runnerMachine";
 import { formatClock } from "@/machines/sim/calendar";
 import { MODE_INFO, type Mode } from "@/machines/world/modes";
 import { MomentWatch } from "@/machines/runner/moments";
 import { parseSimulatorParams, settingsFor, simulatorSearch, startStateOf, type ParamNotice, type RunConfig } from "@/lib/url/simulatorParams";
+import { runFileOfRun, type RunRecord } from "@/lib/url/runFile";
 import { RunProviders, type RunControl, type ShareState } from "./RunProviders";
 import { RunHistory } from "./runHistory";
 import { MomentsContext } from "./useMoments";
+import { clearSavedRun, useSavedRun } from "./useSavedRun";
 
 // Kept so components that import these from here keep working; new code imports from the files above.
 export { diagramViewOf, useRunner, useSimSelector } from "./runnerContext";
@@ -70,6 +72,8 @@ export function SimulationProvider({ children }: { children: ReactNode }) {
   useEffect(() => () => history.stop(), [history]);
 
   const configRef = useRef(config);
+  /** The start state the run on screen began from (config changes the approver and speed on the way). */
+  const startRef = useRef(initial.config);
   const setStart = useCallback((next: RunConfig) => {
     configRef.current = next;
     setConfig(next);
@@ -83,6 +87,7 @@ export function SimulationProvider({ children }: { children: ReactNode }) {
   const startRun = useCallback(
     (next: RunConfig) => {
       const before = configRef.current;
+      startRef.current = next;
       actor.send({ type: "run.reset", settings: settingsFor(next), startAt: next.t });
       for (const fault of next.faults ?? []) actor.send({ type: "fault.inject", fault });
       if (next.speed !== before.speed) actor.send({ type: "run.speed", speed: next.speed });
@@ -110,8 +115,39 @@ export function SimulationProvider({ children }: { children: ReactNode }) {
   );
 
   const reset = useCallback(() => {
+    // A new run: the saved one is forgotten (the new one is saved in its place as it goes).
+    void clearSavedRun();
     startRun({ ...configRef.current, t: undefined, faults: undefined });
   }, [startRun]);
+
+  /** The run as what makes it: how it started, what people did, where it stands (a saved run, a run file). */
+  const runRecord = useCallback((): RunRecord => {
+    const { sim, journal } = actor.getSnapshot().context;
+    return { start: { ...startRef.current, speed: configRef.current.speed }, journal, at: sim.now };
+  }, [actor]);
+
+  /** Replaces the run with one made again from a record; why it could not be, or null. */
+  const loadRun = useCallback(
+    (start: RunConfig, run: { journal: JournalEntry[]; at: number }, from?: string): string | null => {
+      const runStart = { settings: settingsFor(start), startAt: start.t ?? 0 };
+      const replay = replayRun(runStart, run.journal, run.at);
+      if (!replay.ok) return `actions.${replay.failedAt} cannot be replayed: the run did not await that decision there`;
+      actor.send({ type: "run.load", sim: replay.sim, start: runStart, journal: run.journal });
+      // The approver chosen on the way is the last one the run was told.
+      let approver = start.approver;
+      for (const { event } of run.journal) if (event.type === "settings.change" && event.change.approver) approver = event.change.approver;
+      const next: RunConfig = { ...start, approver, faults: undefined };
+      startRef.current = { ...start, faults: undefined };
+      if (next.speed !== configRef.current.speed) actor.send({ type: "run.speed", speed: next.speed });
+      setStart(next);
+      const where = `${MODE_INFO[next.mode].name}, seed ${next.seed}, at ${formatClock(run.at)}`;
+      announce(from ? `Loaded ${from}: ${where}.` : `Your run is back where you left it: ${where}.`);
+      return null;
+    },
+    [actor, announce, setStart],
+  );
+  const restoreSaved = useCallback((saved: { config: RunConfig; run: { journal: JournalEntry[]; at: number } }) => loadRun(saved.config, saved.run), [loadRun]);
+  useSavedRun(actor, runRecord, restoreSaved, announce);
 
   /** The run as it stands: today's settings, the faults waiting to strike, the moment on the clock. */
   const currentState = useCallback(
@@ -164,6 +200,8 @@ export function SimulationProvider({ children }: { children: ReactNode }) {
       shareState,
       currentState,
       loadState,
+      runFile: () => runFileOfRun(runRecord()),
+      loadRun,
       changeMode,
       hasProgress: () => {
         const live = actor.getSnapshot().context.sim;
@@ -171,7 +209,7 @@ export function SimulationProvider({ children }: { children: ReactNode }) {
       },
       announcement,
     }),
-    [config, notices, applyConfig, reset, shareState, currentState, loadState, changeMode, announcement, actor],
+    [config, notices, applyConfig, reset, shareState, currentState, loadState, runRecord, loadRun, changeMode, announcement, actor],
   );
 
   return (

@@ -58,31 +58,54 @@ export type RunnerEvent =
   | { type: 'run.speed'; speed: Speed }
   /** A fresh run; `startAt` fast-forwards it (virtual minutes) before anyone watches it. */
   | { type: 'run.reset'; settings: Settings; startAt?: number }
+  /** Takes over a run made by `replayRun` from `start` and `journal` (a saved run, a run file); paused. */
+  | { type: 'run.load'; sim: Simulation; start: RunnerContext['start']; journal: JournalEntry[] }
   | { type: 'approval.approve'; by: string; comment?: string }
   | { type: 'approval.reject'; by: string; comment?: string }
   | { type: 'fault.inject'; fault: Fault }
   | { type: 'incident.rollback'; incident: number; by: string }
   | { type: 'settings.change'; change: Parameters<Simulation['configure']>[0] };
 
-/** Does what a person did to a run (live, or replayed from a journal). */
-export function applyPersonEvent(sim: Simulation, event: PersonEvent): void {
+/** Does what a person did to a run (live, or replayed from a journal); false when the run could not take it. */
+export function applyPersonEvent(sim: Simulation, event: PersonEvent): boolean {
   switch (event.type) {
     case 'approval.approve':
-      sim.approve(event.by, event.comment);
-      return;
+      return sim.approve(event.by, event.comment);
     case 'approval.reject':
-      sim.reject(event.by, event.comment);
-      return;
+      return sim.reject(event.by, event.comment);
     case 'fault.inject':
       sim.inject(event.fault);
-      return;
+      return true;
     case 'incident.rollback':
-      sim.rollback(event.incident, event.by);
-      return;
+      return sim.rollback(event.incident, event.by);
     case 'settings.change':
       sim.configure(event.change);
-      return;
+      return true;
   }
+}
+
+export type ReplayResult = { ok: true; sim: Simulation } | { ok: false; failedAt: number };
+
+/**
+ * A run made again from its start and what people did (a saved run, a run file), played to `to`
+ * (virtual minutes): the same run, event for event. A decision the run cannot take where the journal
+ * puts it (nothing awaits approval then; live, the runner only takes one that is awaited) means the
+ * journal is not this run's: `failedAt` is its index. (A rollback may be refused live too, so its
+ * refusal proves nothing.)
+ */
+export function replayRun(start: RunnerContext['start'], journal: readonly JournalEntry[], to: number, retainDays: number = LIVE_RETAIN_DAYS): ReplayResult {
+  const sim = new Simulation(structuredClone(start.settings), { retainDays });
+  if (start.startAt) sim.advanceTo(start.startAt);
+  for (let i = 0; i < journal.length; i++) {
+    const entry = journal[i]!;
+    sim.advanceToMark(entry.mark);
+    if (!applyPersonEvent(sim, entry.event) && entry.event.type !== 'incident.rollback') {
+      sim.stop();
+      return { ok: false, failedAt: i };
+    }
+  }
+  if (sim.now < to) sim.advanceTo(to);
+  return { ok: true, sim };
 }
 
 /** Live runs keep this many days of history; older detail is dropped so hours of play stay light. */
@@ -176,6 +199,12 @@ export const runnerMachine = setup({
       context.watch?.attach(sim);
       return { sim, journal, stopRequested: false };
     }),
+    load: assign(({ context, event }) => {
+      assertEvent(event, 'run.load');
+      context.sim.stop();
+      context.watch?.attach(event.sim);
+      return { sim: event.sim, start: structuredClone(event.start), journal: [...event.journal], stopRequested: false };
+    }),
     stopSimulation: ({ context }) => context.sim.stop(),
     bumpVersion: assign({ version: ({ context }) => context.version + 1 }),
     setSpeed: assign({
@@ -227,6 +256,7 @@ export const runnerMachine = setup({
     'incident.rollback': { actions: ['journal', 'person', 'checkWatch', 'bumpVersion'] },
     'settings.change': { actions: ['journal', 'person', 'checkWatch', 'bumpVersion'] },
     'run.rewind': { target: '.paused', actions: ['rewind', 'bumpVersion'] },
+    'run.load': { target: '.paused', actions: ['load', 'bumpVersion'] },
     'run.jump': { guard: 'free', target: '.paused', actions: ['jump', 'bumpVersion'] },
     'run.watch': { actions: ['setWatch', 'bumpVersion'] },
   },

@@ -13,7 +13,10 @@ export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "
 /** Directories whose contents end up in the build. Missing ones are skipped. */
 export const SOURCE_DIRS = ["app", "components", "machines", "lib", "public"];
 /** Single files that change the build. */
-export const SOURCE_FILES = ["next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+export const SOURCE_FILES = ["next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "serwist.config.js"];
+/** Files the build writes into a source directory (the service worker): never a reason to build again. */
+const BUILD_OUTPUTS = new Set([path.join(ROOT, "public", "sw.js"), path.join(ROOT, "public", "sw.js.map")]);
+const SERWIST_BIN = path.join(ROOT, "node_modules", "@serwist", "cli", "cli.js");
 
 const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
 
@@ -31,7 +34,7 @@ function newestUnder(dir) {
     if (entry.isDirectory()) {
       const inner = newestUnder(full);
       if (inner && (!newest || inner.mtimeMs > newest.mtimeMs)) newest = inner;
-    } else if (entry.isFile()) {
+    } else if (entry.isFile() && !BUILD_OUTPUTS.has(full)) {
       const { mtimeMs } = statSync(full);
       if (!newest || mtimeMs > newest.mtimeMs) newest = { file: full, mtimeMs };
     }
@@ -45,6 +48,7 @@ function newestUnder(dir) {
  */
 export function buildNeededBecause() {
   if (!existsSync(BUILD_ID)) return "no production build yet";
+  if (!existsSync(path.join(ROOT, "public", "sw.js"))) return "no service worker yet";
   const builtAt = statSync(BUILD_ID).mtimeMs;
   for (const file of SOURCE_FILES) {
     const full = path.join(ROOT, file);
@@ -141,5 +145,8 @@ export async function ensureBuild({ log = console.log } = {}) {
   if (!reason) return { built: false, ok: true, reason: null };
   log(`Building Pipeline Lab (${reason})...`);
   const { code } = await runNext(["build"]);
-  return { built: true, ok: code === 0, reason };
+  if (code !== 0) return { built: true, ok: false, reason };
+  // The service worker precaches what the build wrote (serwist.config.js).
+  const sw = await run(process.execPath, [SERWIST_BIN, "build"], { env: nextEnv() });
+  return { built: true, ok: sw.code === 0, reason };
 }

@@ -145,7 +145,7 @@ test.describe("Share everything", () => {
     const file = JSON.parse(await readFile(path, "utf8"));
     expect(file).toEqual({
       pipelineLab: "simulator-run",
-      v: 1,
+      v: 2,
       mode: "delivery",
       seed: 42,
       speed: 60,
@@ -156,8 +156,15 @@ test.describe("Share everything", () => {
       coverage: 50,
       defects: 20,
       commits: 20,
-      faults: ["break-build", "escape-defect", "escape-defect"],
+      // Version 2 holds the run itself: the faults the link armed are actions, injected when it opened.
+      faults: [],
       t: "2d10:15",
+      actions: ["break-build", "escape-defect", "escape-defect"].map((fault) => ({
+        t: 3495,
+        fired: expect.any(Number),
+        event: { type: "fault.inject", fault },
+      })),
+      at: 3495,
     });
 
     // A fresh page loads it: the same run at the same moment.

@@ -255,7 +255,7 @@ describe('a run file', () => {
     ['[1]', "The file does not hold a run: it must be an object with pipelineLab, v and the run's fields."],
     ['{}', 'pipelineLab is missing: this is not a Pipeline Lab run file.'],
     ['{"pipelineLab":"lesson-progress","v":1}', 'pipelineLab is not "simulator-run": this is not a Pipeline Lab run file.'],
-    ['{"pipelineLab":"simulator-run","v":2}', 'v must be 1: this file was written by another version.'],
+    ['{"pipelineLab":"simulator-run","v":3}', 'v must be 1 or 2: this file was written by another version.'],
     ['{"pipelineLab":"simulator-run","v":1,"colour":"red"}', 'colour is not a field of a run file.'],
     ['{"pipelineLab":"simulator-run","v":1,"seed":-1}', 'seed: seed must be a whole number from 0 to 4294967295 (got "-1").'],
     ['{"pipelineLab":"simulator-run","v":1,"coverage":0.7,"threshold":500}', 'threshold: alarm threshold must be a percentage from 0.1 to 100 (got "500").'],
