@@ -1,6 +1,6 @@
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../sim/calendar';
 import { isMode, MODES, type Mode } from './modes';
-import type { DeployConfigName } from '../iac/deployConfigs';
+import { DEPLOY_CONFIG_IDS, isDeployConfig, type DeployConfigName } from '../iac/deployConfigs';
 
 export const CULTURES = ['devops', 'silos'] as const;
 export type Culture = (typeof CULTURES)[number];
@@ -143,6 +143,16 @@ export function validateSettings(settings: Settings): SettingsResult {
     if (value < spec.min || value > spec.max) {
       return { ok: false, key: spec.key, error: `${spec.label} must be between ${spec.min} and ${spec.max} (got ${value})` };
     }
+  }
+  if (settings.iac !== undefined && typeof settings.iac !== 'boolean') {
+    return { ok: false, key: 'iac', error: `iac must be on or off (got "${String(settings.iac)}")` };
+  }
+  if (settings.deployConfig !== undefined && !isDeployConfig(String(settings.deployConfig))) {
+    return { ok: false, key: 'deployConfig', error: `deploy config must be one of ${DEPLOY_CONFIG_IDS.join(', ')} (got "${String(settings.deployConfig)}")` };
+  }
+  const periods = settings.alarmEvaluationPeriods;
+  if (periods !== undefined && !(typeof periods === 'number' && Number.isInteger(periods) && periods >= 1 && periods <= 10)) {
+    return { ok: false, key: 'alarmEvaluationPeriods', error: `alarm evaluation periods must be a whole number from 1 to 10 (got ${String(periods)})` };
   }
   const { start, end } = settings.workingHours;
   if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= 24 && start < end)) {
