@@ -52,7 +52,10 @@ export class Infrastructure extends EnginePart {
     const from = configOf(stack.template).mode;
     const to = configOf(template).mode;
     const liveModeChange = from !== to && !(LIVE_SWITCHABLE.includes(from) && LIVE_SWITCHABLE.includes(to));
-    if (s.settings.mode === 'manual' || liveModeChange) {
+    // Putting production's hand-changed resources right is not a release: it applies now (a drifted
+    // production may refuse every deploy the commit would wait for).
+    const fixesDrift = [...s.handChanges].some((change) => changeSet.rows.some((row) => row.logicalId === DRIFT_CHANGES[change].logicalId));
+    if (s.settings.mode === 'manual' || liveModeChange || fixesDrift) {
       this.update(template, templateText, changeSet, by);
       return { ok: true, route: 'direct', changeSet };
     }
