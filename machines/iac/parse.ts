@@ -78,7 +78,7 @@ export function readTemplateText(text: string): { ok: true; value: unknown; posi
   let doc: Document.Parsed;
   try {
     // Aliases are counted as they are expanded (below): the yaml package's maxAliasCount guards only toJS().
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   } catch (error) {
     return { ok: false, problems: [{ message: `the template could not be read: ${error instanceof Error ? error.message : String(error)}` }] };
   }
@@ -86,8 +86,9 @@ export function readTemplateText(text: string): { ok: true; value: unknown; posi
     return {
       ok: false,
       problems: doc.errors.slice(0, 10).map((e) => {
-        const pos = e.linePos?.[0];
-        return { message: firstLine(e.message), ...(pos ? { line: pos.line, column: pos.col } : {}) };
+        // Placed here rather than by prettyErrors, which also copies a source excerpt into every message.
+        const pos = lineCounter.linePos(Math.min(e.pos[0], text.length));
+        return { message: `${firstLine(e.message)} at line ${pos.line}, column ${pos.col}`, line: pos.line, column: pos.col };
       }),
     };
   }

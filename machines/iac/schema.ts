@@ -259,7 +259,8 @@ function issuePath(issue: v.BaseIssue<unknown>): Path {
 export function templateProblems(value: unknown, positions: Positions): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return [problem([], `a template is a map with Resources, got ${shown(value)}`, positions)];
+    // A document with nothing in it has no place of its own: its start.
+    return [{ line: 1, column: 1, ...problem([], `a template is a map with Resources, got ${shown(value)}`, positions) }];
   }
   const top = v.safeParse(template, value);
   if (!top.success) {
