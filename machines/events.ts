@@ -56,8 +56,11 @@ export type SimEvent =
   | { type: 'incident.acknowledged'; incident: number; person: string }
   | { type: 'rollback.started'; incident: number; automatic: boolean; by: string; to: number }
   | { type: 'deploy.rolledBack'; incident: number; from: number; to: number }
-  /** The rollback could not run (schema or data changes in the release): the team fixes forward. */
-  | { type: 'rollback.failed'; incident: number; from: number; to: number }
+  /**
+   * The rollback could not run (schema or data changes in the release): the team fixes forward. With
+   * `drift`, it ran but could not help: production's configuration was changed by hand.
+   */
+  | { type: 'rollback.failed'; incident: number; from: number; to: number; drift?: DriftChange }
   /**
    * A revision that carries the fixes goes out now instead of waiting for the calendar: production is
    * broken (`incident`), or a rolled-back release is tried again (`second-attempt`).

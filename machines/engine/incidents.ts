@@ -58,9 +58,15 @@ export class Incidents extends EnginePart {
     const rng = s.rng.drift;
     const incident = this.open(deployment, [], rng.between(...DRIFT_ERROR_RATE), rng, change);
     if (!snowflake) return;
+    // Someone finds the hand change and puts it right; a rollback underway finishes first.
+    const heal = () => {
+      if (incident.phase === 'restored') return;
+      if (incident.phase === 'rollingBack') s.clock.at(s.now + 5, heal);
+      else s.incidentActors.get(incident.id)?.send({ type: 'fix.deployed' });
+    };
     s.clock.at(s.now + rng.between(...SNOWFLAKE_FIX_MINUTES), () => {
       this.parts.infra.fixedByHand(change);
-      if (incident.phase !== 'restored' && incident.phase !== 'rollingBack') s.incidentActors.get(incident.id)?.send({ type: 'fix.deployed' });
+      heal();
     });
   }
 
@@ -86,8 +92,8 @@ export class Incidents extends EnginePart {
       ackAfter: rng.between(ackMin, ackMax) + (night ? rng.between(...NIGHT_ACK_MINUTES) : 0),
       decideAfter: rng.between(decideMin, decideMax),
       rollbackTakes: rollbackMinutes(settings.deployConfig ?? DEFAULT_DEPLOY_CONFIG, rng.between(s.deployTimes[0], s.deployTimes[1])),
-      // Rolling the code back does not touch the hand change: it runs on the old revision again.
-      rollbackFails: drift ? false : this.rollbackBlocked(deployment),
+      // Rolling the code back does not touch the hand change: production stays broken until it is found.
+      rollbackFails: drift ? true : this.rollbackBlocked(deployment),
     };
     const culprit = culprits[0];
     const incident: Incident = {
@@ -156,7 +162,9 @@ export class Incidents extends EnginePart {
       incident.rollbackFailedAt = s.now;
       // One failed rollback is news; the others that tried the same one at the same time are not.
       const attempt = `${s.productionRevision}>${rollbackTarget(deployment)}`;
-      if (attempt !== this.failedRollback) s.emit({ type: 'rollback.failed', incident: id, from: s.productionRevision, to: rollbackTarget(deployment) });
+      if (attempt !== this.failedRollback || drift) {
+        s.emit({ type: 'rollback.failed', incident: id, from: s.productionRevision, to: rollbackTarget(deployment), ...(drift ? { drift } : {}) });
+      }
       this.failedRollback = attempt;
       // The fix is on its way since detection; it ships as a hotfix once it passes the tests. Other
       // incidents whose rollback would cross the same change do not try again.

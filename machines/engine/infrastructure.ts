@@ -9,13 +9,14 @@ import { MINUTES_PER_DAY } from '../sim/calendar';
 import { MODE_INFO, type Mode } from '../world/modes';
 import { EnginePart } from './runState';
 import type { Deployment } from './types';
+import { openDriftIncidents } from './stackState';
 
 /** How often a hand-configured environment drifts by itself: the chance per day. */
 export const SNOWFLAKE_DRIFT_PER_DAY = 0.03;
 /** At most this share of deployments meets a drifted environment, however long since the last. */
 export const SNOWFLAKE_DRIFT_MAX = 0.5;
 /** Minutes to find a hand change in a snowflake environment and put it right by hand. */
-export const SNOWFLAKE_FIX_MINUTES: readonly [number, number] = [60, 240];
+export const SNOWFLAKE_FIX_MINUTES: readonly [number, number] = [120, 480];
 
 export type ExecuteResult = { ok: true; route: 'commit' | 'direct' | 'none'; changeSet: ChangeSet } | { ok: false; problems: TemplateProblem[] };
 
@@ -272,6 +273,8 @@ export class Infrastructure extends EnginePart {
       if (!matches && !touched.has(DRIFT_CHANGES[change].logicalId)) continue;
       s.handChanges.delete(change);
       s.emit({ type: 'drift.resolved', change, how: matches ? 'template-matches' : 'template-applied' });
+      // Production is as the template says again: the incidents the hand change caused are over.
+      for (const id of openDriftIncidents(s, change)) s.incidentActors.get(id)?.send({ type: 'fix.deployed' });
     }
     if (stack.drift) this.refreshDrift();
   }

@@ -69,3 +69,11 @@ export function changeWithEffect(changes: ReadonlySet<DriftChange>, effect: Drif
   for (const change of changes) if (DRIFT_CHANGES[change].effect === effect) return change;
   return null;
 }
+
+/** Drift incidents still open, by the hand change behind them: resolving the drift ends them. */
+export function openDriftIncidents(s: { openIncidents(): { id: number; drift?: DriftChange }[] }, change: DriftChange): number[] {
+  return s
+    .openIncidents()
+    .filter((i) => i.drift === change)
+    .map((i) => i.id);
+}

@@ -352,6 +352,19 @@ export function describeEvent(e: LoggedEvent, ctx: EventContext): EventDescripti
       return line('fault', 'action', [...about, text], null, { commits: e.commit !== undefined ? [e.commit] : [] });
     }
     case 'rollback.failed':
+      if (e.drift) {
+        return line(
+          'rollback',
+          'bad',
+          [
+            `Rolling back to `,
+            target(e.to),
+            ` did not help: production's configuration was changed by hand and differs from staging (incident #${e.incident}).`,
+          ],
+          { who: DEPLOY_BOT, text: `Rollback for incident #${e.incident} finished but errors continue: the environment itself differs from staging.` },
+          { important: true, incident: e.incident },
+        );
+      }
       return line(
         'rollback',
         'bad',
