@@ -4,12 +4,15 @@
  */
 import { existsSync } from 'node:fs';
 import { benchEngine, benchLongRuns, printEngine, printLongRuns } from './engineBench';
+import { benchIac, printIac } from './iacBench';
 
 async function main() {
   const engineOnly = process.argv.includes('--engine-only');
   printEngine(benchEngine());
   console.log('');
   printLongRuns(benchLongRuns());
+  console.log('');
+  printIac(benchIac());
   if (engineOnly) return;
   // Browser benchmarks live beside the views they measure; each exports `run()` and prints its table.
   for (const file of ['browser/frames.ts', 'browser/bundle.ts', 'browser/compare.ts', 'browser/moments.ts']) {
