@@ -68,6 +68,7 @@ export class Infrastructure extends EnginePart {
 
   /** A deployment landed: the newest template change it carries is applied to the stack. */
   deployed(deployment: Deployment): void {
+    if (!this.s.hasStack) return;
     const stack = this.s.stack;
     if (stack.inFlight.length === 0 || deployment.patch.length > 0) return;
     let newest: (typeof stack.inFlight)[number] | undefined;

@@ -140,6 +140,11 @@ export class RunState {
     return this.clock.now();
   }
 
+  /** Whether anyone has asked for the stack yet (a run nobody asks about never makes one). */
+  get hasStack(): boolean {
+    return this.stackState !== null;
+  }
+
   /** The stack `shop-web` (made on first use). */
   get stack(): StackState {
     this.stackState ??= new StackState(this.settings);
