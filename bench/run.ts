@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { benchEngine, benchLongRuns, printEngine, printLongRuns } from './engineBench';
 import { printSoak, soak, soakMinutes } from './browser/soak';
+import { benchIac, printIac } from './iacBench';
 
 async function main() {
   if (process.argv.includes('--soak')) {
@@ -19,6 +20,8 @@ async function main() {
   printEngine(benchEngine());
   console.log('');
   printLongRuns(benchLongRuns());
+  console.log('');
+  printIac(benchIac());
   if (engineOnly) return;
   // Browser benchmarks live beside the views they measure; each exports `run()` and prints its table.
   for (const file of ['browser/vitals.ts', 'browser/frames.ts', 'browser/bundle.ts', 'browser/compare.ts', 'browser/moments.ts']) {

@@ -1,7 +1,10 @@
 import { defaultSettings, validateSettings, type Settings } from "@/machines/world/settings";
 import {
   cultureText,
+  deployConfigText,
+  evaluationPeriodsText,
   fractionText,
+  iacText,
   learningText,
   modeText,
   monitoringText,
@@ -31,6 +34,13 @@ Options:
   --no-learning            same as --learning off
   --alarm-threshold <P>    error rate that fires the alarm        (default 0.05)
   --approvals-per-day <N>  scheduled approvals, delivery mode     (default 3)
+  --iac <on|off>           environments from the stack's template (on), or configured
+                           by hand and drifting by themselves (off)  (default: as today,
+                           no drift; the UI shows on for delivery/deployment)
+  --deploy-config <name>   CodeDeploy config: AllAtOnce | HalfAtATime | OneAtATime |
+                           Canary10Percent5Minutes | Canary10Percent15Minutes |
+                           Linear10PercentEvery1Minute | Linear10PercentEvery3Minutes  (default AllAtOnce)
+  --alarm-evaluation-periods <N>  minutes over the threshold before the alarm fires, 1-10 (default 3)
   --release-interval <N>   days between releases (manual 90, ci 7; delivery: over 1
                            approves once per interval instead of N times a day)
   -h, --help               show this help`;
@@ -63,6 +73,9 @@ const OPTIONS: Record<string, Option> = {
   "--culture": option("culture", cultureText),
   "--monitoring": option("monitoring", monitoringText),
   "--learning": option("learning", learningText),
+  "--iac": option("iac", iacText),
+  "--deploy-config": option("deployConfig", deployConfigText),
+  "--alarm-evaluation-periods": option("alarmEvaluationPeriods", evaluationPeriodsText),
 };
 
 /** Parses `simulate`'s arguments. Every problem comes back as one line naming the argument. */

@@ -83,6 +83,14 @@ export function formatReport({ settings, simulation, metrics }: RunResult): stri
   lines.push(
     `  Incidents               ${m.incidents} (${m.rollbacks} rollbacks, ${m.failedRollbacks} that could not run${m.hotfixes > 0 ? `, ${plural(m.hotfixes, "hotfix", { many: "hotfixes" })}` : ""})`,
   );
+  lines.push(
+    `  Drift incidents         ${m.driftIncidents}` +
+      (settings.iac === false
+        ? " (IaC off: environments configured by hand drift by themselves)"
+        : settings.iac
+          ? " (IaC on: environments come from the template)"
+          : ""),
+  );
   lines.push(`  Customer impact         ${m.customerImpactMinutes.toFixed(0)} error-weighted incident minutes (30 min at 10% failing = 3)`);
   lines.push(`  Handoffs between teams  ${m.handoffs.count} (${m.handoffs.hoursWaiting.toFixed(1)} working hours waiting in ticket queues)`);
   lines.push(`  Test coverage at end    ${Math.round(simulation.testCoverage * 100)}%${settings.learning ? "" : " (learning from postmortems off)"}`);

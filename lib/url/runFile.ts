@@ -3,6 +3,8 @@ import type { Fault } from "@/machines/events";
 import type { JournalEntry, PersonEvent } from "@/machines/runner/runnerMachine";
 import { MINUTES_PER_DAY } from "@/machines/sim/calendar";
 import { FAULTS } from "@/machines/view/faults";
+import { DRIFT_CHANGE_IDS } from "@/machines/iac/drift";
+import { MAX_DEPTH, MAX_TEMPLATE_BYTES } from "@/machines/iac/limits";
 import { APPROVERS, describeNumber, numberRule } from "@/machines/world/settingsSchema";
 import { CULTURES, type Settings } from "@/machines/world/settings";
 import { MAX_T_DAYS, parseSimulatorParams, simulatorSearch, SHARE_VERSION, type RunConfig } from "./simulatorParams";
@@ -119,6 +121,28 @@ function settingNumber(key: keyof Settings) {
 const who = v.pipe(v.string("must be text"), v.maxLength(200, "must be at most 200 characters"));
 const comment = v.optional(v.pipe(v.string("must be text"), v.maxLength(2000, "must be at most 2000 characters")));
 const decision = (type: "approval.approve" | "approval.reject") => v.strictObject({ type: v.literal(type), by: who, comment }, "is not a field of this action");
+/** How deep a JSON value nests; a template deeper than the parser's limit is refused before anything walks it. */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+// A template change carries its text (what the person wrote) and the parsed template; the engine
+// validates the template again when it is replayed, as it does live.
+const templateText = v.pipe(v.string("must be text"), v.maxLength(MAX_TEMPLATE_BYTES, `must be at most ${MAX_TEMPLATE_BYTES / 1024} KB`));
+const template = v.pipe(
+  v.record(v.string(), v.unknown(), "must be a template (an object)"),
+  v.check((t) => depthOf(t, MAX_DEPTH + 2) <= MAX_DEPTH + 2, `must nest at most ${MAX_DEPTH} levels`),
+);
+
 const actionEvent = v.variant(
   "type",
   [
@@ -151,8 +175,14 @@ const actionEvent = v.variant(
       },
       "is not a field of this action",
     ),
+    v.strictObject({ type: v.literal("stack.execute"), templateText, template, by: who }, "is not a field of this action"),
+    v.strictObject(
+      { type: v.literal("drift.inject"), change: v.picklist(DRIFT_CHANGE_IDS, `must be one of ${DRIFT_CHANGE_IDS.join(", ")}`) },
+      "is not a field of this action",
+    ),
+    v.strictObject({ type: v.literal("drift.detect") }, "is not a field of this action"),
   ],
-  "must be approval.approve, approval.reject, fault.inject, incident.rollback or settings.change",
+  "must be approval.approve, approval.reject, fault.inject, incident.rollback, settings.change, stack.execute, drift.inject or drift.detect",
 );
 const minute = v.pipe(
   v.number(`must be a number of virtual minutes from 0 to ${MAX_MINUTES}`),

@@ -10,6 +10,7 @@ import {
   cultureText,
   got,
   modeText,
+  iacText,
   monitoringText,
   numberRule,
   numberText,
@@ -44,6 +45,7 @@ import type { Simulation } from "@/machines/engine/simulation";
  * | `defects`    | defect rate, percent of commits: 0-100                          | 10       |
  * | `commits`    | commits per working day: 0-2000 (`commitsPerDay` is the old name) | 12     |
  * | `faults`     | faults waiting to strike at `t`, comma-separated, repeats allowed: break-build, flaky-test, escape-defect, fail-deploy (at most 20) | none |
+ * | `iac`        | on, off: environments from the stack's template, or by hand (drifting by themselves) | unset |
  * | `t`          | the moment to open at: `2d09:30` (2 days, 9 hours and 30 minutes after Monday 00:00 of day 1, so Wednesday 09:30, day 3; minutes may carry up to three decimals) or plain minutes (`3450`); at most 365 days | 0 |
  *
  * The page builds the run's settings from these, fast-forwards it to `t` (the same run as played to
@@ -78,6 +80,8 @@ export interface RunConfig {
   defectRate?: number;
   /** Faults waiting to strike at `t`, repeats allowed, in the order given. */
   faults?: Fault[];
+  /** Infrastructure as Code on or off; unset, the run as always (the page shows the mode's default). */
+  iac?: boolean;
   /** Virtual minutes since Monday 00:00 of day 1 to open the run at. */
   t?: number;
 }
@@ -211,7 +215,22 @@ export function isTrackingParam(name: string): boolean {
   return lower.startsWith("utm_") || ["fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "ref"].includes(lower);
 }
 
-const PARAMS = ["v", "mode", "seed", "speed", "approver", "culture", "monitoring", "threshold", "coverage", "defects", "commits", "faults", "t"] as const;
+const PARAMS = [
+  "v",
+  "mode",
+  "seed",
+  "speed",
+  "approver",
+  "culture",
+  "monitoring",
+  "threshold",
+  "coverage",
+  "defects",
+  "commits",
+  "faults",
+  "t",
+  "iac",
+] as const;
 const ALIASES: Record<string, (typeof PARAMS)[number]> = { commitsPerDay: "commits" };
 
 /** Edit distance, for "did you mean": small names only. */
@@ -274,6 +293,7 @@ export function parseSimulatorParams(params: ParamSource): ParsedParams {
   const commitsParam = params.get("commits") !== null ? "commits" : "commitsPerDay";
   read(commitsParam, commitsText, `using the team's usual ${defaults.commitsPerDay}`, (x) => (config.commitsPerDay = x));
   read("faults", faultListText, "no faults armed", (x) => (config.faults = x));
+  read("iac", iacText, "environments as the mode has them", (x) => (config.iac = x));
   read("t", timeText, "starting from Monday 00:00", (x) => (config.t = x));
 
   const seen = new Map<string, number>();
@@ -320,13 +340,14 @@ export function simulatorSearch(config: RunConfig, { full = false }: { full?: bo
   if (c.defectRate !== undefined) params.set("defects", String(percent(c.defectRate)));
   if (c.commitsPerDay !== undefined) params.set("commits", String(c.commitsPerDay));
   if (c.faults !== undefined && c.faults.length > 0) params.set("faults", c.faults.join(","));
+  if (config.iac !== undefined) params.set("iac", config.iac ? "on" : "off");
   if (c.t !== undefined && (full || c.t > 0)) params.set("t", formatT(c.t));
   // Commas and colons read better unescaped, and URLSearchParams reads them back the same.
   return `?${params.toString().replace(/%2C/g, ",").replace(/%3A/g, ":")}`;
 }
 
 /** Every field of a start state, the defaults filled in. */
-export function completeConfig(config: RunConfig): Required<RunConfig> {
+export function completeConfig(config: RunConfig): Required<Omit<RunConfig, "iac">> & Pick<RunConfig, "iac"> {
   const s = settingsFor(config);
   return {
     ...config,
@@ -359,6 +380,7 @@ export function startStateOf(sim: Simulation, base: RunConfig, liveCoverage?: nu
     commitsPerDay: s.commitsPerDay,
     faults: FAULTS.flatMap((f) => Array<Fault>(pending[f]).fill(f)),
     t: roundT(sim.now),
+    ...(s.iac !== undefined ? { iac: s.iac } : {}),
   };
 }
 
@@ -372,5 +394,6 @@ export function settingsFor(config: RunConfig): Settings {
   if (config.alarmThreshold !== undefined) settings.alarmThreshold = config.alarmThreshold;
   if (config.testCoverage !== undefined) settings.testCoverage = config.testCoverage;
   if (config.defectRate !== undefined) settings.defectRate = config.defectRate;
+  if (config.iac !== undefined) settings.iac = config.iac;
   return settings;
 }

@@ -53,6 +53,9 @@ export function summarize({ settings, simulation, metrics }: RunResult) {
       approvalsPerDay: settings.approvalsPerDay,
       releaseIntervalDays: settings.releaseIntervalDays,
       learning: settings.learning,
+      iac: settings.iac ?? null,
+      deployConfig: settings.deployConfig ?? 'AllAtOnce',
+      alarmEvaluationPeriods: settings.alarmEvaluationPeriods ?? 3,
     },
     metrics: {
       deploymentsPerDay: metrics.deploymentsPerDay,
@@ -62,6 +65,7 @@ export function summarize({ settings, simulation, metrics }: RunResult) {
       batchSize: metrics.batchSize,
       approvalWaitHours: metrics.approvalWaitHours,
       failedChanges: metrics.failedChanges,
+      driftIncidents: metrics.driftIncidents,
       rollbacks: metrics.rollbacks,
       failedRollbacks: metrics.failedRollbacks,
       hotfixes: metrics.hotfixes,

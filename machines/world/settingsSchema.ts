@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { MODES, type Mode } from './modes';
+import { DEPLOY_CONFIG_IDS, type DeployConfigName } from '../iac/deployConfigs';
 import { CULTURES, NUMERIC_SETTINGS, type Approver, type Culture, type NumericSetting, type Settings } from './settings';
 
 /**
@@ -177,6 +178,25 @@ export const cultureText: TextSchema<Culture> = wordText('culture', CULTURES);
 export const approverText: TextSchema<Approver> = wordText('approver', APPROVERS);
 export const monitoringText: TextSchema<boolean> = switchText('monitoring');
 export const learningText: TextSchema<boolean> = switchText('learning');
+/** Infrastructure as Code: on, environments come from the template; off, they are configured by hand and drift. */
+export const iacText: TextSchema<boolean> = switchText('iac');
+
+/** One of a list of names, in any letter case, given back as the list spells it: "canary10percent5minutes" → "Canary10Percent5Minutes". */
+export function nameText<T extends string>(label: string, names: readonly T[]): TextSchema<T> {
+  const find = (text: string) => names.find((n) => n.toLowerCase() === text.toLowerCase());
+  const message = (issue: { input: unknown }) => `${label} must be one of ${names.join(', ')} ${got(issue.input)}`;
+  return v.pipe(
+    v.string(message),
+    v.check((text) => find(text.replace(/^CodeDeployDefault\./i, '')) !== undefined, message),
+    v.transform((text) => find(text.replace(/^CodeDeployDefault\./i, ''))!),
+  );
+}
+
+export const deployConfigText: TextSchema<DeployConfigName> = nameText('deploy config', DEPLOY_CONFIG_IDS);
+
+/** The alarm's evaluation periods: minutes over the threshold before it fires. */
+export const EVALUATION_PERIODS_RULE: NumberRule = { label: 'alarm evaluation periods', min: 1, max: 10, integer: true };
+export const evaluationPeriodsText: TextSchema<number> = numberText(EVALUATION_PERIODS_RULE);
 
 /**
  * Modes listed with commas ("delivery,deployment"; spaces after a comma are fine), each a mode, between
