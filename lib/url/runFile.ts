@@ -59,6 +59,8 @@ export interface RunFile {
   commits: number;
   faults: string[];
   t: string;
+  /** Environments from the stack's template (true) or by hand (false); absent: as the mode has them. */
+  iac?: boolean;
   /** Version 2: what people did, in order. */
   actions?: RunAction[];
   /** Version 2: the virtual minute the run stands at. */
@@ -91,6 +93,7 @@ export function runFileFor(config: RunConfig): RunFile {
     commits: number("commits"),
     faults: params.get("faults") ? params.get("faults")!.split(",") : [],
     t: params.get("t") ?? "0d00:00",
+    ...(config.iac !== undefined ? { iac: config.iac } : {}),
   };
 }
 
@@ -106,7 +109,7 @@ export function runFileOfRun(run: RunRecord): RunFile {
 }
 
 const scalar = v.union([v.string(), v.number(), v.boolean()], "must be text, a number or true/false");
-const FIELDS = ["mode", "seed", "speed", "approver", "culture", "monitoring", "threshold", "coverage", "defects", "commits", "t"] as const;
+const FIELDS = ["mode", "seed", "speed", "approver", "culture", "monitoring", "threshold", "coverage", "defects", "commits", "t", "iac"] as const;
 
 /** A number within a setting's range (the shared rule of machines/world/settingsSchema.ts), as JSON writes it. */
 function settingNumber(key: keyof Settings) {
@@ -213,6 +216,7 @@ const fileSchema = v.strictObject(
     defects: v.optional(scalar),
     commits: v.optional(scalar),
     t: v.optional(scalar),
+    iac: v.optional(scalar),
     faults: v.optional(v.array(v.string("must list faults as text"), "must be a list of faults")),
     actions: v.optional(v.pipe(v.array(action, "must be a list of actions"), v.maxLength(MAX_ACTIONS, `must hold at most ${MAX_ACTIONS} actions`))),
     at: v.optional(minute),

@@ -74,6 +74,52 @@ describe('a run replayed from its file', () => {
   });
 });
 
+describe('a run with template changes and hand changes, replayed from its file', () => {
+  it('is the same run: the stack update, the drift and its detection happen again where they did', () => {
+    const start = parseSimulatorParams(new URLSearchParams('mode=deployment&seed=9&iac=on&t=0d09:00')).config;
+    const actor = createActor(runnerMachine, {
+      input: { settings: settingsFor(start), speed: 240, startAt: start.t, watch: new MomentWatch() },
+    }).start();
+    const { sim } = actor.getSnapshot().context;
+    const template = structuredClone(sim.stack.template) as unknown as Record<string, Record<string, { Properties?: Record<string, unknown> }>>;
+    template.Resources!.ErrorAlarm!.Properties!.Threshold = 0.1;
+    actor.send({ type: 'stack.execute', templateText: '# threshold 0.1', template: template as never, by: 'you' });
+    actor.send({ type: 'run.play' });
+    for (let frame = 0; frame < 1500; frame++) {
+      if (frame === 400) actor.send({ type: 'drift.inject', change: 'security-group-port' });
+      if (frame === 900) actor.send({ type: 'drift.detect' });
+      if (!actor.getSnapshot().matches('playing')) actor.send({ type: 'run.play' });
+      actor.send({ type: 'run.tick', ms: 16.7 });
+    }
+    actor.send({ type: 'run.pause' });
+    const after = actor.getSnapshot().context;
+    const kinds = after.journal.map((e) => e.event.type);
+    expect(kinds).toEqual(expect.arrayContaining(['stack.execute', 'drift.inject', 'drift.detect']));
+    const record = { start, journal: structuredClone(after.journal), at: after.sim.now };
+    const file = runFileOfRun(record);
+    expect(file.iac).toBe(true);
+    const read = readRunFile(JSON.stringify(file));
+    if (!read.ok || !read.run) throw new Error(read.ok ? 'no run' : read.message);
+    const replay = replayRun({ settings: settingsFor(read.config), startAt: read.config.t ?? 0 }, read.run.journal, read.run.at);
+    if (!replay.ok) throw new Error(`failed at ${replay.failedAt}`);
+    expect(JSON.stringify(replay.sim.log)).toBe(JSON.stringify(after.sim.log));
+    expect(after.sim.log.some((e) => e.type === 'drift.detected')).toBe(true);
+    actor.stop();
+  });
+
+  it('names a hand change it does not know and a template nested too deep', () => {
+    const base = runFileOfRun({ start: START, journal: [], at: 480 });
+    const drift = readRunFile(JSON.stringify({ ...base, actions: [{ t: 480, fired: 0, event: { type: 'drift.inject', change: 'rm-rf' } }] }));
+    expect(drift).toEqual({ ok: false, message: expect.stringMatching(/^actions\.0\.event\.change must be one of instance-size/) });
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 200; i++) deep = { a: deep };
+    const nested = readRunFile(
+      JSON.stringify({ ...base, actions: [{ t: 480, fired: 0, event: { type: 'stack.execute', templateText: '', template: deep, by: 'you' } }] }),
+    );
+    expect(nested).toEqual({ ok: false, message: expect.stringMatching(/^actions\.0\.event\.template must nest at most 64 levels/) });
+  });
+});
+
 describe('the saved run record', () => {
   const record: RunRecord = { start: START, journal: [], at: 600 };
 
