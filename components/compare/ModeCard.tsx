@@ -68,6 +68,13 @@ export const ModeCard = memo(function ModeCard({ run, frequencyUnit }: ModeCardP
         )}
       </p>
 
+      {run.metrics.driftIncidents > 0 && (
+        <p className="text-base text-text" data-drift-incidents>
+          <span className="font-semibold">Drift:</span> {run.metrics.driftIncidents} of the incidents came from environments changed by hand, where a rollback
+          does not help
+        </p>
+      )}
+
       <ShowYourWork run={run} work={work} />
     </article>
   );
@@ -196,6 +203,7 @@ function IncidentList({ run }: { run: ModeRun }) {
           <td className={TD_NUM}>{i.id}</td>
           <td className={`${TD} whitespace-nowrap`}>
             {formatClock(i.startedAt)}, deployment #{i.deployment}
+            {i.drift && ", drifted environment"}
           </td>
           <td className={TD}>
             {i.detectedBy === null ? "not found yet" : `${i.detectedBy === "alarm" ? "alarm" : "customers"} after ${durationText(i.detectedAt! - i.startedAt)}`}

@@ -70,6 +70,12 @@ export const SettingsPanel = memo(function SettingsPanel({ settings, onChange }:
       <div className="flex flex-wrap items-start gap-x-5 gap-y-3">
         <Switch label="Monitoring" detail="CloudWatch alarms" checked={settings.monitoring} onChange={(monitoring) => onChange({ monitoring })} />
         <Switch label="Learning" detail="postmortems add tests" checked={settings.learning} onChange={(learning) => onChange({ learning })} />
+        <Switch
+          label="Infrastructure as Code"
+          detail={settings.iac ? "environments from a template" : "environments by hand: they drift"}
+          checked={settings.iac}
+          onChange={(iac) => onChange({ iac })}
+        />
         <Choice<Culture>
           legend="Culture"
           name="culture"

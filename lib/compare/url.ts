@@ -5,6 +5,7 @@ import {
   modeListText,
   learningText,
   monitoringText,
+  iacText,
   numberRule,
   numberText,
   percentText,
@@ -25,7 +26,7 @@ import { searchParamsOf, type PageSearchParams } from "@/lib/url/query";
  *
  * `mode=` is accepted as another name for `modes=` (DOMAIN.md: ?mode= sets a page's start state).
  */
-export const URL_PARAMS = ["modes", "seed", "days", "commits", "coverage", "defects", "monitoring", "culture", "cadence", "learning"] as const;
+export const URL_PARAMS = ["modes", "seed", "days", "commits", "coverage", "defects", "monitoring", "culture", "cadence", "learning", "iac"] as const;
 export type UrlParam = (typeof URL_PARAMS)[number];
 
 /** A parameter the page could not use, named in the notice the page shows. */
@@ -102,6 +103,7 @@ export function parseCompareUrl(search: Search): ParsedCompareUrl {
   read("culture", cultureText, `using ${defaults.culture}`, (v) => (settings.culture = v));
   read("cadence", cadenceText, "using each mode's default", (v) => (settings.cadence = v));
   read("learning", learningText, `using ${defaults.learning ? "on" : "off"}`, (v) => (settings.learning = v));
+  read("iac", iacText, `using ${defaults.iac ? "on" : "off"}`, (v) => (settings.iac = v));
 
   return { settings, problems };
 }
@@ -119,6 +121,7 @@ export function compareQuery(settings: CompareSettings): string {
   params.set("culture", settings.culture);
   params.set("cadence", settings.cadence);
   params.set("learning", settings.learning ? "on" : "off");
+  params.set("iac", settings.iac ? "on" : "off");
   // "," and "/" are allowed in a query and read better than %2C and %2F in a link read aloud.
   return params.toString().replace(/%2C/g, ",").replace(/%2F/g, "/");
 }

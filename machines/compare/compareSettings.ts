@@ -24,6 +24,12 @@ export interface CompareSettings {
    * more incidents early also learn more, and the comparison would no longer be on equal tests.
    */
   learning: boolean;
+  /**
+   * Environments made from the stack's template (Infrastructure as Code). Off, every mode's
+   * environments are configured by hand and drift by themselves: drift fails deployments and causes
+   * incidents that a rollback does not cure (machines/engine/infrastructure.ts).
+   */
+  iac: boolean;
 }
 
 export const MIN_MODES = 2;
@@ -43,6 +49,7 @@ export function defaultCompareSettings(): CompareSettings {
     culture: base.culture,
     cadence: 'default',
     learning: false,
+    iac: true,
   };
 }
 
@@ -82,6 +89,8 @@ export function modeSettings(compare: CompareSettings, mode: Mode): { settings: 
     monitoring: compare.monitoring,
     culture: compare.culture,
     learning: compare.learning,
+    // On is the engine's own run (no snowflakes); off is said explicitly, so equal runs keep equal keys.
+    ...(compare.iac ? {} : { iac: false }),
     ...plan.patch,
   };
   return { settings, plan };

@@ -71,6 +71,8 @@ export interface IncidentRecord {
   /** Share of requests failing while it lasted (0-1). */
   errorRate: number;
   culprits: number;
+  /** Caused by an environment that drifted from the template, not by a commit's defect. */
+  drift: boolean;
 }
 
 /** Cumulative counts sampled on one time grid: the cumulative flow and deployments over time. */
@@ -277,6 +279,7 @@ function buildRecords(sim: Simulation, settings: Settings, end: number) {
       restoreMinutes: restored ? i.restoredAt! - i.startedAt : null,
       errorRate: i.errorRate,
       culprits: i.culprits.length,
+      drift: i.drift !== undefined,
     });
   }
   incidents.sort((a, b) => a.id - b.id);

@@ -21,8 +21,10 @@ describe('comparison URL', () => {
       culture: 'silos',
       cadence: '1/day',
       learning: true,
+      iac: false,
     };
     const query = compareQuery(settings);
+    expect(query).toContain('iac=off');
     expect(query).toContain('modes=manual,ci,delivery,deployment');
     expect(query).toContain('cadence=1/day');
     expect(query).toContain('coverage=35');

@@ -347,3 +347,21 @@ describe('chart data', SLOW, () => {
     expect(sum).toBe(r.deployments.length);
   });
 });
+
+describe('Infrastructure as Code on the comparison', SLOW, () => {
+  it('on is the engine run the page always showed; off adds drift to every mode', () => {
+    const on = modeSettings(ALL, 'ci').settings;
+    expect(on).not.toHaveProperty('iac');
+    expect(modeSettings({ ...ALL, iac: false }, 'ci').settings.iac).toBe(false);
+    const byHand = compare({ iac: false, days: 180 });
+    const fromCode = compare({ days: 180 });
+    for (const mode of MODES) expect(run(fromCode, mode).metrics.driftIncidents, mode).toBe(0);
+    const drifted = MODES.filter((mode) => run(byHand, mode).incidents.some((i) => i.drift));
+    expect(drifted.length).toBeGreaterThan(0);
+    for (const mode of drifted) expect(run(byHand, mode).metrics.driftIncidents).toBe(run(byHand, mode).incidents.filter((i) => i.drift).length);
+    // Drift only adds failures: no mode fails fewer changes with its environments made by hand.
+    for (const mode of MODES) {
+      expect(run(byHand, mode).metrics.changeFailureRate ?? 0, mode).toBeGreaterThanOrEqual(run(fromCode, mode).metrics.changeFailureRate ?? 0);
+    }
+  });
+});
