@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Activity, Users, Workflow, type LucideIcon } from "lucide-react";
+import { Activity, FileCode2, Users, Workflow, type LucideIcon } from "lucide-react";
 
 export interface WorkspaceView {
   href: string;
@@ -19,6 +19,7 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { href: "/simulator", label: "Pipeline", Icon: Workflow },
   { href: "/simulator/monitoring", label: "Monitoring", Icon: Activity },
   { href: "/simulator/team", label: "Team", Icon: Users },
+  { href: "/simulator/infrastructure", label: "Infrastructure", Icon: FileCode2 },
 ];
 
 export function WorkspaceNav() {

@@ -1,0 +1,69 @@
+import {
+  CircleCheck,
+  CircleDashed,
+  CircleHelp,
+  CircleMinus,
+  CirclePlus,
+  CircleX,
+  LoaderCircle,
+  PencilLine,
+  TriangleAlert,
+  Undo2,
+  type LucideIcon,
+} from "lucide-react";
+import type { Status } from "@/machines/view/stages";
+import { Chip } from "@/components/monitoring/ui";
+
+/** A CloudFormation status (CREATE_COMPLETE, UPDATE_ROLLBACK_COMPLETE ...) in the product's status vocabulary. */
+export function statusOfCfn(cfn: string): Status {
+  if (/FAILED/.test(cfn)) return "failed";
+  if (/ROLLBACK/.test(cfn)) return /COMPLETE$/.test(cfn) ? "rolled-back" : "working";
+  if (/IN_PROGRESS/.test(cfn)) return "working";
+  if (/COMPLETE$/.test(cfn)) return "succeeded";
+  return "idle";
+}
+
+const CFN_ICON: Partial<Record<Status, LucideIcon>> = { "rolled-back": Undo2, working: LoaderCircle, failed: CircleX, succeeded: CircleCheck };
+
+/** A CloudFormation status as a chip: its own word, an icon and a colour. */
+export function CfnStatus({ status }: { status: string }) {
+  const s = statusOfCfn(status);
+  return (
+    <Chip status={s} Icon={CFN_ICON[s]} wrap className="font-mono text-[0.95rem] break-all">
+      {status}
+    </Chip>
+  );
+}
+
+const DRIFT: Record<string, { status: Status; Icon: LucideIcon; word: string }> = {
+  IN_SYNC: { status: "succeeded", Icon: CircleCheck, word: "In sync" },
+  MODIFIED: { status: "failed", Icon: TriangleAlert, word: "Modified" },
+  DELETED: { status: "failed", Icon: CircleMinus, word: "Deleted" },
+  NOT_CHECKED: { status: "idle", Icon: CircleHelp, word: "Not checked" },
+};
+
+export function DriftStatus({ status }: { status: string }) {
+  const d = DRIFT[status] ?? DRIFT.NOT_CHECKED!;
+  return (
+    <Chip status={d.status} Icon={d.Icon}>
+      {d.word}
+      <span className="sr-only"> ({status})</span>
+    </Chip>
+  );
+}
+
+export const ACTION_ICON: Record<"Add" | "Modify" | "Remove", { Icon: LucideIcon; ink: string }> = {
+  Add: { Icon: CirclePlus, ink: "text-status-succeeded-ink" },
+  Modify: { Icon: PencilLine, ink: "text-status-working-ink" },
+  Remove: { Icon: CircleMinus, ink: "text-status-failed-ink" },
+};
+
+export const NOT_CHECKED_ICON = CircleDashed;
+
+/** A value from a template or a resource, short and readable. */
+export function showValue(value: unknown): string {
+  if (value === undefined) return "(none)";
+  if (typeof value === "string") return value;
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
