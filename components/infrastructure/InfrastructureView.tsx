@@ -104,7 +104,7 @@ export function InfrastructureView() {
 
   return (
     <div className="flex flex-col gap-4 pt-2 pb-6">
-      <ViewHeader title="Infrastructure">The pipeline and its environments as code: edit the template, review the change set, apply it.</ViewHeader>
+      <ViewHeader title="Infrastructure">The pipeline as code: edit the template, review the change set, apply it.</ViewHeader>
 
       <section
         aria-labelledby="stack-title"
@@ -157,7 +157,6 @@ export function InfrastructureView() {
             <h2 id="template-title" className="text-xl font-bold tracking-tight">
               Template
             </h2>
-            <p className="text-base text-text-muted">{edited ? "Edited: not applied yet." : "The running template."}</p>
             <div className="ml-auto flex flex-wrap items-center gap-2">
               <Button size="sm" onClick={exportYaml}>
                 <Download aria-hidden="true" className="size-4" strokeWidth={2.5} />
@@ -196,7 +195,10 @@ export function InfrastructureView() {
             label={`Template of stack ${STACK}, YAML`}
             describedBy={problems.length > 0 ? PROBLEMS_ID : undefined}
           />
-          <p className="text-base text-text-muted">Drop a .yaml or .json template here to import it. Tab leaves the editor.</p>
+          <p className="text-base text-text-muted">
+            <span className="font-semibold text-text">{edited ? "Edited, not applied yet." : "The running template."}</span> Drop a .yaml or .json file here to
+            import it; Tab leaves the editor.
+          </p>
           {importProblems && (
             <ProblemList
               id="import-problems"

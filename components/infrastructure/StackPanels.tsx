@@ -5,7 +5,7 @@ import { Boxes, FileDiff, History, ScanSearch, TriangleAlert } from "lucide-reac
 import { Card } from "@/components/monitoring/ui";
 import { formatClock } from "@/machines/sim/calendar";
 import type { ChangeSet, DriftResult, StackEvent, StackResource, TemplateProblem } from "./iac";
-import { ACTION_ICON, CfnStatus, DriftStatus, showValue } from "./stackWords";
+import { ACTION_ICON, CfnStatus, DriftStatus, TypeName, showValue } from "./stackWords";
 
 const TH = "px-3 py-2 text-left text-base font-semibold text-text-muted";
 const TD = "px-3 py-2 align-top text-base";
@@ -34,7 +34,9 @@ export function ResourcesTable({ resources }: { resources: readonly StackResourc
               <tr key={r.logicalId} className="border-b border-border last:border-0" data-resource={r.logicalId}>
                 <th scope="row" className={`${TD} text-left font-semibold`}>
                   <span className="block">{r.logicalId}</span>
-                  <span className="block font-mono text-[0.95rem] font-normal break-all text-text-muted">{r.type}</span>
+                  <span className="block font-mono text-[0.95rem] font-normal text-text-muted">
+                    <TypeName type={r.type} />
+                  </span>
                 </th>
                 <td className={TD}>
                   <CfnStatus status={r.status} />
@@ -132,7 +134,9 @@ export const ChangeSetTable = forwardRef<HTMLHeadingElement, { changeSet: Change
                     <th scope="row" className={`${TD} text-left font-semibold`}>
                       {row.logicalId}
                     </th>
-                    <td className={`${TD} font-mono text-[0.95rem] break-all`}>{row.type}</td>
+                    <td className={`${TD} font-mono text-[0.95rem]`}>
+                      <TypeName type={row.type} />
+                    </td>
                     <td className={`${TD} font-semibold`}>{row.replacement ?? "—"}</td>
                     <td className={TD}>
                       {row.properties.length === 0 ? (

@@ -29,7 +29,7 @@ const CFN_ICON: Partial<Record<Status, LucideIcon>> = { "rolled-back": Undo2, wo
 export function CfnStatus({ status }: { status: string }) {
   const s = statusOfCfn(status);
   return (
-    <Chip status={s} Icon={CFN_ICON[s]} wrap className="font-mono text-[0.95rem] break-all">
+    <Chip status={s} Icon={CFN_ICON[s]} className="font-mono text-[0.95rem]">
       {status}
     </Chip>
   );
@@ -66,4 +66,20 @@ export function showValue(value: unknown): string {
   if (typeof value === "string") return value;
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** An AWS type name that may break after each "::" (AWS::CodeDeploy::DeploymentGroup) in a narrow column. */
+export function TypeName({ type }: { type: string }) {
+  const parts = type.split("::");
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 ? "::" : ""}
+          {i < parts.length - 1 ? <wbr /> : null}
+        </span>
+      ))}
+    </>
+  );
 }

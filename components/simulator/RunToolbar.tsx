@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent, type ReactNode } from "react";
-import { Bug, FlaskConical, Gauge, Hammer, Pause, Play, Rocket, RotateCcw, StepForward, Zap } from "lucide-react";
+import { Bug, FlaskConical, Gauge, Hammer, Hand, Pause, Play, Rocket, RotateCcw, StepForward, Zap } from "lucide-react";
 import { Button } from "@/components/ui/Button";
 import { Menu, type MenuItem } from "@/components/ui/Menu";
 import { SPEEDS, speedLabel, type Speed } from "@/machines/runner/speeds";
@@ -9,6 +9,7 @@ import { MODE_INFO } from "@/machines/world/modes";
 import { FAULT_WORDS, capitalise } from "@/machines/words";
 import type { Fault } from "@/machines/events";
 import { FAULTS } from "@/machines/view/faults";
+import { DRIFT_CHANGES, type DriftChange } from "@/components/infrastructure/iac";
 import { MAX_SEED } from "@/lib/url/simulatorParams";
 import { useRunConfig } from "./SimulationProvider";
 import { useRunner, useRunPlaying } from "./runnerContext";
@@ -25,12 +26,23 @@ const FAULT_ICONS: Record<Fault, ReactNode> = {
   "fail-deploy": <Rocket aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
 };
 
-const FAULT_ITEMS: readonly MenuItem[] = FAULTS.map((id) => ({
-  id,
-  label: capitalise(FAULT_WORDS[id].label),
-  description: FAULT_WORDS[id].effect,
-  icon: FAULT_ICONS[id],
-}));
+/** Menu ids of the hand changes to production (drift), beside the faults' own ids. */
+const DRIFT_PREFIX = "drift:";
+
+const FAULT_ITEMS: readonly MenuItem[] = [
+  ...FAULTS.map((id) => ({
+    id,
+    label: capitalise(FAULT_WORDS[id].label),
+    description: FAULT_WORDS[id].effect,
+    icon: FAULT_ICONS[id],
+  })),
+  ...(Object.keys(DRIFT_CHANGES) as DriftChange[]).map((change) => ({
+    id: `${DRIFT_PREFIX}${change}`,
+    label: `Someone changes production by hand: ${DRIFT_CHANGES[change].label.toLowerCase()}`,
+    description: "Done in the console, not in the template: production drifts from staging.",
+    icon: <Hand aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
+  })),
+];
 
 const controlClass = "h-11 rounded-lg border-2 border-border-strong bg-surface-raised px-2 text-base font-semibold text-text hover:border-text";
 
@@ -195,7 +207,11 @@ export function FaultMenu() {
           </span>
         ) : null
       }
-      onSelect={(id) => actor.send({ type: "fault.inject", fault: id as Fault })}
+      onSelect={(id) =>
+        id.startsWith(DRIFT_PREFIX)
+          ? actor.send({ type: "drift.inject", change: id.slice(DRIFT_PREFIX.length) as DriftChange } as never)
+          : actor.send({ type: "fault.inject", fault: id as Fault })
+      }
     />
   );
 }
