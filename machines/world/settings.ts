@@ -1,5 +1,6 @@
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../sim/calendar';
 import { isMode, MODES, type Mode } from './modes';
+import type { DeployConfigName } from '../iac/deployConfigs';
 
 export const CULTURES = ['devops', 'silos'] as const;
 export type Culture = (typeof CULTURES)[number];
@@ -48,6 +49,26 @@ export interface Settings {
    */
   learning: boolean;
   workingHours: WorkingHours;
+  /**
+   * Infrastructure as Code: environments are made from the stack's template. Explicitly off, they are
+   * configured by hand and drift by themselves (snowflakes). Unset, the run is the one the engine
+   * always made (no snowflake drift); pages show the mode's default (`iacDefault`).
+   */
+  iac?: boolean;
+  /** CodeDeploy's deployment configuration (default AllAtOnce: every user, the stage's own times). */
+  deployConfig?: DeployConfigName;
+  /** Minutes of the alarm's metric over the threshold before it fires (default 3: the detection times drawn always). */
+  alarmEvaluationPeriods?: number;
+}
+
+/** Whether a mode's environments come from code by default: the pipeline modes yes, manual and CI no. */
+export function iacDefault(mode: Mode): boolean {
+  return mode === 'delivery' || mode === 'deployment';
+}
+
+/** Whether the run's environments come from code (the setting, or the mode's default). */
+export function iacOn(settings: Pick<Settings, 'mode' | 'iac'>): boolean {
+  return settings.iac ?? iacDefault(settings.mode);
 }
 
 export const DEFAULT_RELEASE_INTERVAL: Record<Mode, number> = { manual: 90, ci: 7, delivery: 1, deployment: 1 };
