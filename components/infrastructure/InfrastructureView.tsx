@@ -6,15 +6,13 @@ import { ViewHeader } from "@/components/monitoring/ViewHeader";
 import { Button } from "@/components/ui/Button";
 import { useRunner } from "@/components/simulator/runnerContext";
 import { LEARNER } from "@/machines/words";
-import { createChangeSet, parseTemplate, type ChangeSet, type TemplateProblem } from "./iac";
+import { createChangeSet, MAX_TEMPLATE_BYTES, parseTemplate, STACK_NAME, type ChangeSet, type TemplateProblem } from "./iac";
 import { ChangeSetTable, DriftResults, ProblemList, ResourcesTable, StackEvents } from "./StackPanels";
 import { TemplateEditor } from "./TemplateEditor";
 import { CfnStatus } from "./stackWords";
 import { useStack } from "./useStack";
 
-/** The largest template file accepted (the parser's own limit says the same in words). */
-export const MAX_TEMPLATE_BYTES = 256 * 1024;
-const STACK = "shop-web";
+const STACK = STACK_NAME;
 const PROBLEMS_ID = "template-problems";
 
 /**

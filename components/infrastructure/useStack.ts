@@ -1,19 +1,11 @@
 "use client";
 
 import { useThrottledSim } from "@/components/simulator/slowBeat";
-import { parseTemplate, templateFor, type DriftResult, type StackEvent, type StackResource, type StackTemplate, type ChangeSet } from "./iac";
+import { iacOn } from "@/machines/world/settings";
+import { createdResources, parseTemplate, templateFor, type StackView } from "./iac";
 
 /** What the view shows of the run's stack (the engine's `sim.stack`). */
-export interface StackSnapshot {
-  status: string;
-  templateText: string;
-  template: StackTemplate;
-  resources: StackResource[];
-  events: StackEvent[];
-  drift: DriftResult[] | null;
-  pendingChange?: { changeSet: ChangeSet; commit?: number };
-  iac: boolean;
-}
+export type StackSnapshot = StackView & { iac: boolean };
 
 /** STAND-IN until the engine's sim.stack is merged: the template of the run's settings, never updated. */
 export function useStack(): StackSnapshot {
@@ -21,21 +13,16 @@ export function useStack(): StackSnapshot {
     (sim) => {
       const templateText = templateFor(sim.settings);
       const parsed = parseTemplate(templateText);
-      const template = parsed.ok ? parsed.template : { Resources: {} };
+      if (!parsed.ok) throw new Error(parsed.problems[0]?.message);
+      const template = parsed.template;
       return {
-        status: "CREATE_COMPLETE",
+        status: "CREATE_COMPLETE" as const,
         templateText,
         template,
-        resources: Object.entries(template.Resources).map(([logicalId, r]) => ({
-          logicalId,
-          type: r.Type,
-          physicalId: `shop-web-${logicalId}`,
-          status: "CREATE_COMPLETE",
-          drift: "NOT_CHECKED" as const,
-        })),
+        resources: createdResources(template),
         events: [],
         drift: null,
-        iac: sim.settings.mode === "delivery" || sim.settings.mode === "deployment",
+        iac: iacOn(sim.settings),
       };
     },
     500,

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/Button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/Dialog";
 import { formatClock } from "@/machines/sim/calendar";
 import { MODES, MODE_INFO, type Mode } from "@/machines/world/modes";
+import { iacOn } from "@/machines/world/settings";
 import { useRunConfig, useRunner } from "./SimulationProvider";
 import { useSimSelector } from "./runnerContext";
 
@@ -23,7 +24,7 @@ export function ModeSelect({ className, describedBy }: { className: string; desc
   const [proposing, setProposing] = useState<Mode | null>(null);
   // The live run's mode: with IaC on, an executed change set changes it without a new run.
   const liveMode = useSimSelector((sim) => sim.settings.mode);
-  const iac = useSimSelector((sim) => (sim.settings as { iac?: boolean }).iac === true);
+  const iac = useSimSelector((sim) => iacOn(sim.settings));
   const id = useId();
   const select = useRef<HTMLSelectElement>(null);
 

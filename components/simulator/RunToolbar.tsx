@@ -9,7 +9,7 @@ import { MODE_INFO } from "@/machines/world/modes";
 import { FAULT_WORDS, capitalise } from "@/machines/words";
 import type { Fault } from "@/machines/events";
 import { FAULTS } from "@/machines/view/faults";
-import { DRIFT_CHANGES, type DriftChange } from "@/components/infrastructure/iac";
+import { DRIFT_CHANGES, DRIFT_CHANGE_IDS, type DriftChange } from "@/machines/iac/drift";
 import { MAX_SEED } from "@/lib/url/simulatorParams";
 import { useRunConfig } from "./SimulationProvider";
 import { useRunner, useRunPlaying } from "./runnerContext";
@@ -36,10 +36,10 @@ const FAULT_ITEMS: readonly MenuItem[] = [
     description: FAULT_WORDS[id].effect,
     icon: FAULT_ICONS[id],
   })),
-  ...(Object.keys(DRIFT_CHANGES) as DriftChange[]).map((change) => ({
+  ...DRIFT_CHANGE_IDS.map((change) => ({
     id: `${DRIFT_PREFIX}${change}`,
-    label: `Someone changes production by hand: ${DRIFT_CHANGES[change].label.toLowerCase()}`,
-    description: "Done in the console, not in the template: production drifts from staging.",
+    label: `Someone changes production by hand: ${DRIFT_CHANGES[change].label.replace(/ by hand$/, "").toLowerCase()}`,
+    description: `${capitalise(DRIFT_CHANGES[change].story)}. The template does not know.`,
     icon: <Hand aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
   })),
 ];
