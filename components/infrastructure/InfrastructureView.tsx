@@ -41,6 +41,9 @@ export function InfrastructureView() {
   const edited = draft !== null && draft !== stack.templateText;
   const stale = changeSet !== null && changeSet.text !== text;
   const updating = /IN_PROGRESS/.test(stack.status);
+  // Hand changes found by Detect drift: applying the template, even unchanged, puts them right.
+  const drifted = stack.resources.some((r) => r.drift === "MODIFIED" || r.drift === "DELETED");
+  const reapply = changeSet !== null && changeSet.set.rows.length === 0 && drifted;
 
   const replaceText = (next: string | null) => {
     setDraft(next);
@@ -61,7 +64,7 @@ export function InfrastructureView() {
 
   const execute = () => {
     if (!changeSet || stale || !parsed.ok) return;
-    actor.send({ type: "stack.execute", templateText: text, by: LEARNER } as never);
+    actor.send({ type: "stack.execute", templateText: text, template: parsed.template, by: LEARNER } as never);
     setNotice(`Change set sent: ${changeSet.set.summary}`);
     setChangeSet(null);
     setDraft(null);
@@ -129,10 +132,10 @@ export function InfrastructureView() {
       </section>
 
       {changeSet && (
-        <ChangeSetTable ref={changeSetHeading} changeSet={changeSet.set} stale={stale}>
-          <Button variant="primary" onClick={execute} disabled={stale || changeSet.set.rows.length === 0 || updating}>
+        <ChangeSetTable ref={changeSetHeading} changeSet={changeSet.set} stale={stale} reapply={reapply}>
+          <Button variant="primary" onClick={execute} disabled={stale || (changeSet.set.rows.length === 0 && !reapply) || updating}>
             <Play aria-hidden="true" className="size-5" strokeWidth={2.5} />
-            Execute change set
+            {reapply ? "Re-apply the template" : "Execute change set"}
           </Button>
         </ChangeSetTable>
       )}

@@ -24,7 +24,7 @@ export default function ModeChangeSet({ mode, onDone }: { mode: Mode; onDone(sen
     const text = templateFor({ ...sim.settings, mode });
     const next = parseTemplate(text);
     if (!current.ok || !next.ok) return null;
-    return { text, changeSet: createChangeSet(current.template, next.template) };
+    return { text, template: next.template, changeSet: createChangeSet(current.template, next.template) };
   }, [actor, mode]);
 
   if (!proposal) return <p className="px-5 py-4 text-lg">The template for {MODE_INFO[mode].name} could not be made.</p>;
@@ -55,7 +55,7 @@ export default function ModeChangeSet({ mode, onDone }: { mode: Mode; onDone(sen
         <Button
           variant="primary"
           onClick={() => {
-            actor.send({ type: "stack.execute", templateText: proposal.text, by: LEARNER } as never);
+            actor.send({ type: "stack.execute", templateText: proposal.text, template: proposal.template, by: LEARNER } as never);
             onDone(true);
           }}
         >

@@ -79,102 +79,105 @@ export function ProblemList({ id, title, problems }: { id: string; title: string
 }
 
 /** The change set: what executing the edited template would do to each resource. */
-export const ChangeSetTable = forwardRef<HTMLHeadingElement, { changeSet: ChangeSet; stale: boolean; children?: React.ReactNode }>(function ChangeSetTable(
-  { changeSet, stale, children },
-  ref,
-) {
-  return (
-    <section aria-labelledby="change-set-title" className="flex min-w-0 flex-col rounded-2xl border border-border bg-surface-raised p-4 shadow-sm sm:p-5">
-      <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-2">
-        <h2 id="change-set-title" ref={ref} tabIndex={-1} className="flex items-center gap-2 text-xl font-bold tracking-tight">
-          <FileDiff aria-hidden="true" className="size-6 shrink-0 text-text-muted" strokeWidth={2.25} />
-          Change set
-        </h2>
-        <p className="min-w-0 flex-1 text-base text-text-muted">
-          {changeSet.summary}
-          {stale ? " The template has changed since: create the change set again." : ""}
-        </p>
-        {children}
-      </div>
-      {changeSet.rows.length === 0 ? (
-        <p className="text-lg">No resource changes: the template matches the running stack.</p>
-      ) : (
-        <div className="-mx-2 overflow-x-auto">
-          <table className="w-full border-collapse" data-testid="change-set">
-            <thead>
-              <tr className="border-b border-border">
-                <th scope="col" className={TH}>
-                  Action
-                </th>
-                <th scope="col" className={TH}>
-                  Logical ID
-                </th>
-                <th scope="col" className={TH}>
-                  Type
-                </th>
-                <th scope="col" className={TH}>
-                  Replacement
-                </th>
-                <th scope="col" className={TH}>
-                  Properties
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {changeSet.rows.map((row) => {
-                const { Icon, ink } = ACTION_ICON[row.action];
-                return (
-                  <tr key={row.logicalId} className="border-b border-border last:border-0">
-                    <td className={TD}>
-                      <span className={`inline-flex items-center gap-1.5 font-semibold ${ink}`}>
-                        <Icon aria-hidden="true" className="size-5" strokeWidth={2.5} />
-                        {row.action}
-                      </span>
-                    </td>
-                    <th scope="row" className={`${TD} text-left font-semibold`}>
-                      {row.logicalId}
-                    </th>
-                    <td className={`${TD} font-mono text-[0.95rem]`}>
-                      <TypeName type={row.type} />
-                    </td>
-                    <td className={`${TD} font-semibold`}>{row.replacement ?? "—"}</td>
-                    <td className={TD}>
-                      {row.properties.length === 0 ? (
-                        <span className="text-text-muted">—</span>
-                      ) : (
-                        <ul className="flex flex-col gap-0.5">
-                          {row.properties.map((p) => (
-                            <li key={p.name}>
-                              <span className="font-semibold">{p.name}</span>{" "}
-                              <span className="text-text-muted">
-                                (
-                                {p.requiresRecreation === "Never"
-                                  ? "no replacement"
-                                  : p.requiresRecreation === "Always"
-                                    ? "needs replacement"
-                                    : "may need replacement"}
-                                )
-                              </span>
-                              {(p.before !== undefined || p.after !== undefined) && (
-                                <span className="block font-mono text-[0.95rem] break-all">
-                                  {showValue(p.before)} → {showValue(p.after)}
-                                </span>
-                              )}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+export const ChangeSetTable = forwardRef<HTMLHeadingElement, { changeSet: ChangeSet; stale: boolean; reapply: boolean; children?: React.ReactNode }>(
+  function ChangeSetTable({ changeSet, stale, reapply, children }, ref) {
+    return (
+      <section aria-labelledby="change-set-title" className="flex min-w-0 flex-col rounded-2xl border border-border bg-surface-raised p-4 shadow-sm sm:p-5">
+        <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-2">
+          <h2 id="change-set-title" ref={ref} tabIndex={-1} className="flex items-center gap-2 text-xl font-bold tracking-tight">
+            <FileDiff aria-hidden="true" className="size-6 shrink-0 text-text-muted" strokeWidth={2.25} />
+            Change set
+          </h2>
+          <p className="min-w-0 flex-1 text-base text-text-muted">
+            {changeSet.summary}
+            {stale ? " The template has changed since: create the change set again." : ""}
+          </p>
+          {children}
         </div>
-      )}
-    </section>
-  );
-});
+        {changeSet.rows.length === 0 ? (
+          <p className="text-lg">
+            {reapply
+              ? "No changes to the template. Production has drifted from it: re-applying the template puts the hand changes right."
+              : "No resource changes: the template matches the running stack."}
+          </p>
+        ) : (
+          <div className="-mx-2 overflow-x-auto">
+            <table className="w-full border-collapse" data-testid="change-set">
+              <thead>
+                <tr className="border-b border-border">
+                  <th scope="col" className={TH}>
+                    Action
+                  </th>
+                  <th scope="col" className={TH}>
+                    Logical ID
+                  </th>
+                  <th scope="col" className={TH}>
+                    Type
+                  </th>
+                  <th scope="col" className={TH}>
+                    Replacement
+                  </th>
+                  <th scope="col" className={TH}>
+                    Properties
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {changeSet.rows.map((row) => {
+                  const { Icon, ink } = ACTION_ICON[row.action];
+                  return (
+                    <tr key={row.logicalId} className="border-b border-border last:border-0">
+                      <td className={TD}>
+                        <span className={`inline-flex items-center gap-1.5 font-semibold ${ink}`}>
+                          <Icon aria-hidden="true" className="size-5" strokeWidth={2.5} />
+                          {row.action}
+                        </span>
+                      </td>
+                      <th scope="row" className={`${TD} text-left font-semibold`}>
+                        {row.logicalId}
+                      </th>
+                      <td className={`${TD} font-mono text-[0.95rem]`}>
+                        <TypeName type={row.type} />
+                      </td>
+                      <td className={`${TD} font-semibold`}>{row.replacement ?? "—"}</td>
+                      <td className={TD}>
+                        {row.properties.length === 0 ? (
+                          <span className="text-text-muted">—</span>
+                        ) : (
+                          <ul className="flex flex-col gap-0.5">
+                            {row.properties.map((p) => (
+                              <li key={p.name}>
+                                <span className="font-semibold">{p.name}</span>{" "}
+                                <span className="text-text-muted">
+                                  (
+                                  {p.requiresRecreation === "Never"
+                                    ? "no replacement"
+                                    : p.requiresRecreation === "Always"
+                                      ? "needs replacement"
+                                      : "may need replacement"}
+                                  )
+                                </span>
+                                {(p.before !== undefined || p.after !== undefined) && (
+                                  <span className="block font-mono text-[0.95rem] break-all">
+                                    {showValue(p.before)} → {showValue(p.after)}
+                                  </span>
+                                )}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    );
+  },
+);
 
 /** The stack's events, newest first, as CloudFormation lists them. */
 export function StackEvents({ events }: { events: readonly StackEvent[] }) {
