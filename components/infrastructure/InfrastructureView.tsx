@@ -14,6 +14,8 @@ import { useStack } from "./useStack";
 
 const STACK = STACK_NAME;
 const PROBLEMS_ID = "template-problems";
+/** Always there (empty when all is well), so the editor's description never points at nothing. */
+const MESSAGES_ID = "template-messages";
 
 /**
  * /simulator/infrastructure: the run's stack `shop-web` as a CloudFormation template. Edit it, see
@@ -37,6 +39,7 @@ export function InfrastructureView() {
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const changeSetHeading = useRef<HTMLHeadingElement>(null);
+  const editor = useRef<{ goTo(line: number, column?: number): void }>(null);
 
   const edited = draft !== null && draft !== stack.templateText;
   const stale = changeSet !== null && changeSet.text !== text;
@@ -143,7 +146,7 @@ export function InfrastructureView() {
         {notice}
       </p>
 
-      <div className="grid gap-4 xl:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
+      <div className="grid gap-4 xl:grid-cols-2 2xl:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
         <section
           aria-labelledby="template-title"
           className={`flex min-w-0 flex-col gap-3 rounded-2xl border bg-surface-raised p-4 shadow-sm sm:p-5 ${dragging ? "border-accent ring-4 ring-accent/40" : "border-border"}`}
@@ -187,6 +190,7 @@ export function InfrastructureView() {
             </div>
           </div>
           <TemplateEditor
+            ref={editor}
             text={shown}
             problems={problems}
             onChange={(next) => {
@@ -194,26 +198,31 @@ export function InfrastructureView() {
               if (importProblems) setImportProblems(null);
             }}
             label={`Template of stack ${STACK}, YAML`}
-            describedBy={problems.length > 0 ? PROBLEMS_ID : undefined}
+            describedBy={MESSAGES_ID}
           />
           <p className="text-base text-text-muted">
             <span className="font-semibold text-text">{edited ? "Edited, not applied yet." : "The running template."}</span> Drop a .yaml or .json file here to
             import it; Tab leaves the editor.
           </p>
-          {importProblems && (
-            <ProblemList
-              id="import-problems"
-              title={`${importProblems.file} was not imported: ${importProblems.problems.length === 1 ? "1 problem" : `${importProblems.problems.length} problems`}. Nothing changed.`}
-              problems={importProblems.problems}
-            />
-          )}
-          {problems.length > 0 && (
-            <ProblemList
-              id={PROBLEMS_ID}
-              title={`${problems.length === 1 ? "1 problem" : `${problems.length} problems`} in the template. The running stack is kept.`}
-              problems={problems}
-            />
-          )}
+          <div id={MESSAGES_ID} className="flex flex-col gap-3 empty:hidden">
+            {importProblems && (
+              <ProblemList
+                id="import-problems"
+                testId="import-problems"
+                title={`${importProblems.file} was not imported: ${importProblems.problems.length === 1 ? "1 problem" : `${importProblems.problems.length} problems`}. Nothing changed.`}
+                problems={importProblems.problems}
+              />
+            )}
+            {problems.length > 0 && (
+              <ProblemList
+                id={PROBLEMS_ID}
+                testId="template-problems"
+                onGoTo={(line, column) => editor.current?.goTo(line, column)}
+                title={`${problems.length === 1 ? "1 problem" : `${problems.length} problems`} in the template. The running stack is kept.`}
+                problems={problems}
+              />
+            )}
+          </div>
         </section>
         <div className="flex min-w-0 flex-col gap-4">
           <ResourcesTable resources={stack.resources} />

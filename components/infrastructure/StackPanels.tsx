@@ -54,22 +54,45 @@ export function ResourcesTable({ resources }: { resources: readonly StackResourc
 }
 
 /** Problems of the edited (or imported) template, in words, each at its line and column. */
-export function ProblemList({ id, title, problems }: { id: string; title: string; problems: readonly TemplateProblem[] }) {
+export function ProblemList({
+  id,
+  testId,
+  title,
+  problems,
+  onGoTo,
+}: {
+  id: string;
+  testId: string;
+  title: string;
+  problems: readonly TemplateProblem[];
+  /** Shows a problem's place in the editor (only for the edited template's problems). */
+  onGoTo?: (line: number, column?: number) => void;
+}) {
   return (
     <div id={id} className="rounded-xl border-2 border-status-failed bg-surface-raised px-4 py-3">
       <p className="flex items-center gap-2 text-lg font-bold text-status-failed-ink">
         <TriangleAlert aria-hidden="true" className="size-5 shrink-0" strokeWidth={2.5} />
         {title}
       </p>
-      <ul className="mt-1 flex max-h-40 flex-col gap-1 overflow-y-auto" data-testid="template-problems">
+      <ul className="mt-1 flex max-h-40 flex-col gap-1 overflow-y-auto" data-testid={testId}>
         {problems.map((p, i) => (
           <li key={i} className="text-base">
-            {p.line !== undefined && (
-              <span className="mr-2 font-semibold tabular-nums">
-                Line {p.line}
-                {p.column !== undefined ? `, column ${p.column}` : ""}:
-              </span>
-            )}
+            {p.line !== undefined &&
+              (onGoTo ? (
+                <button
+                  type="button"
+                  onClick={() => onGoTo(p.line!, p.column)}
+                  className="mr-2 font-semibold tabular-nums text-accent underline underline-offset-2 hover:no-underline"
+                >
+                  Line {p.line}
+                  {p.column !== undefined ? `, column ${p.column}` : ""}:
+                </button>
+              ) : (
+                <span className="mr-2 font-semibold tabular-nums">
+                  Line {p.line}
+                  {p.column !== undefined ? `, column ${p.column}` : ""}:
+                </span>
+              ))}
             {p.message}
           </li>
         ))}

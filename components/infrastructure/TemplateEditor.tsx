@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import type { EditorProblem, TemplateEditorHandle } from "./codeEditor";
 
 /** The editor's height: the same before and after CodeMirror arrives, so nothing below it jumps. */
@@ -17,7 +17,9 @@ export function TemplateEditor({
   onChange,
   label,
   describedBy,
+  ref,
 }: {
+  ref?: Ref<{ goTo(line: number, column?: number): void }>;
   text: string;
   problems: readonly EditorProblem[];
   onChange(text: string): void;
@@ -54,6 +56,8 @@ export function TemplateEditor({
       handle.current = null;
     };
   }, [label, describedBy]);
+
+  useImperativeHandle(ref, () => ({ goTo: (line, column) => handle.current?.goTo(line, column) }), []);
 
   useEffect(() => {
     handle.current?.setText(text);

@@ -22,7 +22,8 @@ export interface TemplateEditorHandle {
   setText(text: string): void;
   /** Shows these problems at their line and column. */
   setProblems(problems: readonly EditorProblem[]): void;
-  focus(): void;
+  /** Puts the cursor at a 1-based line and column, scrolls it into view and focuses the editor. */
+  goTo(line: number, column?: number): void;
   destroy(): void;
 }
 
@@ -110,7 +111,9 @@ export function createTemplateEditor(
       const diagnostics: Diagnostic[] = problems.map((p) => ({ ...offsetOf(view.state, p.line, p.column), severity: "error", message: p.message }));
       view.dispatch(setDiagnostics(view.state, diagnostics));
     },
-    focus() {
+    goTo(line, column) {
+      const { from } = offsetOf(view.state, line, column);
+      view.dispatch({ selection: { anchor: from }, effects: EditorView.scrollIntoView(from, { y: "center" }) });
       view.focus();
     },
     destroy() {
