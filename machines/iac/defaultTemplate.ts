@@ -1,22 +1,9 @@
 import type { Settings } from '../world/settings';
 import { DEFAULT_DEPLOY_CONFIG, DEPLOY_CONFIGS } from './deployConfigs';
-import { DEFAULT_EVALUATION_PERIODS, TEST_SUITES } from './stackConfig';
+import { STACK_NAME } from './defaultStack';
+import { DEFAULT_EVALUATION_PERIODS, suitesFor } from './testSuites';
 
-/** The stack's name, as the console shows it. */
-export const STACK_NAME = 'shop-web';
-
-/** The suites that come closest to a coverage, largest first (70% is unit, integration, end-to-end). */
-export function suitesFor(coverage: number): string[] {
-  const chosen: string[] = [];
-  let left = coverage + 1e-9;
-  for (const [id, suite] of Object.entries(TEST_SUITES).sort((a, b) => b[1].catches - a[1].catches)) {
-    if (suite.catches <= left) {
-      chosen.push(id);
-      left -= suite.catches;
-    }
-  }
-  return chosen.length > 0 ? chosen : ['unit'];
-}
+export { STACK_NAME, defaultTemplateObject } from './defaultStack';
 
 function pipelineStages(mode: Settings['mode']): string {
   const source = `        - Name: Source

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { templateProblems } from './schema';
 import type { StackTemplate, TemplateParse, TemplateProblem } from './types';
 
@@ -180,6 +180,8 @@ function deepProblem(line: number, column: number): TemplateProblem {
 class Walker {
   private aliases = 0;
   private nodes = 0;
+  /** The document's anchors and aliases in order, found once: yaml's own resolve walks the document per alias. */
+  private anchored: YamlNode[] | null = null;
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -200,6 +202,26 @@ class Walker {
     throw new Stop({ message: named, ...(path.length > 0 ? { path: pathText(path) } : {}), ...(where ?? {}) });
   }
 
+  /** The node an alias names: the last node anchored with its name before it, as YAML says. */
+  private resolveAlias(alias: YamlNode): YamlNode | undefined {
+    if (!this.anchored) {
+      const nodes: YamlNode[] = [];
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (isAlias(node) || (node as { anchor?: string }).anchor) nodes.push(node);
+        },
+      });
+      this.anchored = nodes;
+    }
+    let found: YamlNode | undefined;
+    const source = (alias as unknown as { source: string }).source;
+    for (const node of this.anchored) {
+      if (node === alias) break;
+      if ((node as { anchor?: string }).anchor === source) found = node;
+    }
+    return found;
+  }
+
   convert(node: unknown, path: (string | number)[], depth: number): unknown {
     if (node === null || node === undefined) return null;
     const yamlNode = node as YamlNode;
@@ -207,7 +229,7 @@ class Walker {
     if (depth > MAX_DEPTH) this.stop(`the template nests deeper than ${MAX_DEPTH} levels`, path, yamlNode);
     if (isAlias(node)) {
       if (++this.aliases > MAX_ALIASES) this.stop(`the template uses more than ${MAX_ALIASES} aliases`, path, node);
-      const target = node.resolve(this.doc);
+      const target = this.resolveAlias(node);
       if (!target) this.stop(`the alias *${node.source} points at nothing`, path, node);
       return this.convert(target, path, depth + 1);
     }

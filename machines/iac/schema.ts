@@ -258,6 +258,9 @@ function issuePath(issue: v.BaseIssue<unknown>): Path {
  */
 export function templateProblems(value: unknown, positions: Positions): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return [problem([], `a template is a map with Resources, got ${shown(value)}`, positions)];
+  }
   const top = v.safeParse(template, value);
   if (!top.success) {
     for (const issue of top.issues.slice(0, 10)) problems.push(problem(issuePath(issue), missingOr(issue), positions));

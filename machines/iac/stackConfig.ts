@@ -1,7 +1,10 @@
 import type { Mode } from '../world/modes';
 import { DEFAULT_DEPLOY_CONFIG, deployConfigFromName, type DeployConfigName } from './deployConfigs';
 import { evaluate, parameterValues } from './evaluate';
+import { coverageOf, DEFAULT_EVALUATION_PERIODS } from './testSuites';
 import type { StackTemplate, TemplateResource } from './types';
+
+export { TEST_SUITES, coverageOf, DEFAULT_EVALUATION_PERIODS } from './testSuites';
 
 export { DEPLOY_CONFIGS, DEPLOY_CONFIG_IDS, type DeployConfig, type DeployConfigName } from './deployConfigs';
 
@@ -15,27 +18,6 @@ export interface StackConfig {
   instanceType: string;
   ingressPort: number;
 }
-
-/**
- * Test suites the Test action can run and the share of defects each catches; together they make
- * the run's test coverage (unit + integration + end-to-end = 70%, the default run's coverage).
- */
-export const TEST_SUITES: Record<string, { label: string; catches: number }> = {
-  unit: { label: 'Unit tests', catches: 0.4 },
-  integration: { label: 'Integration tests', catches: 0.2 },
-  'end-to-end': { label: 'End-to-end tests', catches: 0.1 },
-  contract: { label: 'Contract tests', catches: 0.1 },
-  security: { label: 'Security scan', catches: 0.05 },
-};
-
-export function coverageOf(suites: readonly string[]): number {
-  let sum = 0;
-  for (const suite of new Set(suites)) sum += TEST_SUITES[suite]?.catches ?? 0;
-  return Math.min(0.95, Math.round(sum * 1000) / 1000);
-}
-
-/** The alarm's evaluation periods a run has by default: the detection times the engine always drew. */
-export const DEFAULT_EVALUATION_PERIODS = 3;
 
 const typed = (template: StackTemplate, type: string): [string, TemplateResource][] => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
 
