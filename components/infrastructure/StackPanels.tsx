@@ -22,10 +22,7 @@ export function ResourcesTable({ resources }: { resources: readonly StackResourc
                 Logical ID
               </th>
               <th scope="col" className={TH}>
-                Status
-              </th>
-              <th scope="col" className={TH}>
-                Drift
+                Status and drift
               </th>
             </tr>
           </thead>
@@ -39,10 +36,11 @@ export function ResourcesTable({ resources }: { resources: readonly StackResourc
                   </span>
                 </th>
                 <td className={TD}>
-                  <CfnStatus status={r.status} />
-                </td>
-                <td className={TD}>
-                  <DriftStatus status={r.drift} />
+                  <span className="flex flex-wrap items-center gap-1.5">
+                    <CfnStatus status={r.status} />
+                    <span className="sr-only">, drift:</span>
+                    <DriftStatus status={r.drift} />
+                  </span>
                 </td>
               </tr>
             ))}
