@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useRef, useState, type DragEvent } from "react";
-import { Download, FileCode2, FilePlus2, Play, RotateCcw, ScanSearch, Upload } from "lucide-react";
+import { Download, FileCode2, FilePlus2, Hourglass, Play, RotateCcw, ScanSearch, Upload } from "lucide-react";
 import { ViewHeader } from "@/components/monitoring/ViewHeader";
 import { Button } from "@/components/ui/Button";
 import { useRunner } from "@/components/simulator/runnerContext";
@@ -134,6 +134,17 @@ export function InfrastructureView() {
         </div>
       </section>
 
+      {stack.pendingChange && (
+        <p className="flex items-start gap-2 rounded-xl border-2 border-status-waiting bg-surface-raised px-4 py-2 text-lg" data-testid="pending-change">
+          <Hourglass aria-hidden="true" className="mt-1 size-5 shrink-0 text-status-waiting-ink" strokeWidth={2.5} />
+          <span>
+            <strong>On its way:</strong> {stack.pendingChange.changeSet.summary}{" "}
+            {stack.pendingChange.commit !== undefined
+              ? `It travels through the pipeline as commit #${stack.pendingChange.commit} and is applied when that commit deploys${stack.mode === "delivery" ? "; the approver reviews its change set at Approval" : ""}.`
+              : "It is applied as the run plays."}
+          </span>
+        </p>
+      )}
       {changeSet && (
         <ChangeSetTable ref={changeSetHeading} changeSet={changeSet.set} stale={stale} reapply={reapply}>
           <Button variant="primary" onClick={execute} disabled={stale || (changeSet.set.rows.length === 0 && !reapply) || updating}>

@@ -2,10 +2,11 @@
 
 import { useThrottledSim } from "@/components/simulator/slowBeat";
 import { iacOn } from "@/machines/world/settings";
+import type { Mode } from "@/machines/world/modes";
 import { createdResources, parseTemplate, templateFor, type StackView } from "./iac";
 
 /** What the view shows of the run's stack (the engine's `sim.stack`). */
-export type StackSnapshot = StackView & { iac: boolean };
+export type StackSnapshot = StackView & { iac: boolean; mode: Mode };
 
 /** STAND-IN until the engine's sim.stack is merged: the template of the run's settings, never updated. */
 export function useStack(): StackSnapshot {
@@ -23,6 +24,7 @@ export function useStack(): StackSnapshot {
         events: [],
         drift: null,
         iac: iacOn(sim.settings),
+        mode: sim.settings.mode,
       };
     },
     500,
