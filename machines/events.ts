@@ -1,10 +1,12 @@
 import type { CommitKind } from './world/commits';
 import type { HandReleaseKind } from './world/releaseCalendar';
+import type { DriftChange } from './iac/drift';
 
 /** The pipeline's stages, in the order work flows (AWS service in `STAGES`). */
 export type StageName = 'source' | 'build' | 'test' | 'approval' | 'deploy';
 
-export type FailureReason = 'compile-error' | 'defect-caught' | 'flaky-test' | 'manual-step' | 'injected' | 'rejected';
+/** `drift`: production was changed by hand and no longer matches staging (a deploy cannot finish there). */
+export type FailureReason = 'compile-error' | 'defect-caught' | 'flaky-test' | 'manual-step' | 'injected' | 'rejected' | 'drift';
 
 export type RestorePath = 'automatic-rollback' | 'manual-rollback' | 'fix';
 
@@ -44,8 +46,10 @@ export type SimEvent =
       deployment: number;
       hotfix: boolean;
       patch: number[];
+      /** Production had drifted from the template (by hand): this deployment will fail there as it did not in staging. */
+      drift?: DriftChange;
     }
-  | { type: 'incident.started'; incident: number; deployment: number; revision: number; errorRate: number; culprits: number[] }
+  | { type: 'incident.started'; incident: number; deployment: number; revision: number; errorRate: number; culprits: number[]; drift?: DriftChange }
   | { type: 'alarm.fired'; incident: number; errorRate: number; threshold: number }
   | { type: 'incident.reported'; incident: number }
   | { type: 'incident.paged'; incident: number; person: string }
@@ -71,6 +75,21 @@ export type SimEvent =
   | { type: 'fault.injected'; fault: Fault }
   /** An injected fault took effect: on a commit (`commit`) or on an execution at a stage. */
   | { type: 'fault.applied'; fault: Fault; commit?: number; execution?: number }
+  /** A template change was committed: it travels through the pipeline and is applied when it deploys. */
+  | { type: 'infra.commit'; commit: number; by: string; summary: string }
+  /** CloudFormation starts updating the stack `shop-web` (from an infra commit that deployed, or directly). */
+  | { type: 'stack.update.started'; by: string; summary: string; resources: number; commit?: number }
+  /** One resource's status in the update: UPDATE_IN_PROGRESS, UPDATE_COMPLETE, UPDATE_FAILED, ... */
+  | { type: 'stack.update.resource'; logicalId: string; resourceType: string; status: string; reason?: string }
+  /** The update finished: the run now does what the template says (`effects`, in words). */
+  | { type: 'stack.update.completed'; effects: string[] }
+  /** The update failed at `logicalId` and was rolled back (UPDATE_ROLLBACK_COMPLETE): the stack is as before. */
+  | { type: 'stack.update.rolledBack'; logicalId: string; reason: string }
+  /** Production was changed by hand (injected by a trainer, or a snowflake environment drifting by itself). */
+  | { type: 'drift.introduced'; change: DriftChange; logicalId: string; snowflake: boolean }
+  /** Detect drift ran: `modified` resources differ from the template. */
+  | { type: 'drift.detected'; modified: string[] }
+  | { type: 'drift.resolved'; change: DriftChange; how: 'template-applied' | 'template-matches' | 'fixed-by-hand' }
   /** A trainer or learner changed a live setting; charts can mark before and after. */
   | { type: 'settings.changed'; change: LiveSettingsChange };
 

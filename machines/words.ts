@@ -62,6 +62,7 @@ export const FAILURE_WORDS: Record<FailureReason, { short: string; card: string;
   'manual-step': { short: 'a manual step went wrong', card: 'Hand step failed', told: 'a manual step went wrong' },
   injected: { short: 'deploy failed', card: 'Deploy failed', told: 'CodeDeploy could not finish the rollout' },
   rejected: { short: 'rejected', card: 'Rejected', told: 'rejected' },
+  drift: { short: 'production drifted', card: 'Drift', told: 'production was changed by hand and no longer matches staging' },
 };
 
 /** The short words for a failure reason: "compile error", "flaky test". */

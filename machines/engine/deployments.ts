@@ -11,6 +11,8 @@ export class Deployments extends EnginePart {
   /** The newest revision that has ever run in production (rolled back or not). */
   private maxDeployedRevision = 0;
   private nextDeployment = 1;
+  /** Deployments that met a snowflake environment's drift (IaC off): the team puts it right by hand. */
+  readonly snowflakes = new Set<number>();
 
   /** A deploy of `execution` finished: production runs its revision now (or, for a hotfix, its fixes). */
   deployed(execution: Execution): void {
@@ -46,6 +48,10 @@ export class Deployments extends EnginePart {
       hotfix,
       patch: [],
     };
+    // Production may differ from staging by hand: this deployment meets it there.
+    const drift = this.parts.infra.driftAtDeploy();
+    if (drift) deployment.drift = drift.change;
+    if (drift?.snowflake) this.snowflakes.add(deployment.id);
     s.deployments.push(deployment);
     s.productionRevision = revision;
     this.maxDeployedRevision = Math.max(this.maxDeployedRevision, revision);
@@ -112,8 +118,10 @@ export class Deployments extends EnginePart {
       deployment: deployment.id,
       hotfix: deployment.hotfix,
       patch: deployment.patch,
+      ...(deployment.drift ? { drift: deployment.drift } : {}),
     });
     this.afterDeploy(deployment);
+    this.parts.infra.deployed(deployment);
   }
 
   /** Incidents whose defects production no longer runs are over; each new defect will show. */
@@ -131,6 +139,11 @@ export class Deployments extends EnginePart {
     const [min, max] = INCIDENT_ONSET;
     for (const seq of defects) {
       s.clock.at(s.now + s.rng.production.between(min, max), () => this.parts.incidents.start(deployment, seq));
+    }
+    const drift = deployment.drift;
+    if (drift) {
+      const snowflake = this.snowflakes.delete(deployment.id);
+      s.clock.at(s.now + s.rng.drift.between(min, max), () => this.parts.incidents.startDrift(deployment, drift, snowflake));
     }
   }
 }

@@ -8,6 +8,14 @@ import { ACK_MINUTES, ALARM_DETECTION_MINUTES, CUSTOMER_DETECTION_MINUTES, DECID
 import { schedulePostmortem } from './postmortems';
 import { EnginePart } from './runState';
 import type { Deployment, Incident } from './types';
+import type { Random } from '../sim/random';
+import { DEFAULT_DEPLOY_CONFIG, DEPLOY_CONFIGS, rollbackMinutes } from '../iac/deployConfigs';
+import type { DriftChange } from '../iac/drift';
+import { DEFAULT_EVALUATION_PERIODS } from '../iac/testSuites';
+import { SNOWFLAKE_FIX_MINUTES } from './infrastructure';
+
+/** Share of requests failing on production that drifted from the template [min, max]. */
+export const DRIFT_ERROR_RATE: readonly [number, number] = [0.05, 0.25];
 
 /**
  * Production failing and being put right: an escaped defect starts an incident (one XState actor
@@ -33,43 +41,78 @@ export class Incidents extends EnginePart {
     // A rollback or a fix may have taken the defect out of production before it showed.
     if (!s.defectInProduction(culprit)) return;
     const rng = s.rng.production;
-    const { settings } = s;
-    const id = this.nextIncident++;
     // An injected defect is the one the class is watching: loud enough for the alarm to catch.
     const floor = s.injectedDefects.delete(culprit)
-      ? Math.min(DEFECT_ERROR_RATE[1], Math.max(INJECTED_DEFECT_ERROR_RATE, settings.alarmThreshold * INJECTED_DEFECT_ALARM_MARGIN))
+      ? Math.min(DEFECT_ERROR_RATE[1], Math.max(INJECTED_DEFECT_ERROR_RATE, s.settings.alarmThreshold * INJECTED_DEFECT_ALARM_MARGIN))
       : DEFECT_ERROR_RATE[0];
-    const errorRate = rng.between(floor, DEFECT_ERROR_RATE[1]);
-    // The alarm watches the service's error rate, to which every open incident adds.
-    const alarmed = settings.monitoring && s.errorRate() + errorRate >= settings.alarmThreshold;
+    this.open(deployment, [culprit], rng.between(floor, DEFECT_ERROR_RATE[1]), rng);
+  }
+
+  /**
+   * A deployment met production that had drifted from the template (it worked in staging): requests
+   * fail. Its chances come from the drift stream, so runs without drift draw the same as ever. A
+   * snowflake's hand change is found and put right by hand; a rollback helps sooner.
+   */
+  startDrift(deployment: Deployment, change: DriftChange, snowflake: boolean): void {
+    const s = this.s;
+    const rng = s.rng.drift;
+    const incident = this.open(deployment, [], rng.between(...DRIFT_ERROR_RATE), rng, change);
+    if (!snowflake) return;
+    s.clock.at(s.now + rng.between(...SNOWFLAKE_FIX_MINUTES), () => {
+      this.parts.infra.fixedByHand(change);
+      if (incident.phase !== 'restored' && incident.phase !== 'rollingBack') s.incidentActors.get(incident.id)?.send({ type: 'fix.deployed' });
+    });
+  }
+
+  /** Production fails from now: `raw` is the error rate where the change reached, before the deploy configuration's share. */
+  private open(deployment: Deployment, culprits: number[], raw: number, rng: Random, drift?: DriftChange): Incident {
+    const s = this.s;
+    const { settings } = s;
+    const id = this.nextIncident++;
+    // A canary or a linear rollout reaches a share of users before the alarm can stop it.
+    const errorRate = raw * DEPLOY_CONFIGS[settings.deployConfig ?? DEFAULT_DEPLOY_CONFIG].reach;
+    // The alarm watches the service's error rate, to which every open incident adds; switched off by hand, it tells nobody.
+    const alarmed = settings.monitoring && !s.alarmSilenced && s.errorRate() + raw >= settings.alarmThreshold;
     const night = !isWorkingTime(s.now, settings.workingHours);
     const culture = settings.culture;
     const [ackMin, ackMax] = ACK_MINUTES[culture];
     const [decideMin, decideMax] = DECIDE_MINUTES[culture];
+    const periods = (settings.alarmEvaluationPeriods ?? DEFAULT_EVALUATION_PERIODS) / DEFAULT_EVALUATION_PERIODS;
     const plan: IncidentPlan = {
       id,
-      detectAfter: alarmed ? rng.between(...ALARM_DETECTION_MINUTES) * s.alarmTuning : rng.between(...CUSTOMER_DETECTION_MINUTES),
+      detectAfter: alarmed ? rng.between(...ALARM_DETECTION_MINUTES) * s.alarmTuning * periods : rng.between(...CUSTOMER_DETECTION_MINUTES),
       detectedBy: alarmed ? 'alarm' : 'customers',
       automaticRollback: MODE_INFO[settings.mode].automaticRollback,
       ackAfter: rng.between(ackMin, ackMax) + (night ? rng.between(...NIGHT_ACK_MINUTES) : 0),
       decideAfter: rng.between(decideMin, decideMax),
-      rollbackTakes: rng.between(s.deployTimes[0], s.deployTimes[1]),
-      rollbackFails: this.rollbackBlocked(deployment),
+      rollbackTakes: rollbackMinutes(settings.deployConfig ?? DEFAULT_DEPLOY_CONFIG, rng.between(s.deployTimes[0], s.deployTimes[1])),
+      // Rolling the code back does not touch the hand change: it runs on the old revision again.
+      rollbackFails: drift ? false : this.rollbackBlocked(deployment),
     };
+    const culprit = culprits[0];
     const incident: Incident = {
       id,
       deployment: deployment.id,
       revision: deployment.revision,
-      culprits: [culprit],
-      culpritArea: s.commit(culprit)?.area ?? '',
-      culpritAuthor: s.commit(culprit)?.author ?? '',
+      culprits,
+      culpritArea: culprit === undefined ? '' : (s.commit(culprit)?.area ?? ''),
+      culpritAuthor: culprit === undefined ? '' : (s.commit(culprit)?.author ?? ''),
       errorRate,
       startedAt: s.now,
       phase: 'impact',
+      ...(drift ? { drift } : {}),
     };
     s.incidents.set(id, incident);
     s.openIncidentIds.add(id);
-    s.emit({ type: 'incident.started', incident: id, deployment: deployment.id, revision: deployment.revision, errorRate, culprits: incident.culprits });
+    s.emit({
+      type: 'incident.started',
+      incident: id,
+      deployment: deployment.id,
+      revision: deployment.revision,
+      errorRate,
+      culprits: incident.culprits,
+      ...(drift ? { drift } : {}),
+    });
 
     const actor = createActor(incidentMachine, { clock: s.clock, input: { plan } });
     actor.on('incident.detected', (e) => this.onDetected(incident, e.by, deployment));
@@ -134,6 +177,7 @@ export class Incidents extends EnginePart {
     });
     s.incidentActors.set(id, actor);
     actor.start();
+    return incident;
   }
 
   /** Rolling back to before `failed` crosses a deployment that changed the schema: it cannot run. */

@@ -31,6 +31,11 @@ export function schedulePostmortem(s: RunState, incident: Incident): void {
 
 /** What a blameless postmortem changes, in words. */
 function learnFrom(s: RunState, incident: Incident): string {
+  if (incident.drift) {
+    return s.settings.iac === false
+      ? 'Describe the environments in code (IaC) so production cannot differ from staging by hand'
+      : 'Detect drift before each deploy and make console changes through the template';
+  }
   const slowDetection = incident.detectedBy === 'customers' || (incident.detectedAt ?? 0) - incident.startedAt > SLOW_DETECTION_MINUTES;
   const area = incident.culpritArea || undefined;
   if (slowDetection && s.settings.monitoring && s.alarmTuning > ALARM_TUNING_FLOOR) {

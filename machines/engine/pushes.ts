@@ -3,6 +3,7 @@ import { addWorkingMinutes } from '../sim/calendar';
 import { shaFor, type Commit, type PlannedCommit } from '../world/commits';
 import { FIX_MINUTES, FIX_PROBLEM_RARITY, FIX_SIZE, REVIEW_MINUTES } from './durations';
 import { EnginePart } from './runState';
+import type { ChangeSet } from '../iac/changeSet';
 
 type Draft = Pick<Commit, 'author' | 'area' | 'size' | 'message' | 'compileError' | 'defect' | 'detectDraw'>;
 
@@ -41,6 +42,26 @@ export class Commits extends EnginePart {
       const reviewer = devs[(author + 1 + (commit.seq % (devs.length - 1))) % devs.length]!;
       this.parts.people.addTask(reviewer.name, 'reviewing', `reviewing ${commit.author}'s ${commit.sha}`, s.now + REVIEW_MINUTES);
     }
+  }
+
+  /** A person commits a change to the stack's template: it goes through the pipeline like any change. */
+  pushInfra(by: string, changeSet: ChangeSet): number {
+    const lines = changeSet.rows.reduce((n, row) => n + Math.max(1, row.properties.length) * 3, 0);
+    const commit = this.push(
+      {
+        author: by,
+        area: 'infrastructure',
+        size: Math.max(1, lines),
+        message: 'update the shop-web stack template',
+        compileError: false,
+        defect: false,
+        detectDraw: 1,
+      },
+      'feature',
+      [],
+    );
+    commit.infra = { changeSet };
+    return commit.seq;
   }
 
   private push(draft: Draft, kind: Commit['kind'], fixes: number[]): Commit {

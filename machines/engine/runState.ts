@@ -21,6 +21,9 @@ import type { Deployments } from './deployments';
 import type { Executions } from './executions';
 import type { Incidents } from './incidents';
 import type { Releases } from './releases';
+import type { Infrastructure } from './infrastructure';
+import type { DriftChange } from '../iac/drift';
+import { StackState } from './stackState';
 
 export type WorkStage = 'source' | 'build' | 'test' | 'deploy';
 export const WORK_STAGES: readonly WorkStage[] = ['source', 'build', 'test', 'deploy'];
@@ -36,6 +39,7 @@ export interface EngineParts {
   deployments: Deployments;
   incidents: Incidents;
   people: Collaboration;
+  infra: Infrastructure;
 }
 
 /** One part of the engine: it reads and changes the run's state, and calls the other parts. */
@@ -108,6 +112,9 @@ export class RunState {
   readonly faults: Record<Fault, number> = { 'break-build': 0, 'flaky-test': 0, 'escape-defect': 0, 'fail-deploy': 0 };
   /** Defects a trainer slipped past the tests: they break enough requests for the alarm to see. */
   readonly injectedDefects = new Set<number>();
+  /** Hand changes production has that the template does not (drift), until put right. */
+  readonly handChanges = new Set<DriftChange>();
+  private stackState: StackState | null = null;
   /** How long a deploy takes in this mode [min, max]: a pipeline's, or a person's by hand. */
   readonly deployTimes: readonly [number, number];
 
@@ -115,6 +122,8 @@ export class RunState {
   stages!: Record<WorkStage, StageRunner>;
   /** The Approval stage, in the modes that have one. */
   approval: ApprovalRunner | null = null;
+  /** Makes the Approval stage when a template adds it to a pipeline that had none (set by the Simulation). */
+  makeApproval: (() => ApprovalRunner) | null = null;
   pipelineActor!: Actor<typeof pipelineMachine>;
   readonly incidentActors = new Map<number, Actor<typeof incidentMachine>>();
 
@@ -129,6 +138,17 @@ export class RunState {
 
   get now(): number {
     return this.clock.now();
+  }
+
+  /** The stack `shop-web` (made on first use). */
+  get stack(): StackState {
+    this.stackState ??= new StackState(this.settings);
+    return this.stackState;
+  }
+
+  /** The alarm's actions were switched off by hand in production: it fires, and nobody is told. */
+  get alarmSilenced(): boolean {
+    return this.handChanges.size > 0 && this.handChanges.has('alarm-off');
   }
 
   emit(event: SimEvent): void {

@@ -24,6 +24,10 @@ import { Executions } from './executions';
 import { Incidents } from './incidents';
 import { Releases } from './releases';
 import { Retention } from './retention';
+import { Infrastructure, type ExecuteResult } from './infrastructure';
+import type { DriftChange } from '../iac/drift';
+import type { StackView } from '../iac/stack';
+import type { StackTemplate } from '../iac/types';
 import { RunState, WORK_STAGES, type EngineParts, type Listener, type WorkStage } from './runState';
 
 export type { WorkStage };
@@ -67,8 +71,6 @@ export interface RunMark {
  */
 export class Simulation {
   readonly stages: Record<WorkStage, StageRunner>;
-  /** The Approval stage, in the modes that have one. */
-  readonly approval: ApprovalRunner | null;
   readonly pipelineActor: Actor<typeof pipelineMachine>;
 
   private readonly s: RunState;
@@ -85,6 +87,7 @@ export class Simulation {
     parts.releases = new Releases(s, parts);
     parts.deployments = new Deployments(s, parts);
     parts.incidents = new Incidents(s, parts);
+    parts.infra = new Infrastructure(s, parts);
     this.parts = parts;
     const retention = new Retention(s, options.retainDays ?? Infinity);
 
@@ -96,12 +99,9 @@ export class Simulation {
       stages[stage] = options.stages === 'direct' ? new DirectStage(clock, stage, handlers) : machineStage(clock, stage, handlers);
     }
     this.stages = s.stages = stages;
-    let approval: ApprovalRunner | null = null;
-    if (MODE_INFO[settings.mode].hasApproval) {
-      const handlers = parts.approvals.handlers;
-      approval = options.stages === 'direct' ? new DirectApproval(clock, handlers) : machineApproval(clock, handlers);
-    }
-    this.approval = s.approval = approval;
+    const approvalHandlers = parts.approvals.handlers;
+    s.makeApproval = () => (options.stages === 'direct' ? new DirectApproval(clock, approvalHandlers) : machineApproval(clock, approvalHandlers));
+    if (MODE_INFO[settings.mode].hasApproval) s.approval = s.makeApproval();
     clock.at(0, () => startDay(s, parts, retention, 0));
   }
 
@@ -109,6 +109,18 @@ export class Simulation {
 
   get settings(): Settings {
     return this.s.settings;
+  }
+  /** The Approval stage, in the modes that have one (a template that adds it makes one). */
+  get approval(): ApprovalRunner | null {
+    return this.s.approval;
+  }
+  /** The stack `shop-web`: its template, resources, events, drift and the change on its way. */
+  get stack(): StackView {
+    return this.s.stack.view();
+  }
+  /** Hand changes production has now that the template does not know (drift), detected or not. */
+  get handChanges(): ReadonlySet<DriftChange> {
+    return this.s.handChanges;
   }
   get team(): Team {
     return this.s.team;
@@ -237,7 +249,7 @@ export class Simulation {
   /** Stops every actor; the run cannot continue afterwards. */
   stop(): void {
     for (const stage of Object.values(this.stages)) stage.stop();
-    this.approval?.stop();
+    this.s.approval?.stop();
     this.pipelineActor.stop();
     for (const actor of this.s.incidentActors.values()) actor.stop();
     this.s.listeners.clear();
@@ -268,6 +280,25 @@ export class Simulation {
   inject(fault: Fault): void {
     this.s.faults[fault]++;
     this.s.emit({ type: 'fault.injected', fault });
+  }
+
+  /**
+   * A person executes a template (parsed and validated by the page; checked again here). Where
+   * the mode has a pipeline it becomes an infra commit, applied when that commit deploys; in manual
+   * release, or for a pipeline change a live run cannot make, the stack updates at once.
+   */
+  executeStack(templateText: string, template: StackTemplate, by: string): ExecuteResult {
+    return this.parts.infra.execute(templateText, template, by);
+  }
+
+  /** Someone changes production by hand (a trainer's failure injection). */
+  injectDrift(change: DriftChange): boolean {
+    return this.parts.infra.injectDrift(change);
+  }
+
+  /** Detect drift: every resource compared with the template. */
+  detectDrift(): void {
+    this.parts.infra.detect();
   }
 
   /** Injected faults still waiting for their chance, per kind. */

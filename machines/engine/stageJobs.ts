@@ -2,6 +2,8 @@ import type { StageJob } from '../pipeline/stageMachine';
 import { MANUAL_STEP_FAILURE, STAGE_TIMES } from './durations';
 import type { RunState, WorkStage } from './runState';
 import type { Execution } from './types';
+import { DEFAULT_DEPLOY_CONFIG, deployMinutes } from '../iac/deployConfigs';
+import { changeWithEffect } from './stackState';
 
 /**
  * What happens to an execution at a work stage, decided from the code in its revision: how long
@@ -30,10 +32,13 @@ export function makeJob(s: RunState, execution: Execution, stage: WorkStage): St
     return job;
   }
   const [min, max] = s.deployTimes;
-  job.duration = rng.between(min, max);
+  // The deployment configuration (a canary bakes, one at a time is slow) shapes the same draw.
+  job.duration = deployMinutes(s.settings.deployConfig ?? DEFAULT_DEPLOY_CONFIG, rng.between(min, max));
   const slip = s.settings.mode === 'manual' && rng.chance(MANUAL_STEP_FAILURE);
   if (useFault(s, 'fail-deploy', execution)) Object.assign(job, { outcome: 'failed', reason: 'injected', culprits: [] });
   else if (slip) Object.assign(job, { outcome: 'failed', reason: 'manual-step', culprits: [] });
+  // Production's security group was changed by hand: the new instances never pass their health checks.
+  else if (changeWithEffect(s.handChanges, 'deploy-fails')) Object.assign(job, { outcome: 'failed', reason: 'drift', culprits: [] });
   return job;
 }
 

@@ -47,6 +47,8 @@ export interface Deployment {
   hotfix: boolean;
   /** A hand-released hotfix's fix commits, shipped onto `from` like a release branch; empty otherwise. */
   patch: number[];
+  /** Production had drifted from the template: this deployment breaks there (an incident follows). */
+  drift?: import('../iac/drift').DriftChange;
 }
 
 export type IncidentPhase = 'impact' | 'detected' | 'paged' | 'acknowledged' | 'rollingBack' | 'fixingForward' | 'restored';
@@ -72,6 +74,8 @@ export interface Incident {
   restoredBy?: RestorePath;
   paged?: string;
   phase: IncidentPhase;
+  /** Caused by production drifting from the template, not by a commit's defect. */
+  drift?: import('../iac/drift').DriftChange;
 }
 
 /** The latest outcome at a stage, as the CodePipeline console shows it until the next one. */

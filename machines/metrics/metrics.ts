@@ -71,6 +71,8 @@ export interface Metrics {
   commits: number;
   deployments: number;
   failedChanges: number;
+  /** Incidents caused by production drifting from the template (hand changes, snowflake environments). */
+  driftIncidents: number;
   incidents: number;
   deploymentsPerDay: number;
   /** How often the team deploys, by day, week and month: what deployment frequency is banded by. */
@@ -178,6 +180,7 @@ export class MetricsAccumulator {
   private readonly patched = new Set<number>();
   private deployments = 0;
   private failedChanges = 0;
+  private driftIncidents = 0;
   private readonly batches: number[] = [];
   private reshipped = 0;
   private readonly deployTimes: number[] = [];
@@ -274,7 +277,8 @@ export class MetricsAccumulator {
         this.deployTimes.push(e.t);
         this.batches.push(e.batch);
         this.reshipped += e.reshipped;
-        if (e.defects.length > 0) this.failedChanges++;
+        // A deployment onto production that drifted from the template fails there as it did not in staging.
+        if (e.defects.length > 0 || e.drift) this.failedChanges++;
         if (e.hotfix) this.hotfixes++;
         this.closeVisit(e.execution, 'deploy', e.t, 'succeeded');
         break;
@@ -291,6 +295,7 @@ export class MetricsAccumulator {
       case 'incident.started':
         if (inWindow) {
           this.incidents++;
+          if (e.drift) this.driftIncidents++;
           this.incidentStart.set(e.incident, { t: e.t, errorRate: e.errorRate });
         }
         break;
@@ -418,6 +423,7 @@ export class MetricsAccumulator {
       commits: leadMinutes.length + pendingMinutes.length,
       deployments: this.deployments,
       failedChanges: this.failedChanges,
+      driftIncidents: this.driftIncidents,
       incidents: this.incidents,
       deploymentsPerDay,
       cadence,

@@ -1,6 +1,7 @@
 import type { LiveSettingsChange, LoggedEvent, SimEvent } from '../events';
 import type { Simulation } from '../engine/simulation';
 import { formatDuration } from '../sim/calendar';
+import { DRIFT_CHANGES } from '../iac/drift';
 import { FAILURE_WORDS, FAULT_WORDS, RESTORE_WORDS, TEAM_WORDS, START_RELEASE, percent, plural, revisionName, stageName } from '../words';
 
 /**
@@ -69,6 +70,7 @@ export interface EventContext {
 export const PIPELINE_BOT = 'CodePipeline';
 export const MONITOR_BOT = 'CloudWatch';
 const DEPLOY_BOT = 'CodeDeploy';
+const CLOUDFORMATION_BOT = 'CloudFormation';
 const TRAINER = 'Trainer';
 
 export function eventContext(sim: Simulation): EventContext {
@@ -213,10 +215,18 @@ export function describeEvent(e: LoggedEvent, ctx: EventContext): EventDescripti
       );
     case 'incident.started':
       // Nobody on the team knows yet: the chat hears of it from the alarm or the support desk.
-      return line('incident', 'bad', [`Production is failing: ${percent(e.errorRate)} of requests get errors.`], null, {
-        important: true,
-        incident: e.incident,
-      });
+      return line(
+        'incident',
+        'bad',
+        [
+          `Production is failing: ${percent(e.errorRate)} of requests get errors.${e.drift ? ' It worked in staging: production has drifted from the template.' : ''}`,
+        ],
+        null,
+        {
+          important: true,
+          incident: e.incident,
+        },
+      );
     case 'alarm.fired': {
       const above = `error rate ${percent(e.errorRate)} is above the ${percent(e.threshold)} threshold`;
       return line(
@@ -368,6 +378,74 @@ export function describeEvent(e: LoggedEvent, ctx: EventContext): EventDescripti
     case 'release.due':
       // The approval or the deploy that follows says what happens; the kind marks release day in views.
       return e.kind === 'release-day' ? line('release', 'info', ['Release day: what is on main ships by hand.'], null) : null;
+    case 'infra.commit':
+      return line(
+        'push',
+        'info',
+        [`${e.by} pushed a template change `, link(e.commit), `: ${e.summary} It goes through the pipeline like any change.`],
+        { who: e.by, text: `pushed ${ctx.sha(e.commit)}: infrastructure change to shop-web. ${e.summary}` },
+        { commits: [e.commit] },
+      );
+    case 'stack.update.started': {
+      const why = e.commit !== undefined ? [' as ', link(e.commit), ' deploys'] : [` (${e.by})`];
+      return line(
+        'settings',
+        'info',
+        [`CloudFormation starts updating the stack shop-web`, ...why, `: ${e.summary}`],
+        { who: CLOUDFORMATION_BOT, text: `UPDATE_IN_PROGRESS shop-web: ${e.summary}` },
+        { commits: e.commit !== undefined ? [e.commit] : [] },
+      );
+    }
+    case 'stack.update.resource':
+      // The stack's events table shows each resource; the feed and chat speak only of a failure.
+      return e.status === 'UPDATE_FAILED'
+        ? line('failure', 'bad', [`CloudFormation could not update ${e.logicalId}: ${e.reason ?? 'the update failed'}.`], {
+            who: CLOUDFORMATION_BOT,
+            text: `UPDATE_FAILED ${e.logicalId} (${e.resourceType}): ${e.reason ?? 'the update failed'}`,
+          })
+        : null;
+    case 'stack.update.completed': {
+      const effects = e.effects.length > 0 ? ` ${e.effects.join('; ')}.` : ' Nothing in the run changes.';
+      return line(
+        'settings',
+        'good',
+        [`Stack shop-web updated (UPDATE_COMPLETE).${effects}`],
+        { who: CLOUDFORMATION_BOT, text: `UPDATE_COMPLETE shop-web.${effects}` },
+        { important: true },
+      );
+    }
+    case 'stack.update.rolledBack':
+      return line(
+        'failure',
+        'bad',
+        [`The stack update failed at ${e.logicalId} and was rolled back (UPDATE_ROLLBACK_COMPLETE): ${e.reason}. The stack runs as before.`],
+        { who: CLOUDFORMATION_BOT, text: `UPDATE_ROLLBACK_COMPLETE shop-web: ${e.logicalId} failed: ${e.reason}` },
+        { important: true },
+      );
+    case 'drift.introduced': {
+      const info = DRIFT_CHANGES[e.change];
+      const text = e.snowflake
+        ? `Production was configured by hand and no longer matches staging: ${info.story}.`
+        : `Someone changed production by hand: ${info.story}. The template does not know.`;
+      return line('fault', e.snowflake ? 'warn' : 'action', [text], e.snowflake ? null : { who: TRAINER, text: `${info.label}: ${info.story}.` });
+    }
+    case 'drift.detected': {
+      const text =
+        e.modified.length === 0
+          ? 'Drift detection: every resource of shop-web matches its template (IN_SYNC).'
+          : `Drift detection: ${e.modified.join(', ')} ${e.modified.length === 1 ? 'was' : 'were'} changed outside CloudFormation (MODIFIED).`;
+      return line('settings', e.modified.length === 0 ? 'good' : 'warn', [text], { who: CLOUDFORMATION_BOT, text });
+    }
+    case 'drift.resolved': {
+      const how =
+        e.how === 'template-applied'
+          ? 're-applying the template put production back as the template describes it'
+          : e.how === 'template-matches'
+            ? 'the template now says what production has'
+            : 'someone found the hand change and put it right by hand';
+      const text = `Drift resolved (${DRIFT_CHANGES[e.change].label.toLowerCase()}): ${how}.`;
+      return line('restored', 'good', [text], { who: e.how === 'fixed-by-hand' ? ctx.teamVoice : CLOUDFORMATION_BOT, text });
+    }
     case 'settings.changed':
       // The feed follows the pipeline; the settings panel already shows what changed.
       return line('settings', 'action', null, { who: TRAINER, text: describeChange(e.change) });

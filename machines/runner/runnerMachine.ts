@@ -3,6 +3,8 @@ import type { Fault } from '../events';
 import { Simulation, type RunMark } from '../engine/simulation';
 import { isWorkingTime } from '../sim/calendar';
 import type { Settings } from '../world/settings';
+import type { DriftChange } from '../iac/drift';
+import type { StackTemplate } from '../iac/types';
 import { DEFAULT_SPEED, QUIET_TIME_FACTOR, type Speed } from './speeds';
 
 /**
@@ -25,7 +27,12 @@ export interface JournalEntry {
 }
 
 /** What a person can do to a run (the runner's events that change what happens). */
-export type PersonEvent = Extract<RunnerEvent, { type: 'approval.approve' | 'approval.reject' | 'fault.inject' | 'incident.rollback' | 'settings.change' }>;
+export type PersonEvent = Extract<
+  RunnerEvent,
+  {
+    type: 'approval.approve' | 'approval.reject' | 'fault.inject' | 'incident.rollback' | 'settings.change' | 'stack.execute' | 'drift.inject' | 'drift.detect';
+  }
+>;
 
 export interface RunnerContext {
   sim: Simulation;
@@ -62,7 +69,12 @@ export type RunnerEvent =
   | { type: 'approval.reject'; by: string; comment?: string }
   | { type: 'fault.inject'; fault: Fault }
   | { type: 'incident.rollback'; incident: number; by: string }
-  | { type: 'settings.change'; change: Parameters<Simulation['configure']>[0] };
+  | { type: 'settings.change'; change: Parameters<Simulation['configure']>[0] }
+  /** A template to apply (parsed and validated by the page): an infra commit, or a stack update now. */
+  | { type: 'stack.execute'; templateText: string; template: StackTemplate; by: string }
+  /** Someone changes production by hand. */
+  | { type: 'drift.inject'; change: DriftChange }
+  | { type: 'drift.detect' };
 
 /** Does what a person did to a run (live, or replayed from a journal). */
 export function applyPersonEvent(sim: Simulation, event: PersonEvent): void {
@@ -81,6 +93,15 @@ export function applyPersonEvent(sim: Simulation, event: PersonEvent): void {
       return;
     case 'settings.change':
       sim.configure(event.change);
+      return;
+    case 'stack.execute':
+      sim.executeStack(event.templateText, event.template, event.by);
+      return;
+    case 'drift.inject':
+      sim.injectDrift(event.change);
+      return;
+    case 'drift.detect':
+      sim.detectDrift();
       return;
   }
 }
@@ -110,6 +131,8 @@ export const runnerMachine = setup({
     /** Approve and Reject are possible only while the Approval stage awaits a decision. */
     decisionAwaited: ({ context }) => context.sim.approval?.canDecide ?? false,
     stopRequested: ({ context }) => context.stopRequested,
+    /** A hand change production does not have yet (and that differs from the template). */
+    driftPossible: ({ context, event }) => event.type === 'drift.inject' && !context.sim.handChanges.has(event.change),
     /** Nothing holds the run (a lesson asks for a prediction before the outcome shows). */
     free: ({ context }) => !context.watch?.holds?.(),
   },
@@ -226,6 +249,10 @@ export const runnerMachine = setup({
     'fault.inject': { actions: ['journal', 'person', 'checkWatch', 'bumpVersion'] },
     'incident.rollback': { actions: ['journal', 'person', 'checkWatch', 'bumpVersion'] },
     'settings.change': { actions: ['journal', 'person', 'checkWatch', 'bumpVersion'] },
+    // The template is journaled as given: replaying it needs no parser.
+    'stack.execute': { actions: ['journal', 'person', 'checkWatch', 'bumpVersion'] },
+    'drift.inject': { guard: 'driftPossible', actions: ['journal', 'person', 'checkWatch', 'bumpVersion'] },
+    'drift.detect': { actions: ['journal', 'person', 'checkWatch', 'bumpVersion'] },
     'run.rewind': { target: '.paused', actions: ['rewind', 'bumpVersion'] },
     'run.jump': { guard: 'free', target: '.paused', actions: ['jump', 'bumpVersion'] },
     'run.watch': { actions: ['setWatch', 'bumpVersion'] },

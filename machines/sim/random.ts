@@ -69,6 +69,11 @@ export interface RandomStreams {
   people: Random;
   /** Incident timing and severity, detection, rollback. */
   production: Random;
+  /**
+   * Environments changing by hand (snowflakes) and the incidents drift causes. Its own stream, split
+   * last: runs without drift draw nothing from it, and the other streams stay exactly as they were.
+   */
+  drift: Random;
 }
 
 export function createStreams(seed: number): RandomStreams {
@@ -77,5 +82,6 @@ export function createStreams(seed: number): RandomStreams {
     base.jump();
     return new Random(base.clone());
   };
-  return { commits: split(), pipeline: split(), people: split(), production: split() };
+  const streams = { commits: split(), pipeline: split(), people: split(), production: split() };
+  return { ...streams, drift: split() };
 }

@@ -25,6 +25,8 @@ export interface Commit {
   fixes: number[];
   /** Seq of the commit that repaired this one's problem, once pushed. */
   fixedBy?: number;
+  /** A change to the stack's template: what the approver reviews, applied when this commit deploys. */
+  infra?: { changeSet: import('../iac/changeSet').ChangeSet };
 }
 
 /** A commit the team will push, drawn before any mode has a say in it. */

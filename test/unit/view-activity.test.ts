@@ -119,6 +119,20 @@ const EVERY_EVENT: { [T in SimEvent['type']]: Extract<SimEvent, { type: T }> } =
   'rollback.failed': { type: 'rollback.failed', incident: 3, from: 7, to: 2 },
   'hotfix.planned': { type: 'hotfix.planned', revision: 7, reason: 'incident', at: 700 },
   'release.due': { type: 'release.due', kind: 'release-day' },
+  'infra.commit': { type: 'infra.commit', commit: 8, by: 'You', summary: '1 resource to modify.' },
+  'stack.update.started': { type: 'stack.update.started', by: 'You', summary: '1 resource to modify.', resources: 1, commit: 8 },
+  'stack.update.resource': {
+    type: 'stack.update.resource',
+    logicalId: 'ShopDatabase',
+    resourceType: 'AWS::RDS::DBInstance',
+    status: 'UPDATE_FAILED',
+    reason: 'denied',
+  },
+  'stack.update.completed': { type: 'stack.update.completed', effects: ['the alarm fires at 10% errors'] },
+  'stack.update.rolledBack': { type: 'stack.update.rolledBack', logicalId: 'ShopDatabase', reason: 'Action denied by stack policy' },
+  'drift.introduced': { type: 'drift.introduced', change: 'instance-size', logicalId: 'WebServerLaunchTemplate', snowflake: false },
+  'drift.detected': { type: 'drift.detected', modified: ['WebServerLaunchTemplate'] },
+  'drift.resolved': { type: 'drift.resolved', change: 'instance-size', how: 'template-applied' },
   'settings.changed': { type: 'settings.changed', change: { monitoring: false } },
 };
 
