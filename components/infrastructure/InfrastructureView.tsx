@@ -67,7 +67,7 @@ export function InfrastructureView() {
 
   const execute = () => {
     if (!changeSet || stale || !parsed.ok) return;
-    actor.send({ type: "stack.execute", templateText: text, template: parsed.template, by: LEARNER } as never);
+    actor.send({ type: "stack.execute", templateText: text, template: parsed.template, by: LEARNER });
     setNotice(`Change set sent: ${changeSet.set.summary}`);
     setChangeSet(null);
     setDraft(null);
@@ -127,7 +127,7 @@ export function InfrastructureView() {
             <FilePlus2 aria-hidden="true" className="size-5" strokeWidth={2.5} />
             Create change set
           </Button>
-          <Button onClick={() => actor.send({ type: "drift.detect" } as never)}>
+          <Button onClick={() => actor.send({ type: "drift.detect" })}>
             <ScanSearch aria-hidden="true" className="size-5" strokeWidth={2.5} />
             Detect drift
           </Button>
@@ -140,7 +140,7 @@ export function InfrastructureView() {
           <span>
             <strong>On its way:</strong> {stack.pendingChange.changeSet.summary}{" "}
             {stack.pendingChange.commit !== undefined
-              ? `It travels through the pipeline as commit #${stack.pendingChange.commit} and is applied when that commit deploys${stack.mode === "delivery" ? "; the approver reviews its change set at Approval" : ""}.`
+              ? `It travels through the pipeline as commit ${stack.pendingSha ?? `#${stack.pendingChange.commit}`} and is applied when that commit deploys${stack.mode === "delivery" ? "; the approver reviews its change set at Approval" : ""}.`
               : "It is applied as the run plays."}
           </span>
         </p>

@@ -20,11 +20,10 @@ export default function ModeChangeSet({ mode, onDone }: { mode: Mode; onDone(sen
   const actor = useRunner();
   const proposal = useMemo(() => {
     const sim = actor.getSnapshot().context.sim;
-    const current = parseTemplate(templateFor(sim.settings));
     const text = templateFor({ ...sim.settings, mode });
     const next = parseTemplate(text);
-    if (!current.ok || !next.ok) return null;
-    return { text, template: next.template, changeSet: createChangeSet(current.template, next.template) };
+    if (!next.ok) return null;
+    return { text, template: next.template, changeSet: createChangeSet(sim.stack.template, next.template) };
   }, [actor, mode]);
 
   if (!proposal) return <p className="px-5 py-4 text-lg">The template for {MODE_INFO[mode].name} could not be made.</p>;
@@ -55,7 +54,7 @@ export default function ModeChangeSet({ mode, onDone }: { mode: Mode; onDone(sen
         <Button
           variant="primary"
           onClick={() => {
-            actor.send({ type: "stack.execute", templateText: proposal.text, template: proposal.template, by: LEARNER } as never);
+            actor.send({ type: "stack.execute", templateText: proposal.text, template: proposal.template, by: LEARNER });
             onDone(true);
           }}
         >

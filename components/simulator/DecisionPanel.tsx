@@ -59,7 +59,7 @@ interface InfraCommit {
 function infraCommits(sim: Simulation, revision: number): InfraCommit[] {
   const found: InfraCommit[] = [];
   for (let seq = revision; seq > sim.productionRevision; seq--) {
-    const c = sim.commit(seq) as { sha: string; infra?: { changeSet: ChangeSet } } | undefined;
+    const c = sim.commit(seq);
     if (c?.infra) found.push({ seq, sha: c.sha, changeSet: c.infra.changeSet });
   }
   return found;

@@ -209,7 +209,7 @@ export function FaultMenu() {
       }
       onSelect={(id) =>
         id.startsWith(DRIFT_PREFIX)
-          ? actor.send({ type: "drift.inject", change: id.slice(DRIFT_PREFIX.length) as DriftChange } as never)
+          ? actor.send({ type: "drift.inject", change: id.slice(DRIFT_PREFIX.length) as DriftChange })
           : actor.send({ type: "fault.inject", fault: id as Fault })
       }
     />
