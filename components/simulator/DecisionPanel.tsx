@@ -13,6 +13,7 @@ import type { ChangeSet } from "@/machines/iac/changeSet";
 import type { Simulation } from "@/machines/engine/simulation";
 import { CommitLink } from "./CommitLink";
 import { diagramViewOf, useRunConfig, useRunner, useThrottledSim } from "./SimulationProvider";
+import { useSimSelector } from "./runnerContext";
 
 function whenText(next: ReleaseMoment | null, now: number): string {
   if (!next) return "not scheduled";
@@ -310,14 +311,15 @@ function AutomaticDeploys() {
  * Delivery, the release calendar in manual release and CI, nothing to do in Continuous Deployment.
  */
 export function DecisionPanel({ className = "" }: { className?: string }) {
-  const { config } = useRunConfig();
+  // The live run's mode: with IaC on, an applied template can change it (no Approval stage: deployment).
+  const mode = useSimSelector((sim) => sim.settings.mode);
   const title = {
     delivery: "Approval",
     manual: "Release day",
     ci: "Scheduled deploy",
     deployment: "Automatic deploys",
-  }[config.mode];
-  const Icon = config.mode === "delivery" ? UserCheck : config.mode === "deployment" ? Rocket : CalendarClock;
+  }[mode];
+  const Icon = mode === "delivery" ? UserCheck : mode === "deployment" ? Rocket : CalendarClock;
   return (
     <Panel
       titleId="decision-title"
@@ -329,12 +331,12 @@ export function DecisionPanel({ className = "" }: { className?: string }) {
       }
       className={className}
     >
-      {config.mode === "delivery" ? (
+      {mode === "delivery" ? (
         <ApprovalDecision />
-      ) : config.mode === "deployment" ? (
+      ) : mode === "deployment" ? (
         <AutomaticDeploys />
       ) : (
-        <ScheduledRelease manual={config.mode === "manual"} />
+        <ScheduledRelease manual={mode === "manual"} />
       )}
     </Panel>
   );

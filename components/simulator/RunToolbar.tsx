@@ -12,7 +12,7 @@ import { FAULTS } from "@/machines/view/faults";
 import { DRIFT_CHANGES, DRIFT_CHANGE_IDS, type DriftChange } from "@/machines/iac/drift";
 import { MAX_SEED } from "@/lib/url/simulatorParams";
 import { useRunConfig } from "./SimulationProvider";
-import { useRunner, useRunPlaying } from "./runnerContext";
+import { useRunner, useRunPlaying, useSimSelector } from "./runnerContext";
 import { useArmedFaults } from "./useArmedFaults";
 import { ModeSelect, RunStatusLine } from "./ModeChange";
 import { ShareMenu } from "./ShareMenu";
@@ -221,10 +221,11 @@ export function FaultMenu() {
  * the failure injection menu.
  */
 export function ModeLine({ children }: { children?: ReactNode }) {
-  const { config } = useRunConfig();
+  // The live run's mode (an applied template can change it).
+  const mode = useSimSelector((sim) => sim.settings.mode);
   const armed = useArmedFaults();
   const waiting = (Object.keys(armed) as Fault[]).filter((f) => armed[f] > 0);
-  const info = MODE_INFO[config.mode];
+  const info = MODE_INFO[mode];
   return (
     <div className="flex min-h-11 items-center gap-x-4">
       <p id={MODE_SUMMARY_ID} className="min-w-0 flex-1 truncate text-base text-text-muted" title={`${info.name}: ${info.summary}`}>

@@ -72,22 +72,45 @@ test.describe("infrastructure view", () => {
     await expect(status).toContainText("CREATE_COMPLETE");
 
     await changeSet.getByRole("button", { name: "Execute change set" }).click();
-    await play(page);
-    const events = page.getByTestId("stack-events");
-    await expect(events).toContainText("UPDATE_IN_PROGRESS", { timeout: 15_000 });
-    await expect(status).toContainText("UPDATE_COMPLETE", { timeout: 20_000 });
-    await expect(events).toContainText("UPDATE_COMPLETE");
-    await expect(page.getByRole("row", { name: /^Pipeline/ })).toContainText("UPDATE_COMPLETE");
+    // In Continuous Delivery the template change is a commit: it goes through the pipeline and Approval.
+    await expect(page.getByTestId("pending-change")).toContainText(/travels through the pipeline as commit [0-9a-f]{7}/);
+    await expect(status).toContainText("CREATE_COMPLETE");
 
-    // The run obeys the template: the diagram has no Approval stage, and commits deploy on their own.
+    // On the pipeline view, approve what reaches Approval; the revision with the template commit shows its change set.
     await page.getByRole("link", { name: "Pipeline" }).click();
     const pipeline = page.getByRole("region", { name: "Pipeline" });
+    const approvalStage = pipeline.getByRole("button", { name: /^Approval · / });
+    await expect(approvalStage).toBeVisible();
+    const approve = page.getByRole("button", { name: "Approve", exact: true });
+    await play(page);
+    let reviewed = false;
+    for (let i = 0; i < 10 && !reviewed; i++) {
+      await expect(approve).toBeEnabled({ timeout: 20_000 });
+      const review = page.getByTestId("approval-change-set");
+      if (await review.isVisible()) {
+        await expect(review).toContainText(/Modify Pipeline \(AWS::CodePipeline::Pipeline\), replacement False: Stages/);
+        reviewed = true;
+      }
+      await approve.click();
+    }
+    expect(reviewed).toBe(true);
+
+    // The run obeys the template: the stack updates, the diagram loses Approval, commits deploy on their own.
+    await expect(approvalStage).toHaveCount(0, { timeout: 20_000 });
     await expect(pipeline.getByRole("button", { name: /^Deploy · / })).toBeVisible();
-    await expect(pipeline.getByRole("button", { name: /^Approval · / })).toHaveCount(0);
     await expect(page.getByRole("combobox", { name: "Mode" })).toHaveValue("deployment");
     const decision = page.getByRole("region", { name: "Automatic deploys" });
-    await expect(decision).toContainText(/Last deployment: /, { timeout: 25_000 });
-    await expect(page.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
+    const deployments = async () => Number(/\((\d+) deployments? so far\)/.exec((await decision.textContent()) ?? "")?.[1] ?? 0);
+    const before = await deployments();
+    await expect.poll(deployments, { timeout: 30_000 }).toBeGreaterThan(before);
+    await expect(approve).toHaveCount(0);
+
+    await page.getByRole("link", { name: "Infrastructure" }).click();
+    await expect(page.getByTestId("stack-status")).toContainText("UPDATE_COMPLETE");
+    const events = page.getByTestId("stack-events");
+    await expect(events).toContainText("UPDATE_IN_PROGRESS");
+    await expect(events).toContainText("UPDATE_COMPLETE");
+    await expect(page.getByRole("row", { name: /^Pipeline/ })).toContainText("UPDATE_COMPLETE");
   });
 
   test("drift: a hand change in production is detected with its expected and actual values, and applying the template fixes it", async ({ page }) => {
