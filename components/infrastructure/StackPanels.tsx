@@ -5,7 +5,7 @@ import { Boxes, FileDiff, History, ScanSearch, TriangleAlert } from "lucide-reac
 import { Card } from "@/components/monitoring/ui";
 import { formatClock } from "@/machines/sim/calendar";
 import type { ChangeSet, DriftResult, StackEvent, StackResource, TemplateProblem } from "./iac";
-import { ACTION_ICON, CfnStatus, DriftStatus, TypeName, showValue } from "./stackWords";
+import { ACTION_ICON, CfnStatus, DriftStatus, TypeName, leafChanges, showValue } from "./stackWords";
 
 const TH = "px-3 py-2 text-left text-base font-semibold text-text-muted";
 const TD = "px-3 py-2 align-top text-base";
@@ -178,11 +178,13 @@ export const ChangeSetTable = forwardRef<HTMLHeadingElement, { changeSet: Change
                                       : "may need replacement"}
                                   )
                                 </span>
-                                {(p.before !== undefined || p.after !== undefined) && (
-                                  <span className="block font-mono text-[0.95rem] break-all">
-                                    {showValue(p.before)} → {showValue(p.after)}
-                                  </span>
-                                )}
+                                {(p.before !== undefined || p.after !== undefined) &&
+                                  leafChanges(p.before, p.after).map((c) => (
+                                    <span key={c.path} className="block font-mono text-[0.95rem] break-all">
+                                      {c.path ? `${c.path}: ` : ""}
+                                      {showValue(c.before)} → {showValue(c.after)}
+                                    </span>
+                                  ))}
                               </li>
                             ))}
                           </ul>

@@ -94,6 +94,8 @@ export function createTemplateEditor(
       "aria-label": options.label,
       ...(options.describedBy ? { "aria-describedby": options.describedBy } : {}),
       spellcheck: "false",
+      // A focusable text box to axe and to the keyboard alike (contenteditable alone is not counted).
+      tabindex: "0",
     }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged && !silent) options.onChange(update.state.doc.toString());

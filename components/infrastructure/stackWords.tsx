@@ -83,3 +83,22 @@ export function TypeName({ type }: { type: string }) {
     </>
   );
 }
+
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Where two values of a property differ, leaf by leaf ("InstanceType: t3.medium → t3.large"), so a
+ * change deep inside LaunchTemplateData reads as that one change; at most `limit` of them.
+ */
+export function leafChanges(before: unknown, after: unknown, limit = 3, path = ""): { path: string; before: unknown; after: unknown }[] {
+  if (isPlain(before) && isPlain(after) && !Object.keys(before).some((k) => k.startsWith("Fn::") || k === "Ref")) {
+    const out: { path: string; before: unknown; after: unknown }[] = [];
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+      out.push(...leafChanges(before[key], after[key], limit - out.length, path ? `${path}.${key}` : key));
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+  return [{ path, before, after }];
+}

@@ -54,7 +54,7 @@ test.describe("infrastructure view", () => {
   test("removing Approval from the template: change set, stack update, and a commit reaches production unapproved", async ({ page }) => {
     test.slow();
     await openView(page, `${RUN}&speed=240`);
-    await expect(page.getByRole("link", { name: "Infrastructure" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("link", { name: "Infrastructure", exact: true })).toHaveAttribute("aria-current", "page");
     const status = page.getByTestId("stack-status");
     await expect(status).toContainText("CREATE_COMPLETE");
 
@@ -77,7 +77,7 @@ test.describe("infrastructure view", () => {
     await expect(status).toContainText("CREATE_COMPLETE");
 
     // On the pipeline view, approve what reaches Approval; the revision with the template commit shows its change set.
-    await page.getByRole("link", { name: "Pipeline" }).click();
+    await page.getByRole("link", { name: "Pipeline", exact: true }).click();
     const pipeline = page.getByRole("region", { name: "Pipeline" });
     const approvalStage = pipeline.getByRole("button", { name: /^Approval · / });
     await expect(approvalStage).toBeVisible();
@@ -105,7 +105,7 @@ test.describe("infrastructure view", () => {
     await expect.poll(deployments, { timeout: 30_000 }).toBeGreaterThan(before);
     await expect(approve).toHaveCount(0);
 
-    await page.getByRole("link", { name: "Infrastructure" }).click();
+    await page.getByRole("link", { name: "Infrastructure", exact: true }).click();
     await expect(page.getByTestId("stack-status")).toContainText("UPDATE_COMPLETE");
     const events = page.getByTestId("stack-events");
     await expect(events).toContainText("UPDATE_IN_PROGRESS");
@@ -148,7 +148,9 @@ test.describe("infrastructure view", () => {
 
     const problems = page.getByTestId("template-problems");
     await expect(problems).toContainText(new RegExp(`Line ${line}, column \\d+:\\s*Resources\\.ErrorAlarm\\.Properties\\.Threshold: expected a number`));
-    // In the editor: the line is marked, and the underline sits on that line.
+    // In the editor: the problem's line button takes the editor there; the underline sits on that line.
+    await problems.getByRole("button", { name: new RegExp(`^Line ${line}, column`) }).click();
+    await expect(page.getByRole("textbox", { name: /^Template of stack shop-web/ })).toBeFocused();
     const marked = page.locator(".cm-line", { has: page.locator(".cm-lintRange-error") });
     await expect(marked).toHaveCount(1);
     await expect(marked).toContainText('Threshold: "high"');
