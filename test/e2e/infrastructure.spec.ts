@@ -110,7 +110,7 @@ test.describe("infrastructure view", () => {
     const events = page.getByTestId("stack-events");
     await expect(events).toContainText("UPDATE_IN_PROGRESS");
     await expect(events).toContainText("UPDATE_COMPLETE");
-    await expect(page.getByRole("row", { name: /^Pipeline/ })).toContainText("UPDATE_COMPLETE");
+    await expect(page.locator("[data-resource=Pipeline]")).toContainText("UPDATE_COMPLETE");
   });
 
   test("drift: a hand change in production is detected with its expected and actual values, and applying the template fixes it", async ({ page }) => {
@@ -123,7 +123,7 @@ test.describe("infrastructure view", () => {
     await expect(drift).toContainText("ErrorAlarm");
     await expect(drift).toContainText("Modified");
     await expect(drift).toContainText(/ActionsEnabled\s*expected\s*true\s*actual\s*false/);
-    await expect(page.getByRole("row", { name: /^ErrorAlarm/ })).toContainText("Modified");
+    await expect(page.locator("[data-resource=ErrorAlarm]")).toContainText("Modified");
 
     // Re-apply the template over the hand change.
     await page.getByRole("button", { name: "Create change set" }).click();
@@ -134,7 +134,7 @@ test.describe("infrastructure view", () => {
     await pause(page);
     await page.getByRole("button", { name: "Detect drift" }).click();
     await expect(page.getByRole("region", { name: "Drift" })).toContainText("Every resource matches the template.");
-    await expect(page.getByRole("row", { name: /^ErrorAlarm/ })).toContainText("In sync");
+    await expect(page.locator("[data-resource=ErrorAlarm]")).toContainText("In sync");
   });
 
   test("a broken template shows its error at its line, and the run carries on with the running stack", async ({ page }) => {
