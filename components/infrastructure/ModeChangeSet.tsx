@@ -9,6 +9,7 @@ import { MODE_INFO, type Mode } from "@/machines/world/modes";
 import { LEARNER } from "@/machines/words";
 import { createChangeSet, parseTemplate, templateFor } from "./iac";
 import { ACTION_ICON, TypeName } from "./stackWords";
+import { withPipelineOf } from "./modeTemplate";
 
 /**
  * The toolbar's mode change when the run's infrastructure is code: the mode is a property of the
@@ -20,7 +21,8 @@ export default function ModeChangeSet({ mode, onDone }: { mode: Mode; onDone(sen
   const actor = useRunner();
   const proposal = useMemo(() => {
     const sim = actor.getSnapshot().context.sim;
-    const text = templateFor({ ...sim.settings, mode });
+    const modeText = templateFor({ ...sim.settings, mode });
+    const text = withPipelineOf(sim.stack.templateText, modeText) ?? modeText;
     const next = parseTemplate(text);
     if (!next.ok) return null;
     return { text, template: next.template, changeSet: createChangeSet(sim.stack.template, next.template) };
