@@ -64,7 +64,7 @@ export const NOT_CHECKED_ICON = CircleDashed;
 export function showValue(value: unknown): string {
   if (value === undefined) return "(none)";
   if (typeof value === "string") return value;
-  const text = JSON.stringify(value);
+  const text = shortForm(value);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
@@ -101,4 +101,19 @@ export function leafChanges(before: unknown, after: unknown, limit = 3, path = "
     return out;
   }
   return [{ path, before, after }];
+}
+
+/** A value in the template's own short form: `!FindInMap [EnvironmentSize, !Ref Environment, InstanceType]`. */
+function shortForm(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(shortForm).join(", ")}]`;
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value);
+    if (entries.length === 1) {
+      const [key, arg] = entries[0]!;
+      if (key === "Ref") return `!Ref ${shortForm(arg)}`;
+      if (key.startsWith("Fn::")) return `!${key.slice(4)} ${shortForm(arg)}`;
+    }
+    return `{ ${entries.map(([k, v]) => `${k}: ${shortForm(v)}`).join(", ")} }`;
+  }
+  return String(value);
 }
