@@ -86,12 +86,16 @@ test.describe("infrastructure view", () => {
     let reviewed = false;
     for (let i = 0; i < 10 && !reviewed; i++) {
       await expect(approve).toBeEnabled({ timeout: 20_000 });
+      // Pause to read the panel, as an approver would: it shows the waiting revision's commits at once.
+      await pause(page);
       const review = page.getByTestId("approval-change-set");
+      await expect(page.getByRole("region", { name: "Approval" })).toContainText(/waits for your decision/);
       if (await review.isVisible()) {
         await expect(review).toContainText(/Modify Pipeline \(AWS::CodePipeline::Pipeline\), replacement False: Stages/);
         reviewed = true;
       }
       await approve.click();
+      await play(page);
     }
     expect(reviewed).toBe(true);
 
