@@ -10,6 +10,7 @@ import { useRunConfig, useRunner } from "./SimulationProvider";
 import { useSimSelector } from "./runnerContext";
 
 /** With IaC on, a mode change is a change set of the template (loaded on first use, not with /simulator). */
+const LIVE_SWITCHABLE: readonly Mode[] = ["delivery", "deployment"];
 const ModeChangeSet = lazy(() => import("@/components/infrastructure/ModeChangeSet"));
 
 /**
@@ -29,7 +30,9 @@ export function ModeSelect({ className, describedBy }: { className: string; desc
   const select = useRef<HTMLSelectElement>(null);
 
   const choose = (mode: Mode) => {
-    if (iac) return setProposing(mode === liveMode ? null : mode);
+    // A running pipeline can take or drop its Approval stage by template (delivery and deployment);
+    // other changes, or a run with nothing in it yet, start a new run as before.
+    if (iac && LIVE_SWITCHABLE.includes(liveMode) && LIVE_SWITCHABLE.includes(mode) && hasProgress?.()) return setProposing(mode === liveMode ? null : mode);
     if (mode === config.mode) return;
     if (!changeMode) return applyConfig({ mode });
     if (hasProgress?.()) {

@@ -216,3 +216,22 @@ test.describe("infrastructure view", () => {
     });
   }
 });
+
+test("the toolbar's mode change proposes the template's change set when the run is code", async ({ page }) => {
+  await openView(page, `${RUN}&speed=240`);
+  await play(page);
+  await expect(page.getByTestId("sim-clock")).toHaveText(/Mon 0[1-9]:/, { timeout: 15_000 });
+  await pause(page);
+  await page.getByRole("combobox", { name: "Mode" }).selectOption("deployment");
+  const dialog = page.getByRole("dialog", { name: "Change to Continuous Deployment: the change set" });
+  await expect(dialog).toBeVisible();
+  const changeSet = dialog.getByRole("list", { name: "Change set" });
+  await expect(changeSet.getByRole("listitem")).toHaveCount(1);
+  await expect(changeSet).toContainText(/Modify\s*Pipeline/);
+  await expect(changeSet).toContainText("Stages");
+  await dialog.getByRole("button", { name: "Execute change set" }).click();
+  await expect(dialog).toBeHidden();
+  // The same act as editing the template: in Continuous Delivery it travels as a commit.
+  await expect(page.getByTestId("pending-change")).toContainText(/travels through the pipeline as commit [0-9a-f]{7}/);
+  await expect(page.getByRole("combobox", { name: "Mode" })).toHaveValue("delivery");
+});
