@@ -331,13 +331,7 @@ export function DecisionPanel({ className = "" }: { className?: string }) {
       }
       className={className}
     >
-      {mode === "delivery" ? (
-        <ApprovalDecision />
-      ) : mode === "deployment" ? (
-        <AutomaticDeploys />
-      ) : (
-        <ScheduledRelease manual={mode === "manual"} />
-      )}
+      {mode === "delivery" ? <ApprovalDecision /> : mode === "deployment" ? <AutomaticDeploys /> : <ScheduledRelease manual={mode === "manual"} />}
     </Panel>
   );
 }
