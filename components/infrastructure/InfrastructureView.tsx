@@ -107,7 +107,7 @@ export function InfrastructureView() {
   };
 
   return (
-    <div className="flex flex-col gap-4 pt-2 pb-6">
+    <div className="@container flex flex-col gap-4 pt-2 pb-6">
       <ViewHeader title="Infrastructure">The pipeline as code: edit the template, review the change set, apply it.</ViewHeader>
 
       <section
@@ -157,7 +157,7 @@ export function InfrastructureView() {
         {notice}
       </p>
 
-      <div className="grid gap-4 xl:grid-cols-2 2xl:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
+      <div className="grid gap-4 @min-[64rem]:grid-cols-2 @min-[100rem]:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
         <section
           aria-labelledby="template-title"
           className={`flex min-w-0 flex-col gap-3 rounded-2xl border bg-surface-raised p-4 shadow-sm sm:p-5 ${dragging ? "border-accent ring-4 ring-accent/40" : "border-border"}`}
