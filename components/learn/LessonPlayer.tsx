@@ -1,10 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useSelector } from "@xstate/react";
-import { Activity, ChevronRight, CircleCheck, Circle, CircleDot, RotateCcw, Users, Workflow } from "lucide-react";
+import { Activity, ChevronRight, CircleCheck, Circle, CircleDot, FileCode2, RotateCcw, Users, Workflow } from "lucide-react";
 import { Button } from "@/components/ui/Button";
 import { incidentViews } from "@/machines/view/incidentView";
 import { LESSONS } from "@/machines/lessons/catalog";
@@ -32,12 +32,21 @@ import { LessonProvider, useLesson } from "./LessonProvider";
 import { StepControls } from "./StepControls";
 import { StepPanel } from "./StepPanel";
 
-type View = "pipeline" | "monitoring" | "team";
+type View = "pipeline" | "monitoring" | "team" | "infrastructure";
 const VIEWS: readonly { id: View; label: string; Icon: typeof Workflow }[] = [
   { id: "pipeline", label: "Pipeline", Icon: Workflow },
   { id: "monitoring", label: "Monitoring", Icon: Activity },
   { id: "team", label: "Team", Icon: Users },
+  { id: "infrastructure", label: "Infrastructure", Icon: FileCode2 },
 ];
+
+/** The infrastructure view (template editor, parser) is fetched only by lessons that use it. */
+const InfrastructureView = lazy(() => import("@/components/infrastructure/InfrastructureView").then((m) => ({ default: m.InfrastructureView })));
+
+/** Lessons that change the stack's template or production by hand show the infrastructure view. */
+function usesInfrastructure(lesson: Lesson): boolean {
+  return lesson.solution.some((a) => a.do === "template" || a.do === "drift" || a.do === "detect-drift");
+}
 
 /** The lesson's steps as a row of marks: done, current, to come (an icon and the title, never colour alone). */
 function StepMarks() {
@@ -66,9 +75,11 @@ function StepMarks() {
 }
 
 function ViewSwitch({ view, onView }: { view: View; onView(view: View): void }) {
+  const { lesson } = useLesson();
+  const views = usesInfrastructure(lesson) ? VIEWS : VIEWS.filter((v) => v.id !== "infrastructure");
   return (
     <div role="group" aria-label="View" className="flex items-center gap-1 max-sm:w-full">
-      {VIEWS.map(({ id, label, Icon }) => (
+      {views.map(({ id, label, Icon }) => (
         <button
           key={id}
           type="button"
@@ -192,6 +203,11 @@ function LessonWorkspace() {
             />
           )}
           {view === "team" && <TeamView />}
+          {view === "infrastructure" && (
+            <Suspense fallback={<p className="py-8 text-lg text-text-muted">Loading the infrastructure view…</p>}>
+              <InfrastructureView />
+            </Suspense>
+          )}
         </div>
       </div>
       <LiveAnnouncer />

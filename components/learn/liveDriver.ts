@@ -1,4 +1,6 @@
 import type { Fault, LiveSettingsChange } from "@/machines/events";
+import type { DriftChange } from "@/machines/iac/drift";
+import type { StackTemplate } from "@/machines/iac/types";
 import type { Simulation } from "@/machines/engine/simulation";
 import { incidentToRollBack, type RunDriver } from "@/machines/lessons/replay";
 import { LEARNER } from "@/machines/words";
@@ -51,5 +53,22 @@ export class LiveDriver implements RunDriver {
 
   configure(change: LiveSettingsChange): void {
     this.actor.send({ type: "settings.change", change });
+  }
+
+  executeTemplate(templateText: string, template: StackTemplate): boolean {
+    const before = this.sim.stack.events.length;
+    this.actor.send({ type: "stack.execute", templateText, template, by: LEARNER });
+    return this.sim.stack.events.length > before || this.sim.stack.pendingChange !== undefined;
+  }
+
+  injectDrift(change: DriftChange): boolean {
+    const event = { type: "drift.inject", change } as const;
+    if (!this.actor.getSnapshot().can(event)) return false;
+    this.actor.send(event);
+    return true;
+  }
+
+  detectDrift(): void {
+    this.actor.send({ type: "drift.detect" });
   }
 }

@@ -9,8 +9,11 @@ import { formatClock, formatDuration } from "@/machines/sim/calendar";
 import { pendingBatch, type PendingBatch } from "@/machines/view/journey";
 import type { ReleaseMoment } from "@/machines/world/releaseCalendar";
 import { LEARNER, plural } from "@/machines/words";
+import type { ChangeSet } from "@/machines/iac/changeSet";
+import type { Simulation } from "@/machines/engine/simulation";
 import { CommitLink } from "./CommitLink";
 import { diagramViewOf, useRunConfig, useRunner, useThrottledSim } from "./SimulationProvider";
+import { useSimSelector } from "./runnerContext";
 
 function whenText(next: ReleaseMoment | null, now: number): string {
   if (!next) return "not scheduled";
@@ -43,6 +46,24 @@ interface DecisionData {
   next: ReleaseMoment | null;
   lastDeployment: { revision: number; sha: string; batch: number; at: number } | null;
   deployments: number;
+  /** Infrastructure changes (template commits) in the pending revision, for the approver to review. */
+  infra: InfraCommit[];
+}
+
+interface InfraCommit {
+  seq: number;
+  sha: string;
+  changeSet: ChangeSet;
+}
+
+/** The template commits between production and a revision, newest first. */
+function infraCommits(sim: Simulation, revision: number): InfraCommit[] {
+  const found: InfraCommit[] = [];
+  for (let seq = revision; seq > sim.productionRevision; seq--) {
+    const c = sim.commit(seq);
+    if (c?.infra) found.push({ seq, sha: c.sha, changeSet: c.infra.changeSet });
+  }
+  return found;
 }
 
 function brief(r: { revision: number; sha: string; author: string; since: number; carries: number; batch: number } | null | undefined): RevisionBrief | null {
@@ -74,8 +95,33 @@ function useDecisionData(): DecisionData {
         ? { revision: view.lastDeployment.revision, sha: view.lastDeployment.sha, batch: view.lastDeployment.batch, at: view.lastDeployment.at }
         : null,
       deployments: view.production.deployments,
+      infra: pending ? infraCommits(sim, pending.revision) : [],
     };
   }, 300);
+}
+
+/** What an infrastructure commit would change, as its change set says: the approver reviews this. */
+function InfraChanges({ commits }: { commits: InfraCommit[] }) {
+  return (
+    <div className="flex flex-col gap-1 rounded-lg border-2 border-status-waiting bg-surface px-3 py-2" data-testid="approval-change-set">
+      {commits.map((c) => (
+        <div key={c.seq}>
+          <p className="text-base font-semibold text-text">
+            Infrastructure change <CommitLink seq={c.seq} sha={c.sha} />: {c.changeSet.summary}
+          </p>
+          <ul className="text-base" aria-label={`Change set of ${c.sha}`}>
+            {c.changeSet.rows.map((row) => (
+              <li key={row.logicalId}>
+                <strong>{row.action}</strong> {row.logicalId} <span className="text-text-muted">({row.type})</span>
+                {row.replacement ? `, replacement ${row.replacement}` : ""}
+                {row.properties.length > 0 ? `: ${row.properties.map((p) => p.name).join(", ")}` : ""}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
 }
 
 function BatchList({ batch, now }: { batch: PendingBatch; now: number }) {
@@ -181,6 +227,7 @@ function ApprovalDecision() {
         />
       </form>
       {pending && config.approver === "scheduled" && <p className="text-base text-text-muted">Next scheduled approval: {whenText(next, view.now)}.</p>}
+      {pending && data.infra.length > 0 && <InfraChanges commits={data.infra} />}
       {pending && batch && batch.count > 0 && <BatchList batch={batch} now={view.now} />}
       {behind && (
         <p className="text-base font-semibold text-status-waiting-ink">
@@ -264,14 +311,15 @@ function AutomaticDeploys() {
  * Delivery, the release calendar in manual release and CI, nothing to do in Continuous Deployment.
  */
 export function DecisionPanel({ className = "" }: { className?: string }) {
-  const { config } = useRunConfig();
+  // The live run's mode: with IaC on, an applied template can change it (no Approval stage: deployment).
+  const mode = useSimSelector((sim) => sim.settings.mode);
   const title = {
     delivery: "Approval",
     manual: "Release day",
     ci: "Scheduled deploy",
     deployment: "Automatic deploys",
-  }[config.mode];
-  const Icon = config.mode === "delivery" ? UserCheck : config.mode === "deployment" ? Rocket : CalendarClock;
+  }[mode];
+  const Icon = mode === "delivery" ? UserCheck : mode === "deployment" ? Rocket : CalendarClock;
   return (
     <Panel
       titleId="decision-title"
@@ -283,13 +331,7 @@ export function DecisionPanel({ className = "" }: { className?: string }) {
       }
       className={className}
     >
-      {config.mode === "delivery" ? (
-        <ApprovalDecision />
-      ) : config.mode === "deployment" ? (
-        <AutomaticDeploys />
-      ) : (
-        <ScheduledRelease manual={config.mode === "manual"} />
-      )}
+      {mode === "delivery" ? <ApprovalDecision /> : mode === "deployment" ? <AutomaticDeploys /> : <ScheduledRelease manual={mode === "manual"} />}
     </Panel>
   );
 }

@@ -1,11 +1,17 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/Dialog";
 import { formatClock } from "@/machines/sim/calendar";
 import { MODES, MODE_INFO, type Mode } from "@/machines/world/modes";
+import { iacOn } from "@/machines/world/settings";
 import { useRunConfig, useRunner } from "./SimulationProvider";
+import { useSimSelector } from "./runnerContext";
+
+/** With IaC on, a mode change is a change set of the template (loaded on first use, not with /simulator). */
+const LIVE_SWITCHABLE: readonly Mode[] = ["delivery", "deployment"];
+const ModeChangeSet = lazy(() => import("@/components/infrastructure/ModeChangeSet"));
 
 /**
  * The Mode control. A new mode is a new run: when the run has progress (time has passed or something
@@ -16,10 +22,17 @@ export function ModeSelect({ className, describedBy }: { className: string; desc
   const actor = useRunner();
   const { config, applyConfig, changeMode, hasProgress } = useRunConfig();
   const [asking, setAsking] = useState<{ mode: Mode; moment: string } | null>(null);
+  const [proposing, setProposing] = useState<Mode | null>(null);
+  // The live run's mode: with IaC on, an executed change set changes it without a new run.
+  const liveMode = useSimSelector((sim) => sim.settings.mode);
+  const iac = useSimSelector((sim) => iacOn(sim.settings));
   const id = useId();
   const select = useRef<HTMLSelectElement>(null);
 
   const choose = (mode: Mode) => {
+    // A running pipeline can take or drop its Approval stage by template (delivery and deployment);
+    // other changes, or a run with nothing in it yet, start a new run as before.
+    if (iac && LIVE_SWITCHABLE.includes(liveMode) && LIVE_SWITCHABLE.includes(mode) && hasProgress?.()) return setProposing(mode === liveMode ? null : mode);
     if (mode === config.mode) return;
     if (!changeMode) return applyConfig({ mode });
     if (hasProgress?.()) {
@@ -42,7 +55,7 @@ export function ModeSelect({ className, describedBy }: { className: string; desc
         id={id}
         aria-label="Mode"
         title="Mode: how the team ships"
-        value={config.mode}
+        value={iac ? liveMode : config.mode}
         aria-describedby={describedBy}
         onChange={(event) => choose(event.target.value as Mode)}
         className={className}
@@ -53,6 +66,25 @@ export function ModeSelect({ className, describedBy }: { className: string; desc
           </option>
         ))}
       </select>
+      <Dialog open={proposing !== null} onOpenChange={(open) => !open && setProposing(null)}>
+        <DialogContent
+          className="w-[40rem]"
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            select.current?.focus();
+          }}
+        >
+          <div className="border-b border-border px-5 py-3">
+            <DialogTitle className="text-xl font-bold">Change to {proposing ? MODE_INFO[proposing].name : ""}: the change set</DialogTitle>
+          </div>
+          <DialogDescription className="px-5 pt-4 text-lg text-text">
+            The pipeline is code here: this mode is a change to the stack&apos;s template, reviewed and applied like any other.
+          </DialogDescription>
+          <Suspense fallback={<p className="h-40 px-5 py-4 text-lg text-text-muted">Preparing the change set…</p>}>
+            {proposing && <ModeChangeSet mode={proposing} onDone={() => setProposing(null)} />}
+          </Suspense>
+        </DialogContent>
+      </Dialog>
       <Dialog open={asking !== null} onOpenChange={(open) => !open && setAsking(null)}>
         <DialogContent
           className="w-[34rem]"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent, type ReactNode } from "react";
-import { Bug, FlaskConical, Gauge, Hammer, Pause, Play, Rocket, RotateCcw, SlidersHorizontal, StepForward, X, Zap } from "lucide-react";
+import { Bug, FlaskConical, Gauge, Hammer, Hand, Pause, Play, Rocket, RotateCcw, SlidersHorizontal, StepForward, X, Zap } from "lucide-react";
 import { Button } from "@/components/ui/Button";
 import { Menu, type MenuItem } from "@/components/ui/Menu";
 import { SPEEDS, speedLabel, type Speed } from "@/machines/runner/speeds";
@@ -9,9 +9,10 @@ import { MODE_INFO } from "@/machines/world/modes";
 import { FAULT_WORDS, capitalise } from "@/machines/words";
 import type { Fault } from "@/machines/events";
 import { FAULTS } from "@/machines/view/faults";
+import { DRIFT_CHANGES, DRIFT_CHANGE_IDS, type DriftChange } from "@/machines/iac/drift";
 import { MAX_SEED } from "@/lib/url/simulatorParams";
 import { useRunConfig } from "./SimulationProvider";
-import { useRunner, useRunPlaying } from "./runnerContext";
+import { useRunner, useRunPlaying, useSimSelector } from "./runnerContext";
 import { useArmedFaults } from "./useArmedFaults";
 import { ModeSelect, RunStatusLine } from "./ModeChange";
 import { ShareMenu } from "./ShareMenu";
@@ -53,12 +54,23 @@ const FAULT_ICONS: Record<Fault, ReactNode> = {
   "fail-deploy": <Rocket aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
 };
 
-const FAULT_ITEMS: readonly MenuItem[] = FAULTS.map((id) => ({
-  id,
-  label: capitalise(FAULT_WORDS[id].label),
-  description: FAULT_WORDS[id].effect,
-  icon: FAULT_ICONS[id],
-}));
+/** Menu ids of the hand changes to production (drift), beside the faults' own ids. */
+const DRIFT_PREFIX = "drift:";
+
+const FAULT_ITEMS: readonly MenuItem[] = [
+  ...FAULTS.map((id) => ({
+    id,
+    label: capitalise(FAULT_WORDS[id].label),
+    description: FAULT_WORDS[id].effect,
+    icon: FAULT_ICONS[id],
+  })),
+  ...DRIFT_CHANGE_IDS.map((change) => ({
+    id: `${DRIFT_PREFIX}${change}`,
+    label: `Someone changes production by hand: ${DRIFT_CHANGES[change].label.replace(/ by hand$/, "").toLowerCase()}`,
+    description: `${capitalise(DRIFT_CHANGES[change].story)}. The template does not know.`,
+    icon: <Hand aria-hidden="true" className="size-5 text-status-failed-ink" strokeWidth={2.5} />,
+  })),
+];
 
 const controlClass = "h-11 rounded-lg border-2 border-border-strong bg-surface-raised px-2 text-base font-semibold text-text hover:border-text";
 
@@ -226,7 +238,11 @@ export function FaultMenu() {
           </span>
         ) : null
       }
-      onSelect={(id) => actor.send({ type: "fault.inject", fault: id as Fault })}
+      onSelect={(id) =>
+        id.startsWith(DRIFT_PREFIX)
+          ? actor.send({ type: "drift.inject", change: id.slice(DRIFT_PREFIX.length) as DriftChange })
+          : actor.send({ type: "fault.inject", fault: id as Fault })
+      }
     />
   );
 }
@@ -236,10 +252,11 @@ export function FaultMenu() {
  * the failure injection menu.
  */
 export function ModeLine({ children }: { children?: ReactNode }) {
-  const { config } = useRunConfig();
+  // The live run's mode (an applied template can change it).
+  const mode = useSimSelector((sim) => sim.settings.mode);
   const armed = useArmedFaults();
   const waiting = (Object.keys(armed) as Fault[]).filter((f) => armed[f] > 0);
-  const info = MODE_INFO[config.mode];
+  const info = MODE_INFO[mode];
   return (
     <div className={`flex min-h-11 items-center gap-x-4 max-sm:flex-wrap max-sm:gap-y-2 ${FOLDED_ON_PHONE}`}>
       <p id={MODE_SUMMARY_ID} className="min-w-0 flex-1 truncate text-base text-text-muted" title={`${info.name}: ${info.summary}`}>

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Activity, Users, Workflow, type LucideIcon } from "lucide-react";
+import { Activity, FileCode2, Users, Workflow, type LucideIcon } from "lucide-react";
 import { simulatorSearch } from "@/lib/url/simulatorParams";
 import { useRunConfig } from "./RunProviders";
 
@@ -11,6 +11,8 @@ export interface WorkspaceView {
   href: string;
   label: string;
   Icon: LucideIcon;
+  /** Fetch the view's code only when it is opened (or hovered), not as soon as the tab shows. */
+  lazy?: boolean;
 }
 
 /**
@@ -22,6 +24,8 @@ export const WORKSPACE_VIEWS: readonly WorkspaceView[] = [
   { href: "/simulator", label: "Pipeline", Icon: Workflow },
   { href: "/simulator/monitoring", label: "Monitoring", Icon: Activity },
   { href: "/simulator/team", label: "Team", Icon: Users },
+  // The template parser is the infrastructure view's own: /simulator does not fetch it up front.
+  { href: "/simulator/infrastructure", label: "Infrastructure", Icon: FileCode2, lazy: true },
 ];
 
 /**
@@ -45,12 +49,13 @@ export function WorkspaceNav() {
       aria-label="Simulator views"
       className="flex items-center gap-1 max-sm:w-full max-sm:overflow-x-auto max-sm:pr-8 max-sm:[mask-image:linear-gradient(to_right,#000_calc(100%-2.5rem),transparent)] max-sm:[scrollbar-width:none]"
     >
-      {WORKSPACE_VIEWS.map(({ href, label, Icon }) => {
+      {WORKSPACE_VIEWS.map(({ href, label, Icon, lazy }) => {
         const current = pathname === href;
         return (
           <Link
             key={href}
             href={`${href}${search}`}
+            prefetch={lazy ? false : undefined}
             aria-current={current ? "page" : undefined}
             className="inline-flex h-10 shrink-0 items-center gap-2 rounded-lg px-3 text-lg max-sm:h-11 max-sm:gap-1.5 max-sm:px-2.5 font-bold text-text-muted hover:bg-surface-sunken hover:text-text aria-[current=page]:bg-surface-raised aria-[current=page]:text-text aria-[current=page]:shadow-[inset_0_-3px_0_var(--accent)]"
           >

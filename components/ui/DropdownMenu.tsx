@@ -17,7 +17,7 @@ export function DropdownMenuContent({ className = "", sideOffset = 8, ...props }
     <DropdownMenuPrimitive.Portal>
       <DropdownMenuPrimitive.Content
         sideOffset={sideOffset}
-        className={`z-50 w-[22rem] max-w-[calc(100vw-2rem)] rounded-xl border-2 border-border-strong bg-surface-raised p-1.5 shadow-xl ${className}`}
+        className={`z-50 max-h-[var(--radix-dropdown-menu-content-available-height)] w-[22rem] max-w-[calc(100vw-2rem)] overflow-y-auto rounded-xl border-2 border-border-strong bg-surface-raised p-1.5 shadow-xl ${className}`}
         {...props}
       />
     </DropdownMenuPrimitive.Portal>

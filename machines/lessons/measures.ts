@@ -301,6 +301,14 @@ export const MEASURES = {
     value: (context) => mainBuild(context.sim.log, endOf(context)).redMinutes,
   },
   buildsFailed: { label: 'failed builds', unit: 'count', better: 'lower', value: ({ metrics }) => metrics().stages.build.failed },
+  /** The mode the running pipeline has now (its template can change it: no Approval stage is Continuous Deployment). */
+  pipelineMode: { label: 'how the pipeline releases', unit: 'word', better: null, value: ({ sim }) => sim.settings.mode },
+  driftedResources: {
+    label: 'resources drifted from the template',
+    unit: 'count',
+    better: 'lower',
+    value: ({ sim }) => (sim.stack.drift ?? []).filter((d) => d.status === 'MODIFIED' || d.status === 'DELETED').length,
+  },
 } satisfies Record<string, Measure>;
 
 export type MeasureId = keyof typeof MEASURES;

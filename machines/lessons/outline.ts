@@ -47,4 +47,9 @@ export const LESSON_OUTLINE: readonly LessonOutline[] = [
     title: 'Dev and Ops',
     steps: [{ id: 'ticket' }, { id: 'silos-page' }, { id: 'silos-restore' }, { id: 'switch' }, { id: 'devops-page' }, { id: 'devops-restore' }],
   },
+  {
+    slug: 'infrastructure-as-code',
+    title: 'Infrastructure as Code',
+    steps: [{ id: 'remove-approval' }, { id: 'review' }, { id: 'unapproved' }, { id: 'hand-change' }, { id: 'detect' }, { id: 'fix' }],
+  },
 ];

@@ -1,4 +1,7 @@
 import type { Fault, LiveSettingsChange } from '../events';
+import type { DriftChange } from '../iac/drift';
+import type { StackView } from '../iac/stack';
+import type { StackTemplate } from '../iac/types';
 import { Simulation } from '../engine/simulation';
 import { LEARNER } from '../words';
 import { defaultSettings, type Settings } from '../world/settings';
@@ -34,6 +37,32 @@ export interface RunDriver {
   rollback(): boolean;
   inject(fault: Fault): void;
   configure(change: LiveSettingsChange): void;
+  /** Executes a template, as Execute change set does; false when the run refused it. */
+  executeTemplate(templateText: string, template: StackTemplate): boolean;
+  /** Someone changes production by hand; false when that change is already there. */
+  injectDrift(change: DriftChange): boolean;
+  detectDrift(): void;
+}
+
+/**
+ * The running template as a learner leaves it after an edit: unchanged (to re-apply it), or with a
+ * pipeline stage deleted from the text (its item, its lines and the comment line right above it).
+ */
+export function editedTemplate(stack: Pick<StackView, 'templateText' | 'template'>, removeStage?: string): { text: string; template: StackTemplate } {
+  if (!removeStage) return { text: stack.templateText, template: stack.template };
+  const template = structuredClone(stack.template);
+  for (const resource of Object.values(template.Resources)) {
+    const props = resource.Properties as { Stages?: { Name?: unknown }[] } | undefined;
+    if (resource.Type === 'AWS::CodePipeline::Pipeline' && Array.isArray(props?.Stages)) props.Stages = props.Stages.filter((s) => s.Name !== removeStage);
+  }
+  const lines = stack.templateText.split('\n');
+  const at = lines.findIndex((l) => new RegExp(`^\\s*- Name: ${removeStage}\\s*$`).test(l));
+  if (at < 0) return { text: JSON.stringify(template, null, 2), template };
+  const indent = lines[at]!.indexOf('-');
+  let end = at + 1;
+  while (end < lines.length && (lines[end]!.trim() === '' || lines[end]!.search(/\S/) > indent)) end++;
+  const start = at > 0 && lines[at - 1]!.trim().startsWith('#') && lines[at - 1]!.search(/\S/) === indent ? at - 1 : at;
+  return { text: [...lines.slice(0, start), ...lines.slice(end)].join('\n'), template };
 }
 
 /** Applies a step's setup through a driver. */
@@ -58,6 +87,15 @@ export function perform(action: ReferenceAction, driver: RunDriver): boolean {
       return true;
     case 'configure':
       driver.configure(action.change);
+      return true;
+    case 'template': {
+      const { text, template } = editedTemplate(driver.sim.stack, action.removeStage);
+      return driver.executeTemplate(text, template);
+    }
+    case 'drift':
+      return driver.injectDrift(action.change);
+    case 'detect-drift':
+      driver.detectDrift();
       return true;
   }
 }
@@ -111,6 +149,15 @@ export class HeadlessDriver implements RunDriver {
   }
   configure(change: LiveSettingsChange): void {
     this.sim.configure(change);
+  }
+  executeTemplate(templateText: string, template: StackTemplate): boolean {
+    return this.sim.executeStack(templateText, template, LEARNER).ok;
+  }
+  injectDrift(change: DriftChange): boolean {
+    return this.sim.injectDrift(change);
+  }
+  detectDrift(): void {
+    this.sim.detectDrift();
   }
 }
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { FAULTS } from '../view/faults';
+import { DRIFT_CHANGE_IDS } from '../iac/drift';
 import { SPEEDS } from '../runner/speeds';
 import { MODES } from '../world/modes';
 import { CULTURES, NUMERIC_SETTINGS, validateSettings } from '../world/settings';
@@ -46,6 +47,14 @@ const EVENT_TYPES = [
   'fault.injected',
   'fault.applied',
   'settings.changed',
+  'infra.commit',
+  'stack.update.started',
+  'stack.update.resource',
+  'stack.update.completed',
+  'stack.update.rolledBack',
+  'drift.introduced',
+  'drift.detected',
+  'drift.resolved',
 ] as const;
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
@@ -128,6 +137,9 @@ const action = v.variant('do', [
   v.strictObject({ step: slug, at: minutes, do: v.picklist(['approve', 'reject', 'rollback']) }),
   v.strictObject({ step: slug, at: minutes, do: v.literal('inject'), fault: v.picklist(FAULTS) }),
   v.strictObject({ step: slug, at: minutes, do: v.literal('configure'), change: liveChange }),
+  v.strictObject({ step: slug, at: minutes, do: v.literal('template'), removeStage: v.optional(text) }),
+  v.strictObject({ step: slug, at: minutes, do: v.literal('drift'), change: v.picklist(DRIFT_CHANGE_IDS) }),
+  v.strictObject({ step: slug, at: minutes, do: v.literal('detect-drift') }),
 ]);
 
 export const LessonSchema = v.pipe(

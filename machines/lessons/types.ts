@@ -1,4 +1,5 @@
 import type { Fault, LiveSettingsChange, SimEvent } from '../events';
+import type { DriftChange } from '../iac/drift';
 import type { Speed } from '../runner/speeds';
 import type { Settings } from '../world/settings';
 import type { MeasureId } from './measures';
@@ -117,7 +118,12 @@ export type Prediction =
 export type ReferenceAction =
   | { step: string; at: number; do: 'approve' | 'reject' | 'rollback' }
   | { step: string; at: number; do: 'inject'; fault: Fault }
-  | { step: string; at: number; do: 'configure'; change: LiveSettingsChange };
+  | { step: string; at: number; do: 'configure'; change: LiveSettingsChange }
+  /** Executes the running template (re-applies it), or it with one pipeline stage removed, as the infrastructure view does. */
+  | { step: string; at: number; do: 'template'; removeStage?: string }
+  /** Someone changes production by hand. */
+  | { step: string; at: number; do: 'drift'; change: DriftChange }
+  | { step: string; at: number; do: 'detect-drift' };
 
 /** Which numbers the debrief sets beside the reference run's, and the lesson's point in one line. */
 export interface DebriefSpec {

@@ -4,6 +4,7 @@ import { continuousDelivery } from './continuousDelivery';
 import { continuousDeployment } from './continuousDeployment';
 import { continuousIntegration } from './continuousIntegration';
 import { devAndOps } from './devAndOps';
+import { infrastructureAsCode } from './infrastructureAsCode';
 import { monitoringFeedback } from './monitoringFeedback';
 import { quarterlyRelease } from './quarterlyRelease';
 import { releaseCadence } from './releaseCadence';
@@ -18,6 +19,7 @@ export const LESSONS: readonly Lesson[] = [
   releaseCadence,
   monitoringFeedback,
   devAndOps,
+  infrastructureAsCode,
 ];
 
 export function lessonBySlug(slug: string): Lesson | undefined {
