@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useRef, useState, type DragEvent } from "react";
-import { Download, FileCode2, FilePlus2, Hourglass, Play, RotateCcw, ScanSearch, Upload } from "lucide-react";
+import { Download, FileCode2, FilePlus2, Hand, Hourglass, Play, RotateCcw, ScanSearch, Upload } from "lucide-react";
 import { ViewHeader } from "@/components/monitoring/ViewHeader";
 import { Button } from "@/components/ui/Button";
 import { useRunner } from "@/components/simulator/runnerContext";
@@ -134,6 +134,15 @@ export function InfrastructureView() {
         </div>
       </section>
 
+      {!stack.iac && (
+        <p className="flex items-start gap-2 rounded-xl border border-border bg-surface-raised px-4 py-2 text-lg" data-testid="iac-off">
+          <Hand aria-hidden="true" className="mt-1 size-5 shrink-0 text-text-muted" strokeWidth={2.5} />
+          <span>
+            <strong>Configured by hand:</strong> this run&apos;s environments were set up in the console, not from the template (IaC is off), so they drift by
+            themselves and a drifted production can fail a deploy that passed in staging. The template says what they should be.
+          </span>
+        </p>
+      )}
       {stack.pendingChange && (
         <p className="flex items-start gap-2 rounded-xl border-2 border-status-waiting bg-surface-raised px-4 py-2 text-lg" data-testid="pending-change">
           <Hourglass aria-hidden="true" className="mt-1 size-5 shrink-0 text-status-waiting-ink" strokeWidth={2.5} />

@@ -35,8 +35,7 @@ Options:
   --alarm-threshold <P>    error rate that fires the alarm        (default 0.05)
   --approvals-per-day <N>  scheduled approvals, delivery mode     (default 3)
   --iac <on|off>           environments from the stack's template (on), or configured
-                           by hand and drifting by themselves (off)  (default: as today,
-                           no drift; the UI shows on for delivery/deployment)
+                           by hand and drifting by themselves (off)  (default on)
   --deploy-config <name>   CodeDeploy config: AllAtOnce | HalfAtATime | OneAtATime |
                            Canary10Percent5Minutes | Canary10Percent15Minutes |
                            Linear10PercentEvery1Minute | Linear10PercentEvery3Minutes  (default AllAtOnce)

@@ -59,7 +59,7 @@ export interface RunFile {
   commits: number;
   faults: string[];
   t: string;
-  /** Environments from the stack's template (true) or by hand (false); absent: as the mode has them. */
+  /** Environments from the stack's template (true) or by hand (false); absent: from the template. */
   iac?: boolean;
   /** Version 2: what people did, in order. */
   actions?: RunAction[];

@@ -45,7 +45,7 @@ import type { Simulation } from "@/machines/engine/simulation";
  * | `defects`    | defect rate, percent of commits: 0-100                          | 10       |
  * | `commits`    | commits per working day: 0-2000 (`commitsPerDay` is the old name) | 12     |
  * | `faults`     | faults waiting to strike at `t`, comma-separated, repeats allowed: break-build, flaky-test, escape-defect, fail-deploy (at most 20) | none |
- * | `iac`        | on, off: environments from the stack's template, or by hand (drifting by themselves) | unset |
+ * | `iac`        | on, off: environments from the stack's template, or by hand (drifting by themselves) | on |
  * | `t`          | the moment to open at: `2d09:30` (2 days, 9 hours and 30 minutes after Monday 00:00 of day 1, so Wednesday 09:30, day 3; minutes may carry up to three decimals) or plain minutes (`3450`); at most 365 days | 0 |
  *
  * The page builds the run's settings from these, fast-forwards it to `t` (the same run as played to
@@ -293,7 +293,7 @@ export function parseSimulatorParams(params: ParamSource): ParsedParams {
   const commitsParam = params.get("commits") !== null ? "commits" : "commitsPerDay";
   read(commitsParam, commitsText, `using the team's usual ${defaults.commitsPerDay}`, (x) => (config.commitsPerDay = x));
   read("faults", faultListText, "no faults armed", (x) => (config.faults = x));
-  read("iac", iacText, "environments as the mode has them", (x) => (config.iac = x));
+  read("iac", iacText, "environments from the template (on)", (x) => (config.iac = x));
   read("t", timeText, "starting from Monday 00:00", (x) => (config.t = x));
 
   const seen = new Map<string, number>();

@@ -51,8 +51,8 @@ export interface Settings {
   workingHours: WorkingHours;
   /**
    * Infrastructure as Code: environments are made from the stack's template. Explicitly off, they are
-   * configured by hand and drift by themselves (snowflakes). Unset, the run is the one the engine
-   * always made (no snowflake drift); pages show the mode's default (`iacDefault`).
+   * configured by hand and drift by themselves (snowflakes). Unset, it is on (`iacDefault`): the run
+   * the engine always made.
    */
   iac?: boolean;
   /** CodeDeploy's deployment configuration (default AllAtOnce: every user, the stage's own times). */
@@ -61,9 +61,15 @@ export interface Settings {
   alarmEvaluationPeriods?: number;
 }
 
-/** Whether a mode's environments come from code by default: the pipeline modes yes, manual and CI no. */
+/**
+ * Whether a mode's environments come from code when the run does not say: yes in every mode, the
+ * run the engine always made. Hand-configured environments (snowflakes that drift by themselves)
+ * are a choice a trainer makes (`iac=off`, /compare's switch, `simulate --iac off`) to show what IaC
+ * prevents; as a default in manual and CI they would also shift every pinned number of those modes.
+ */
 export function iacDefault(mode: Mode): boolean {
-  return mode === 'delivery' || mode === 'deployment';
+  void mode;
+  return true;
 }
 
 /** Whether the run's environments come from code (the setting, or the mode's default). */

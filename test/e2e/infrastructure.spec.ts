@@ -235,3 +235,10 @@ test("the toolbar's mode change proposes the template's change set when the run 
   await expect(page.getByTestId("pending-change")).toContainText(/travels through the pipeline as commit [0-9a-f]{7}/);
   await expect(page.getByRole("combobox", { name: "Mode" })).toHaveValue("delivery");
 });
+
+test("a run with hand-configured environments (iac=off) says so on the view, and one from code does not", async ({ page }) => {
+  await openView(page, "mode=ci&seed=3&iac=off");
+  await expect(page.getByTestId("iac-off")).toContainText("Configured by hand");
+  await openView(page, "mode=ci&seed=3");
+  await expect(page.getByTestId("iac-off")).toHaveCount(0);
+});

@@ -10,11 +10,11 @@ describe('the iac, deploy config and evaluation periods settings, from the addre
     expect(settingsFor(config).iac).toBe(false);
     expect(simulatorSearch(config)).toContain('iac=off');
     const bad = parseSimulatorParams(new URLSearchParams('mode=ci&iac=maybe'));
-    expect(bad.notices).toEqual([{ param: 'iac', message: 'iac must be on or off (got "maybe"); environments as the mode has them.' }]);
+    expect(bad.notices).toEqual([{ param: 'iac', message: 'iac must be on or off (got "maybe"); environments from the template (on).' }]);
     expect(settingsFor(bad.config).iac).toBeUndefined();
-    // Unset, the run is the one it always was; pages show the mode's default.
+    // Unset, the run is the one it always was: environments from the template in every mode.
     expect(simulatorSearch(parseSimulatorParams(new URLSearchParams('mode=ci')).config)).not.toContain('iac');
-    expect([iacOn(defaultSettings('ci')), iacOn(defaultSettings('delivery'))]).toEqual([false, true]);
+    expect([iacOn(defaultSettings('ci')), iacOn(defaultSettings('delivery')), iacOn({ mode: 'manual', iac: false })]).toEqual([true, true, false]);
   });
 
   it('simulate takes --iac, --deploy-config and --alarm-evaluation-periods, and says what is wrong in one line', () => {
