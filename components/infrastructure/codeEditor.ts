@@ -71,6 +71,11 @@ function offsetOf(state: EditorState, line?: number, column?: number): { from: n
   return { from, to: Math.min(from + Math.max(word, 1), at.to) };
 }
 
+/** The nonce of this page's scripts (readable as a property, hidden as an attribute); "" where none. */
+function pageNonce(): string {
+  return document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce ?? "";
+}
+
 export function createTemplateEditor(
   parent: HTMLElement,
   options: { text: string; label: string; describedBy?: string; onChange(text: string): void },
@@ -89,6 +94,9 @@ export function createTemplateEditor(
     // No Tab binding: Tab moves focus on, as everywhere else on the page (Esc then Tab is not needed).
     keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
     EditorState.tabSize.of(2),
+    // The page's Content-Security-Policy (proxy.ts) takes <style> elements only with its nonce;
+    // CodeMirror writes its styles into one, so it is handed the nonce Next put on the page's scripts.
+    EditorView.cspNonce.of(pageNonce()),
     theme,
     EditorView.contentAttributes.of({
       "aria-label": options.label,

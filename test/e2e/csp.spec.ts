@@ -148,6 +148,22 @@ test.describe("content security policy", () => {
     expect(violations()).toEqual([]);
   });
 
+  test("the infrastructure view: the template editor (CodeMirror's styles), a change set, drift and an export: no violation", async ({ page }) => {
+    const violations = await watchPolicy(page);
+    await page.goto("/simulator/infrastructure?mode=delivery&seed=3");
+    const editor = page.getByRole("textbox", { name: /^Template of stack shop-web/ });
+    await expect(editor).toBeVisible();
+    // The editor's own stylesheet applied: its gutter sits beside the text, not above it.
+    await expect(page.locator(".cm-gutters")).toHaveCSS("display", "flex");
+    await page.getByRole("button", { name: "Create change set" }).click();
+    await page.getByRole("button", { name: "Detect drift" }).click();
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export .yaml" }).click();
+    expect((await downloading).suggestedFilename()).toBe("shop-web.yaml");
+    await playAWhile(page);
+    expect(violations()).toEqual([]);
+  });
+
   test("the embeds, alone and framed by a page of the app: no violation", async ({ page }) => {
     const violations = await watchPolicy(page);
     await page.goto("/embed/simulator?mode=deployment&seed=5&speed=240");
@@ -164,6 +180,7 @@ const ROUTES = [
   "/simulator",
   "/simulator/monitoring",
   "/simulator/team",
+  "/simulator/infrastructure",
   "/compare",
   "/learn",
   `/learn/${LESSONS[0]!.slug}`,
