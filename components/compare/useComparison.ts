@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { ComparisonEngine, Superseded, type ComparisonResult } from "@/lib/compare/comparisonEngine";
 import type { CompareSettings } from "@/machines/compare/compareSettings";
 
@@ -70,7 +70,9 @@ export function useComparison(settings: CompareSettings): ComparisonState {
       (result) => {
         if (!live) return;
         performance.mark(MARK_RESULTS);
-        setState({ result, computing: false, error: null });
+        // A transition: the cards and tables render in slices that yield to the browser (the first
+        // result lands during the page's load, where one long task would block input).
+        startTransition(() => setState({ result, computing: false, error: null }));
       },
       (error: unknown) => {
         if (!live || error instanceof Superseded) return;
