@@ -1,11 +1,12 @@
 "use client";
 
-import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { memo, startTransition, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { useSelector } from "@xstate/react";
 import { createActor } from "xstate";
 import { Pause, Play, RotateCcw, UserCheck } from "lucide-react";
 import { PipelineDiagram } from "@/components/simulator/diagram/PipelineDiagram";
 import { tickInStep, useFrameLoop } from "@/components/simulator/runLoop";
+import { FAST_SPEED } from "@/components/simulator/slowBeat";
 import { diagramSourceOf, diagramViewOf, type RunnerRef } from "@/components/simulator/runnerContext";
 import { useReducedMotion } from "@/components/ui/useMediaQuery";
 import { modeSettings, orderModes, type CompareSettings } from "@/machines/compare/compareSettings";
@@ -77,7 +78,8 @@ export default function LiveSideBySide({ settings }: { settings: CompareSettings
   const [started, setStarted] = useState<{ runs: readonly LiveRun[]; runners: readonly RunnerRef[] } | null>(null);
   useEffect(() => {
     const runners = runs.map((run) => createActor(runnerMachine, { input: { settings: run.settings, speed: speedRef.current } }).start());
-    setStarted({ runs, runners });
+    // A transition: the four diagrams render in slices that yield to the browser, not one long task.
+    startTransition(() => setStarted({ runs, runners }));
     return () => runners.forEach((runner) => runner.stop());
   }, [runs]);
   // Until new runners exist (one render after the runs change) the previous ones stay on screen.
@@ -170,7 +172,7 @@ function LiveRuns({ runs, runners, speed, onSpeed }: { runs: readonly LiveRun[];
       </LiveTitle>
       <div className="flex flex-col gap-4">
         {runs.map((run, i) => (
-          <LiveSide key={run.mode} runner={runners[i]!} mode={run.mode} playing={playing} reducedMotion={reducedMotion} />
+          <LiveSide key={run.mode} runner={runners[i]!} mode={run.mode} playing={playing} fast={playing && speed >= FAST_SPEED} reducedMotion={reducedMotion} />
         ))}
       </div>
     </>
@@ -200,7 +202,20 @@ function LiveClock({ runners }: { runners: readonly RunnerRef[] }) {
  * The diagram follows its runner by itself; this component re-renders only when a number it shows
  * changes, and the view is computed once per version of the run (diagramViewOf).
  */
-const LiveSide = memo(function LiveSide({ runner, mode, playing, reducedMotion }: { runner: RunnerRef; mode: Mode; playing: boolean; reducedMotion: boolean }) {
+const LiveSide = memo(function LiveSide({
+  runner,
+  mode,
+  playing,
+  fast,
+  reducedMotion,
+}: {
+  runner: RunnerRef;
+  mode: Mode;
+  playing: boolean;
+  /** Top speed: the diagram takes the same light path as /simulator's (see PipelineDiagram's `fast`). */
+  fast: boolean;
+  reducedMotion: boolean;
+}) {
   const source = useMemo(() => diagramSourceOf(runner), [runner]);
   const hasApproval = MODE_INFO[mode].hasApproval;
   const deployed = useSelector(runner, (s) => diagramViewOf(s.context).production.deployments);
@@ -252,6 +267,7 @@ const LiveSide = memo(function LiveSide({ runner, mode, playing, reducedMotion }
         label={`${name} pipeline`}
         playing={playing}
         reducedMotion={reducedMotion}
+        fast={fast}
         className="h-52 rounded-xl border border-border bg-surface"
       />
     </div>

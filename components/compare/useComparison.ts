@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { ComparisonEngine, Superseded, type ComparisonResult } from "@/lib/compare/comparisonEngine";
 import type { CompareSettings } from "@/machines/compare/compareSettings";
 
@@ -46,6 +46,8 @@ export interface ComparisonState {
  */
 export function useComparison(settings: CompareSettings): ComparisonState {
   const engine = useRef<ComparisonEngine | null>(null);
+  /** A result has been on screen already. */
+  const shown = useRef(false);
   const [state, setState] = useState<Omit<ComparisonState, "prefetch" | "start">>({ result: null, computing: true, error: null });
   const prefetch = useCallback((candidates: readonly CompareSettings[]) => engine.current?.prefetch(candidates), []);
   const start = useCallback((next: CompareSettings) => {
@@ -70,7 +72,13 @@ export function useComparison(settings: CompareSettings): ComparisonState {
       (result) => {
         if (!live) return;
         performance.mark(MARK_RESULTS);
-        setState({ result, computing: false, error: null });
+        const next = { result, computing: false, error: null };
+        // The first result lands while the page loads: a transition renders the cards in slices that
+        // yield to the browser (Total Blocking Time, issue 13). Later ones follow a change someone
+        // made and render at once (a transition made the redraw about 40 ms slower).
+        if (shown.current) setState(next);
+        else startTransition(() => setState(next));
+        shown.current = true;
       },
       (error: unknown) => {
         if (!live || error instanceof Superseded) return;
