@@ -63,10 +63,11 @@ export class MomentWatch implements RunWatch {
     this.snapshot = { kinds: this.kinds, last: null, count: 0 };
   }
 
-  attach(sim: Simulation): void {
+  attach(sim: Simulation, sameRun = false): void {
     this.unsubscribe?.();
-    // The same run made again (a rewind) keeps the moments before where it now stands; a new run has none.
-    this.seen = this.seen.filter((m) => m.event.t <= sim.now && sim.now > 0);
+    // The same run made again (a rewind) keeps the moments before where it now stands; another run
+    // (a reset, a file or a saved run loaded) has none of this one's, even where its clock is later.
+    this.seen = sameRun ? this.seen.filter((m) => m.event.t <= sim.now) : [];
     if (this.stoppedAt && !this.seen.includes(this.stoppedAt)) this.stoppedAt = null;
     this.stopWanted = false;
     this.unsubscribe = sim.subscribe((e) => this.observe(e));

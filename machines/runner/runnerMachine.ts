@@ -12,8 +12,11 @@ import { DEFAULT_SPEED, QUIET_TIME_FACTOR, type Speed } from './speeds';
  * "stop at". The runner asks after every event while it plays, so the run stops at the moment itself.
  */
 export interface RunWatch {
-  /** A simulation starts (the runner's first, or after a reset): follow it from here. */
-  attach(sim: Simulation): void;
+  /**
+   * A simulation starts (the runner's first, after a reset, or a run loaded from a file or a saved
+   * record): follow it from here. `sameRun`: it is the run made again up to a moment (a rewind).
+   */
+  attach(sim: Simulation, sameRun?: boolean): void;
   /** Whether the run should stop now; answering true consumes the request. */
   takeStop(): boolean;
   /** Why the run may not move now (a lesson waits for the learner's prediction), or null. */
@@ -217,7 +220,7 @@ export const runnerMachine = setup({
       }
       if (sim.now < event.to) sim.advanceTo(event.to);
       context.sim.stop();
-      context.watch?.attach(sim);
+      context.watch?.attach(sim, true);
       return { sim, journal, stopRequested: false };
     }),
     load: assign(({ context, event }) => {

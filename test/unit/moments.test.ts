@@ -87,3 +87,24 @@ describe('rewind: the same run again from its journal', () => {
     actor.stop();
   });
 });
+
+describe('moments belong to their run', () => {
+  it("a run loaded from a file, or a new run at a later moment, keeps none of the old run's moments; a rewind keeps its own", () => {
+    const { actor, watch, sim } = runner(defaultSettings('deployment', 1));
+    for (let i = 0; i < 3; i++) watch.jump(() => actor.send({ type: 'run.jump', withinMinutes: JUMP_LIMIT_MINUTES }));
+    const at = sim().now;
+    expect(watch.momentBefore(at + 1)).not.toBeNull();
+
+    // The same run made again keeps the moments before where it stands.
+    actor.send({ type: 'run.rewind', to: at });
+    expect(watch.momentBefore(at + 1)).not.toBeNull();
+
+    // Another run opened later in its week (as a loaded file or a mode change at the same moment do).
+    const { sim: other } = runner(defaultSettings('delivery', 7), [], at + 600);
+    actor.send({ type: 'run.load', sim: other(), start: { settings: defaultSettings('delivery', 7), startAt: at + 600 }, journal: [] });
+    expect(watch.momentBefore(sim().now)).toBeNull();
+    actor.send({ type: 'run.reset', settings: defaultSettings('ci', 2), startAt: at + 600 });
+    expect(watch.momentBefore(sim().now)).toBeNull();
+    actor.stop();
+  });
+});
