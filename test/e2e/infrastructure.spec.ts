@@ -220,7 +220,9 @@ test.describe("infrastructure view", () => {
 test("the toolbar's mode change proposes the template's change set when the run is code", async ({ page }) => {
   await openView(page, `${RUN}&speed=240`);
   await play(page);
-  await expect(page.getByTestId("sim-clock")).toHaveText(/Mon 0[1-9]:/, { timeout: 15_000 });
+  // Any progress will do (a run that has moved is changed by a change set, not restarted); at
+  // 4 simulated hours a second the exact hour it pauses at depends on the machine.
+  await expect(page.getByTestId("sim-clock")).not.toHaveText(/^Mon 00:00/, { timeout: 15_000 });
   await pause(page);
   await page.getByRole("combobox", { name: "Mode" }).selectOption("deployment");
   const dialog = page.getByRole("dialog", { name: "Change to Continuous Deployment: the change set" });
