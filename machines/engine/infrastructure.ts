@@ -1,3 +1,4 @@
+import { iacOn } from '../world/settings';
 import { createChangeSet, type ChangeSet, type ChangeSetRow } from '../iac/changeSet';
 import { DEPLOY_CONFIGS } from '../iac/deployConfigs';
 import { DRIFT_CHANGES, detectDrift, isDrifted, type DriftChange } from '../iac/drift';
@@ -107,7 +108,7 @@ export class Infrastructure extends EnginePart {
   driftAtDeploy(): { change: DriftChange; snowflake: boolean } | null {
     const s = this.s;
     if (s.handChanges.has('instance-size')) return { change: 'instance-size', snowflake: false };
-    if (s.settings.iac !== false) return null;
+    if (iacOn(s.settings)) return null;
     const days = (s.now - this.lastSnowflakeCheck) / MINUTES_PER_DAY;
     this.lastSnowflakeCheck = s.now;
     const chance = Math.min(SNOWFLAKE_DRIFT_MAX, 1 - (1 - SNOWFLAKE_DRIFT_PER_DAY) ** days);

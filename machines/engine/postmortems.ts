@@ -1,3 +1,4 @@
+import { iacOn } from '../world/settings';
 import { addWorkingMinutes } from '../sim/calendar';
 import { ALARM_TUNING_FLOOR, ALARM_TUNING_STEP, POSTMORTEM_DELAY_MINUTES, SLOW_DETECTION_MINUTES } from './durations';
 import type { RunState } from './runState';
@@ -32,7 +33,7 @@ export function schedulePostmortem(s: RunState, incident: Incident): void {
 /** What a blameless postmortem changes, in words. */
 function learnFrom(s: RunState, incident: Incident): string {
   if (incident.drift) {
-    return s.settings.iac === false
+    return !iacOn(s.settings)
       ? 'Describe the environments in code (IaC) so production cannot differ from staging by hand'
       : 'Detect drift before each deploy and make console changes through the template';
   }

@@ -51,7 +51,7 @@ export interface Settings {
   workingHours: WorkingHours;
   /**
    * Infrastructure as Code: environments are made from the stack's template. Explicitly off, they are
-   * configured by hand and drift by themselves (snowflakes). Unset, it is on (`iacDefault`): the run
+   * configured by hand and drift by themselves (snowflakes). Unset, it is on (`iacOn`): the run
    * the engine always made.
    */
   iac?: boolean;
@@ -62,19 +62,14 @@ export interface Settings {
 }
 
 /**
- * Whether a mode's environments come from code when the run does not say: yes in every mode, the
- * run the engine always made. Hand-configured environments (snowflakes that drift by themselves)
- * are a choice a trainer makes (`iac=off`, /compare's switch, `simulate --iac off`) to show what IaC
+ * Whether the run's environments come from code: unless the run says off, in every mode (the run the
+ * engine always made). Hand-configured environments (snowflakes that drift by themselves) are a
+ * choice a trainer makes (`iac=off`, /compare's switch, `simulate --iac off`) to show what IaC
  * prevents; as a default in manual and CI they would also shift every pinned number of those modes.
+ * The engine and the pages both ask this, so they cannot disagree.
  */
-export function iacDefault(mode: Mode): boolean {
-  void mode;
-  return true;
-}
-
-/** Whether the run's environments come from code (the setting, or the mode's default). */
-export function iacOn(settings: Pick<Settings, 'mode' | 'iac'>): boolean {
-  return settings.iac ?? iacDefault(settings.mode);
+export function iacOn(settings: Pick<Settings, 'iac'>): boolean {
+  return settings.iac !== false;
 }
 
 export const DEFAULT_RELEASE_INTERVAL: Record<Mode, number> = { manual: 90, ci: 7, delivery: 1, deployment: 1 };

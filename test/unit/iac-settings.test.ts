@@ -14,7 +14,7 @@ describe('the iac, deploy config and evaluation periods settings, from the addre
     expect(settingsFor(bad.config).iac).toBeUndefined();
     // Unset, the run is the one it always was: environments from the template in every mode.
     expect(simulatorSearch(parseSimulatorParams(new URLSearchParams('mode=ci')).config)).not.toContain('iac');
-    expect([iacOn(defaultSettings('ci')), iacOn(defaultSettings('delivery')), iacOn({ mode: 'manual', iac: false })]).toEqual([true, true, false]);
+    expect([iacOn(defaultSettings('ci')), iacOn(defaultSettings('delivery')), iacOn({ iac: false })]).toEqual([true, true, false]);
   });
 
   it('simulate takes --iac, --deploy-config and --alarm-evaluation-periods, and says what is wrong in one line', () => {
