@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { addCompileHints } from "./compileHints.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -146,6 +147,7 @@ export async function ensureBuild({ log = console.log } = {}) {
   log(`Building Pipeline Lab (${reason})...`);
   const { code } = await runNext(["build"]);
   if (code !== 0) return { built: true, ok: false, reason };
+  addCompileHints(path.join(ROOT, ".next", "static", "chunks"));
   // The service worker precaches what the build wrote (serwist.config.js).
   const sw = await run(process.execPath, [SERWIST_BIN, "build"], { env: nextEnv() });
   return { built: true, ok: sw.code === 0, reason };
