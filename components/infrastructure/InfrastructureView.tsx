@@ -3,6 +3,7 @@
 import { useMemo, useRef, useState, type DragEvent } from "react";
 import { Download, FileCode2, FilePlus2, Hand, Hourglass, Play, RotateCcw, ScanSearch, Upload } from "lucide-react";
 import { ViewHeader } from "@/components/monitoring/ViewHeader";
+import { viewIntro } from "@/components/simulator/WorkspaceNav";
 import { Button } from "@/components/ui/Button";
 import { useRunner } from "@/components/simulator/runnerContext";
 import { LEARNER } from "@/machines/words";
@@ -108,7 +109,7 @@ export function InfrastructureView() {
 
   return (
     <div className="@container flex flex-col gap-4 pt-2 pb-6">
-      <ViewHeader title="Infrastructure">The pipeline as code: edit the template, review the change set, apply it.</ViewHeader>
+      <ViewHeader title="Infrastructure">{viewIntro("/simulator/infrastructure")}</ViewHeader>
 
       <section
         aria-labelledby="stack-title"

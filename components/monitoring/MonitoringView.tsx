@@ -15,6 +15,7 @@ import { IncidentsPanel } from "./IncidentsPanel";
 import { NowTiles, OpenIncidents } from "./ProductionStatus";
 import { TelemetryPanel } from "./TelemetryPanel";
 import { ViewHeader } from "./ViewHeader";
+import { viewIntro } from "@/components/simulator/WorkspaceNav";
 
 /** How often the monitoring view re-reads the run while it plays (a dashboard refresh). */
 const REFRESH_MS = 250;
@@ -63,9 +64,7 @@ export function MonitoringView({ onShowCommit, teamHref = "/simulator/team" }: {
 
   return (
     <div className="flex flex-col gap-4 pt-2 pb-6">
-      <ViewHeader title="Monitoring">
-        Production as CloudWatch sees it: traffic, errors, latency, the alarm, and every incident from start to restore.
-      </ViewHeader>
+      <ViewHeader title="Monitoring">{viewIntro("/simulator/monitoring")}</ViewHeader>
 
       <OpenIncidents open={open} monitoring={view.monitoring} onRollback={(incident) => actor.send({ type: "incident.rollback", incident, by: LEARNER })} />
 

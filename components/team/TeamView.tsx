@@ -9,6 +9,7 @@ import { chatMessages, pendingApproval } from "@/machines/view/chatops";
 import { teamView } from "@/machines/view/teamView";
 import type { Settings } from "@/machines/world/settings";
 import { ViewHeader } from "@/components/monitoring/ViewHeader";
+import { viewIntro } from "@/components/simulator/WorkspaceNav";
 import { ChatChannel } from "./ChatChannel";
 import { CultureComparison } from "./CultureComparison";
 import { CultureSwitch, WorkFlowFacts } from "./CulturePanel";
@@ -48,7 +49,7 @@ export function TeamView() {
 
   return (
     <div className="flex flex-col gap-4 pt-2 pb-6">
-      <ViewHeader title="Team">Dev and Ops on this run: who does what now, where work waits for the other team, and what they say in chat.</ViewHeader>
+      <ViewHeader title="Team">{viewIntro("/simulator/team")}</ViewHeader>
 
       <div className="grid gap-4 xl:grid-cols-[22rem_minmax(0,1fr)]">
         <CultureSwitch culture={view.culture} onChange={(culture) => actor.send({ type: "settings.change", change: { culture } })} />

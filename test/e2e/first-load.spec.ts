@@ -1,0 +1,55 @@
+import { expect, test } from "./fixtures/axe";
+
+/**
+ * The first load (issue 13). A phone on a slow network waits seconds for the scripts that run the
+ * simulation; until then the server's HTML shows what the address already says, and that text is
+ * the page's largest paint.
+ */
+test.describe("before any script runs", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the pipeline view shows its views, the mode and the mode's stages", async ({ page }) => {
+    await page.goto("/simulator");
+    await expect(page.getByRole("navigation", { name: "Simulator views" }).getByRole("link")).toHaveText(["Pipeline", "Monitoring", "Team", "Infrastructure"]);
+    const stages = page.getByRole("list", { name: "Stages" }).getByRole("listitem");
+    await expect(stages).toHaveText([/^Source\s*CodeCommit/, /^Build/, /^Test/, /^Approval/, /^Deploy\s*CodeDeploy/, /^Production\s*CloudWatch/]);
+    await expect(page.getByRole("region", { name: "Continuous Delivery" })).toContainText("a person approves each release");
+    await expect(page.getByRole("status")).toHaveText("Loading the live pipeline…");
+
+    // The address names the mode: Continuous Deployment has no Approval stage.
+    await page.goto("/simulator?mode=deployment");
+    await expect(page.getByRole("list", { name: "Stages" }).getByRole("listitem")).toHaveCount(5);
+    await expect(page.getByRole("list", { name: "Stages" })).not.toContainText("Approval");
+    await expect(page.getByRole("region", { name: "Continuous Deployment" })).toBeVisible();
+  });
+
+  test("the other views show their title and what they are for, the same line the live view shows", async ({ page }) => {
+    await page.goto("/simulator/monitoring?mode=ci");
+    await expect(page.getByRole("heading", { level: 1, name: "Monitoring" })).toBeVisible();
+    await expect(page.getByText("Production as CloudWatch sees it")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Stages" })).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Continuous Integration" })).toBeVisible();
+    await page.goto("/simulator/team");
+    await expect(page.getByRole("heading", { level: 1, name: "Team" })).toBeVisible();
+    await expect(page.getByText("Dev and Ops on this run")).toBeVisible();
+  });
+});
+
+test("the live view replaces the server's frame and says the same line", async ({ page }) => {
+  await page.goto("/simulator/team");
+  await expect(page.getByRole("button", { name: /^(Play|Pause)$/ })).toBeEnabled();
+  await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
+  await expect(page.getByText("Dev and Ops on this run")).toHaveCount(1);
+});
+
+test("every script the simulator loads carries V8's compile hint (compiled off the main thread)", async ({ page }) => {
+  const scripts: Promise<string>[] = [];
+  page.on("response", (response) => {
+    if (/\/_next\/static\/chunks\/.*\.js$/.test(new URL(response.url()).pathname)) scripts.push(response.text());
+  });
+  await page.goto("/simulator");
+  await expect(page.getByRole("button", { name: /^(Play|Pause)$/ })).toBeEnabled();
+  const bodies = await Promise.all(scripts);
+  expect(bodies.length).toBeGreaterThan(5);
+  for (const body of bodies) expect(body.startsWith("//# allFunctionsCalledOnLoad\n")).toBe(true);
+});
