@@ -4,7 +4,7 @@ import { ParamNotices } from "@/components/simulator/ParamNotices";
 import { ModeLine, RunToolbar } from "@/components/simulator/RunToolbar";
 import { MomentCaption, MomentControls } from "@/components/simulator/MomentControls";
 import { PresentButton, PresentingGate } from "@/components/present/Presenting";
-import { DemoGate } from "@/components/present/DemoLoop";
+import { DemoGate } from "@/components/present/DemoGate";
 import { SimulationProvider } from "@/components/simulator/SimulationProvider";
 import { WorkspaceBar } from "@/components/simulator/WorkspaceBar";
 import { WorkspaceFallback } from "@/components/simulator/WorkspaceFallback";

@@ -1,15 +1,13 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
-import { useSearchParams } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { useSelector } from "@xstate/react";
-import { TriangleAlert } from "lucide-react";
 import { DoraTile } from "@/components/metrics/DoraTile";
 import { LessonProvider, useLesson } from "@/components/learn/LessonProvider";
 import { LiveDiagram } from "@/components/simulator/LiveDiagram";
 import { useLiveMetrics } from "@/components/simulator/liveMetrics";
 import { useRunner } from "@/components/simulator/runnerContext";
-import { LESSONS, lessonBySlug } from "@/machines/lessons/catalog";
+import { lessonBySlug } from "@/machines/lessons/catalog";
 import { perform } from "@/machines/lessons/replay";
 import type { KeyMetric } from "@/machines/metrics/dora";
 import type { Lesson } from "@/machines/lessons/types";
@@ -99,23 +97,8 @@ export function DemoLoop({ lesson }: { lesson: Lesson }) {
   );
 }
 
-/** `?demo=<lesson>` on /simulator: the lesson's demo loop in place of the workspace; an unknown lesson is named. */
-export function DemoGate({ children }: { children: ReactNode }) {
-  const params = useSearchParams();
-  const slug = params.get("demo");
-  if (slug === null) return children;
+/** The demo of the lesson `slug` (one the outline knows): what DemoGate loads on demand. */
+export function DemoLoopBySlug({ slug }: { slug: string }) {
   const lesson = lessonBySlug(slug);
-  if (lesson) return <DemoLoop lesson={lesson} />;
-  return (
-    <>
-      <p role="status" className="flex items-start gap-2 rounded-xl border-2 border-status-waiting bg-surface-raised px-4 py-2.5 text-base text-text">
-        <TriangleAlert aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-status-waiting-ink" strokeWidth={2.5} />
-        <span>
-          <code className="font-semibold">demo</code>: there is no lesson called “{slug.slice(0, 40)}”; the lessons are {LESSONS.map((l) => l.slug).join(", ")}.
-          Showing the simulator instead.
-        </span>
-      </p>
-      {children}
-    </>
-  );
+  return lesson ? <DemoLoop lesson={lesson} /> : null;
 }

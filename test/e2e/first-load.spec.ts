@@ -53,3 +53,22 @@ test("every script the simulator loads carries V8's compile hint (compiled off t
   expect(bodies.length).toBeGreaterThan(5);
   for (const body of bodies) expect(body.startsWith("//# allFunctionsCalledOnLoad\n")).toBe(true);
 });
+
+test("the lessons' text loads only for a demo, not with every /simulator", async ({ page }) => {
+  // A step's instruction from the catalog (machines/lessons/catalog): lesson content, not outline.
+  const marker = "Press Approve in the decision panel, or the A key.";
+  const scriptsOf = async (path: string, ready: import("@playwright/test").Locator) => {
+    const bodies: Promise<string>[] = [];
+    const collect = (response: import("@playwright/test").Response) => {
+      if (new URL(response.url()).pathname.endsWith(".js")) bodies.push(response.text());
+    };
+    page.on("response", collect);
+    await page.goto(path);
+    await expect(ready).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    page.off("response", collect);
+    return (await Promise.all(bodies)).join("\n");
+  };
+  expect(await scriptsOf("/simulator", page.getByRole("button", { name: "Play", exact: true }))).not.toContain(marker);
+  expect(await scriptsOf("/simulator?demo=continuous-delivery", page.getByRole("region", { name: "Demo" }))).toContain(marker);
+});
