@@ -1,10 +1,14 @@
 "use client";
 
-import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
+import { createContext, lazy, Suspense, useCallback, useContext, useState, type ReactNode } from "react";
 import { useSearchParams } from "next/navigation";
 import { Presentation } from "lucide-react";
 import { Button } from "@/components/ui/Button";
-import { PresenterView } from "./PresenterView";
+
+// Presenter mode's screen loads when a presenter asks for it (the Present button fetches it on hover
+// or focus): /simulator's first load does not carry it (issue 13).
+const loadPresenterView = () => import("./PresenterView");
+const PresenterView = lazy(() => loadPresenterView().then((module) => ({ default: module.PresenterView })));
 
 const PresentingContext = createContext<{ presenting: boolean; start(): void; stop(): void } | null>(null);
 
@@ -32,7 +36,17 @@ export function PresentingGate({ children }: { children: ReactNode }) {
     setPresentParam(false);
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
   }, []);
-  return <PresentingContext.Provider value={{ presenting, start, stop }}>{presenting ? <PresenterView onExit={stop} /> : children}</PresentingContext.Provider>;
+  return (
+    <PresentingContext.Provider value={{ presenting, start, stop }}>
+      {presenting ? (
+        <Suspense fallback={<p className="text-lg text-text-muted">Opening presenter mode…</p>}>
+          <PresenterView onExit={stop} />
+        </Suspense>
+      ) : (
+        children
+      )}
+    </PresentingContext.Provider>
+  );
 }
 
 export function PresentButton() {
@@ -42,6 +56,8 @@ export function PresentButton() {
     <Button
       className="px-3 text-base"
       onClick={context.start}
+      onPointerEnter={() => void loadPresenterView()}
+      onFocus={() => void loadPresenterView()}
       title="Presenter mode: the pipeline and the four keys fill the screen; a clicker steps through moments"
     >
       <Presentation aria-hidden="true" className="size-5" strokeWidth={2.5} />
