@@ -6,6 +6,7 @@ import { Workflow } from "lucide-react";
 import { STAGE_INFO, stagesFor } from "@/machines/view/stages";
 import { MODE_INFO, isMode } from "@/machines/world/modes";
 import { DEFAULT_CONFIG } from "@/lib/url/simulatorParams";
+import { cardServiceOf } from "./diagram/stageCards";
 import { STAGE_ICONS } from "./diagram/stageIcons";
 import { DIAGRAM_HEIGHT } from "./layoutClasses";
 import { VIEW_TAB, VIEW_TABS, WORKSPACE_VIEWS } from "./WorkspaceNav";
@@ -62,7 +63,7 @@ export function WorkspaceFallback() {
                   <span className="truncate text-[1.375rem] leading-[28px] font-extrabold tracking-tight text-text">{STAGE_INFO[id].name}</span>{" "}
                   <span className="flex items-center gap-1.5 text-base text-text-muted">
                     <Icon aria-hidden="true" className="size-[18px] shrink-0" strokeWidth={2.5} />
-                    <span className="truncate">{STAGE_INFO[id].service}</span>
+                    <span className="truncate">{cardServiceOf(id)}</span>
                   </span>
                   <span aria-hidden="true" className="mt-1.5 h-[44px] shrink-0 rounded-lg bg-surface-sunken" />
                 </li>

@@ -5,7 +5,7 @@
  */
 import type { DiagramView, FailedMark } from "@/machines/view/diagramView";
 import { revisionCount, type RevisionCount, type StageView } from "@/machines/view/pipelineView";
-import type { StageId, Status } from "@/machines/view/stages";
+import { STAGE_INFO, type StageId, type Status } from "@/machines/view/stages";
 import { FAILURE_WORDS, START_RELEASE, STATUS_WORDS, plural, reasonWords, stageNoteWords } from "@/machines/words";
 import { sameData } from "./flowElements";
 
@@ -44,6 +44,11 @@ function failureWords(mark: FailedMark): { label: string; card: string } {
   if (mark.rejected) return { label: "rejected", card: "Rejected" };
   if (mark.reason) return { label: reasonWords(mark.reason), card: FAILURE_WORDS[mark.reason].card };
   return { label: "failed", card: "failed" };
+}
+
+/** The AWS service a card names: CodePipeline runs the manual approval action itself. */
+export function cardServiceOf(stage: StageId): string {
+  return stage === "approval" ? "CodePipeline" : STAGE_INFO[stage].service.split(" · ")[0]!;
 }
 
 /** The words a stage card shows, derived from its StageView. */
@@ -108,8 +113,7 @@ export function stageCardData(stage: StageView, view: DiagramView, selected: boo
 
   // The accessible name starts with the card's visible text in reading order (WCAG 2.5.3, label in
   // name: a speech user can say what they see), then adds what the card has no room for.
-  // The AWS service: CodePipeline runs the manual approval action itself.
-  const cardService = stage.id === "approval" ? "CodePipeline" : stage.service.split(" · ")[0]!;
+  const cardService = cardServiceOf(stage.id);
   const cardLine = shortDetail ?? lastFailedWords?.card ?? null;
   const well = sha ? [sha, holds].filter(Boolean).join(", ") : last ? `Last ${last}` : (holds ?? "Empty");
   const label = [
