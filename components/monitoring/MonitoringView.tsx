@@ -15,6 +15,7 @@ import { IncidentsPanel } from "./IncidentsPanel";
 import { NowTiles, OpenIncidents } from "./ProductionStatus";
 import { TelemetryPanel } from "./TelemetryPanel";
 import { ViewHeader } from "./ViewHeader";
+import { BrowserOnly } from "@/components/ui/BrowserOnly";
 import { viewIntro } from "@/components/simulator/WorkspaceNav";
 
 /** How often the monitoring view re-reads the run while it plays (a dashboard refresh). */
@@ -83,12 +84,15 @@ export function MonitoringView({ onShowCommit, teamHref = "/simulator/team" }: {
         </div>
       </div>
 
-      <IncidentsPanel incidents={view.incidents} onShowCommit={showCommit} />
+      {/* Below the first screen: mounted in a commit of its own after the telemetry (issue 13). */}
+      <BrowserOnly fallback={<div className="min-h-[40rem]" />}>
+        <IncidentsPanel incidents={view.incidents} onShowCommit={showCommit} />
 
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
-        <DetectionSummary summary={view.summary} />
-        <FeedbackLoopCard loop={view.loop} teamHref={teamHref ?? undefined} />
-      </div>
+        <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+          <DetectionSummary summary={view.summary} />
+          <FeedbackLoopCard loop={view.loop} teamHref={teamHref ?? undefined} />
+        </div>
+      </BrowserOnly>
     </div>
   );
 }

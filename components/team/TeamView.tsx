@@ -9,6 +9,7 @@ import { chatMessages, pendingApproval } from "@/machines/view/chatops";
 import { teamView } from "@/machines/view/teamView";
 import type { Settings } from "@/machines/world/settings";
 import { ViewHeader } from "@/components/monitoring/ViewHeader";
+import { BrowserOnly } from "@/components/ui/BrowserOnly";
 import { viewIntro } from "@/components/simulator/WorkspaceNav";
 import { ChatChannel } from "./ChatChannel";
 import { CultureComparison } from "./CultureComparison";
@@ -56,24 +57,29 @@ export function TeamView() {
         <HandoffNumbers metrics={metrics} />
       </div>
 
-      <div className="grid gap-4 xl:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]">
-        <div className="flex min-w-0 flex-col gap-4">
-          <WorkFlowFacts facts={team.facts} />
-          <TeamRoster groups={team.groups} now={view.now} />
+      {/* Below the first screen on a laptop: mounted in a commit of its own after the numbers (issue 13). */}
+      <BrowserOnly fallback={<div className="min-h-[40rem]" />}>
+        <div className="grid gap-4 xl:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]">
+          <div className="flex min-w-0 flex-col gap-4">
+            <WorkFlowFacts facts={team.facts} />
+            <TeamRoster groups={team.groups} now={view.now} />
+          </div>
+          <div className="flex min-w-0 flex-col gap-4">
+            <ChatChannel
+              messages={view.messages}
+              approval={view.approval}
+              canDecide={view.canDecide}
+              hasApproval={view.hasApproval}
+              onDecide={(approve, comment) =>
+                actor.send({ type: approve ? "approval.approve" : "approval.reject", by: LEARNER, comment: comment || undefined })
+              }
+            />
+            <TicketQueue culture={view.culture} open={team.openTickets} done={team.doneTickets} total={team.ticketsTotal} />
+          </div>
         </div>
-        <div className="flex min-w-0 flex-col gap-4">
-          <ChatChannel
-            messages={view.messages}
-            approval={view.approval}
-            canDecide={view.canDecide}
-            hasApproval={view.hasApproval}
-            onDecide={(approve, comment) => actor.send({ type: approve ? "approval.approve" : "approval.reject", by: LEARNER, comment: comment || undefined })}
-          />
-          <TicketQueue culture={view.culture} open={team.openTickets} done={team.doneTickets} total={team.ticketsTotal} />
-        </div>
-      </div>
 
-      <CultureComparison settings={settings} current={view.culture} />
+        <CultureComparison settings={settings} current={view.culture} />
+      </BrowserOnly>
     </div>
   );
 }
