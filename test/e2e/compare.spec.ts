@@ -195,6 +195,7 @@ test.describe("compare page", () => {
     await page.goto("/compare");
     await ready(page);
     const live = page.getByRole("region", { name: "Live side by side" });
+    await live.scrollIntoViewIfNeeded();
     await expect(live.getByRole("region", { name: "Continuous Delivery pipeline" })).toBeVisible();
     await expect(live.getByRole("region", { name: "Continuous Deployment pipeline" })).toBeVisible();
     const clock = live.getByLabel("Virtual time");
@@ -209,6 +210,21 @@ test.describe("compare page", () => {
     await expect(clock).toHaveText(paused!);
     await live.getByRole("button", { name: "Restart" }).click();
     await expect(clock).toHaveText("Mon 00:00, day 1");
+  });
+
+  test("loads the live side by side only once it comes near the screen", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/compare");
+    await ready(page);
+    const live = page.getByRole("region", { name: "Live side by side" });
+    // Far below on a phone: the placeholder stands in, and no live run (React Flow, runners) is made.
+    await animationFrames(page, 30);
+    await expect(live).toContainText("Loading the live pipelines");
+    await expect(page.getByRole("toolbar", { name: "Live run" })).toHaveCount(0);
+    await expect(page.locator('[aria-roledescription="pipeline diagram"]')).toHaveCount(0);
+    await live.scrollIntoViewIfNeeded();
+    await expect(live.getByRole("region", { name: "Continuous Delivery pipeline" })).toBeVisible();
+    await expect(live.getByLabel("Virtual time")).toHaveText("Mon 00:00, day 1");
   });
 
   test("plays the modes chosen on the page, not always Delivery and Deployment", async ({ page }) => {
