@@ -111,7 +111,7 @@ async function measureCompare(page: import('@playwright/test').Page, baseUrl: st
   await page.goto(`${baseUrl}/compare?modes=manual,ci,delivery,deployment&days=90&seed=1&commits=${scenario.commits}`);
   // The live section loads after the comparison, once scrolled near (a placeholder stands in until then).
   await page.locator('section[data-state="ready"]').waitFor({ timeout: 60_000 });
-  await page.getByRole('region', { name: 'Live side by side' }).scrollIntoViewIfNeeded();
+  await page.getByRole('region', { name: 'Live side by side' }).evaluate((el) => el.scrollIntoView());
   const toolbar = page.getByRole('toolbar', { name: 'Live run' });
   await toolbar.waitFor({ timeout: 60_000 });
   await toolbar.scrollIntoViewIfNeeded();

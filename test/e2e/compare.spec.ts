@@ -195,7 +195,8 @@ test.describe("compare page", () => {
     await page.goto("/compare");
     await ready(page);
     const live = page.getByRole("region", { name: "Live side by side" });
-    await live.scrollIntoViewIfNeeded();
+    // Scrolled there in one step: the placeholder gives way to the live runs as it comes near.
+    await live.evaluate((el) => el.scrollIntoView());
     await expect(live.getByRole("region", { name: "Continuous Delivery pipeline" })).toBeVisible();
     await expect(live.getByRole("region", { name: "Continuous Deployment pipeline" })).toBeVisible();
     const clock = live.getByLabel("Virtual time");
@@ -222,7 +223,7 @@ test.describe("compare page", () => {
     await expect(live).toContainText("Loading the live pipelines");
     await expect(page.getByRole("toolbar", { name: "Live run" })).toHaveCount(0);
     await expect(page.locator('[aria-roledescription="pipeline diagram"]')).toHaveCount(0);
-    await live.scrollIntoViewIfNeeded();
+    await live.evaluate((el) => el.scrollIntoView());
     await expect(live.getByRole("region", { name: "Continuous Delivery pipeline" })).toBeVisible();
     await expect(live.getByLabel("Virtual time")).toHaveText("Mon 00:00, day 1");
   });
@@ -231,7 +232,7 @@ test.describe("compare page", () => {
     await page.goto("/compare?modes=manual,delivery");
     await ready(page);
     const live = page.getByRole("region", { name: "Live side by side" });
-    await live.scrollIntoViewIfNeeded();
+    await live.evaluate((el) => el.scrollIntoView());
     await expect(live.getByRole("region", { name: "Manual release pipeline" })).toBeVisible();
     await expect(live.getByRole("region", { name: "Continuous Delivery pipeline" })).toBeVisible();
     await expect(live.getByRole("region", { name: "Continuous Deployment pipeline" })).toHaveCount(0);
