@@ -109,8 +109,9 @@ async function measure(browser: Browser, baseUrl: string, scenario: FrameScenari
  */
 async function measureCompare(page: import('@playwright/test').Page, baseUrl: string, scenario: FrameScenario, seconds: number): Promise<FrameResult> {
   await page.goto(`${baseUrl}/compare?modes=manual,ci,delivery,deployment&days=90&seed=1&commits=${scenario.commits}`);
-  // The live section loads after the comparison (a placeholder stands in until then).
+  // The live section loads after the comparison, once scrolled near (a placeholder stands in until then).
   await page.locator('section[data-state="ready"]').waitFor({ timeout: 60_000 });
+  await page.getByRole('region', { name: 'Live side by side' }).evaluate((el) => el.scrollIntoView());
   const toolbar = page.getByRole('toolbar', { name: 'Live run' });
   await toolbar.waitFor({ timeout: 60_000 });
   await toolbar.scrollIntoViewIfNeeded();

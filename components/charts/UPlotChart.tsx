@@ -4,6 +4,7 @@ import { useLayoutEffect, useRef, type CSSProperties } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import "./charts.css";
+import { createLater } from "./createLater";
 
 /**
  * The product's one uPlot wrapper (the monitoring view's time series and the comparison's charts):
@@ -25,11 +26,18 @@ export interface UPlotChartProps {
   onChart?: (chart: uPlot | null) => void;
   className?: string;
   style?: CSSProperties;
+  /**
+   * Create the chart in a task of its own, after the ones created before it, instead of in the
+   * commit that mounts it: a page that mounts many charts at once (the comparison's seven) then
+   * draws them one task each rather than in one long task (Total Blocking Time, issue 13). Until
+   * then the chart's box keeps its height. New data for a chart that exists is drawn at once.
+   */
+  stagger?: boolean;
 }
 
 const widthOf = (el: HTMLElement) => Math.max(200, Math.floor(el.clientWidth));
 
-export function UPlotChart({ options, data, height, label, onChart, className = "", style }: UPlotChartProps) {
+export function UPlotChart({ options, data, height, label, onChart, className = "", style, stagger = false }: UPlotChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
   const latestData = useRef(data);
@@ -42,22 +50,32 @@ export function UPlotChart({ options, data, height, label, onChart, className = 
     latestOnChart.current = onChart;
   }, [data, height, onChart]);
 
+  const staggered = useRef(stagger);
   useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
-    const u = new uPlot({ ...options(), width: widthOf(el), height: latestHeight.current }, latestData.current, el);
-    chart.current = u;
-    latestOnChart.current?.(u);
-    const observer = new ResizeObserver(() => {
-      const w = widthOf(el);
-      if (Math.abs(w - u.width) > 1) u.setSize({ width: w, height: latestHeight.current });
-    });
-    observer.observe(el);
+    let u: uPlot | null = null;
+    let observer: ResizeObserver | null = null;
+    const create = () => {
+      const made = new uPlot({ ...options(), width: widthOf(el), height: latestHeight.current }, latestData.current, el);
+      u = made;
+      chart.current = made;
+      latestOnChart.current?.(made);
+      observer = new ResizeObserver(() => {
+        const w = widthOf(el);
+        if (Math.abs(w - made.width) > 1) made.setSize({ width: w, height: latestHeight.current });
+      });
+      observer.observe(el);
+    };
+    const cancel = staggered.current ? createLater(create) : (create(), null);
     return () => {
-      observer.disconnect();
-      u.destroy();
-      chart.current = null;
-      latestOnChart.current?.(null);
+      cancel?.();
+      observer?.disconnect();
+      if (u) {
+        (u as uPlot).destroy();
+        chart.current = null;
+        latestOnChart.current?.(null);
+      }
     };
   }, [options]);
 
@@ -71,7 +89,9 @@ export function UPlotChart({ options, data, height, label, onChart, className = 
     if (u && host.current && u.height !== height) u.setSize({ width: widthOf(host.current), height });
   }, [height]);
 
-  return <div ref={host} role="img" aria-label={label} style={style} className={`pl-chart w-full ${className}`} />;
+  // A staggered chart's box holds its height until the chart is drawn (no layout shift).
+  const boxStyle = stagger ? { minHeight: height, ...style } : style;
+  return <div ref={host} role="img" aria-label={label} style={boxStyle} className={`pl-chart w-full ${className}`} />;
 }
 
 /** Redraws the chart when the page's theme changes (after `onChange`, e.g. forgetting cached colours). */

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useCallback, useEffect, useRef, useState } from "react";
+import { forwardRef, memo, useCallback, useEffect, useRef, useState } from "react";
 import dynamic from "next/dynamic";
 import { Check, FileDown, Link2, RotateCcw, TriangleAlert, X } from "lucide-react";
 import { likelyNext } from "@/lib/compare/prefetch";
@@ -25,15 +25,54 @@ const CompareCharts = dynamic(() => import("./charts/CompareCharts").then((m) =>
   loading: () => <p className="text-base text-text-muted">Loading the charts…</p>,
 });
 
+/** Stands in for the live side by side until it loads (same place, same name, same height). */
+const LivePlaceholder = forwardRef<HTMLElement>(function LivePlaceholder(_, ref) {
+  return (
+    <section ref={ref} aria-label="Live side by side" className="h-[34rem] rounded-2xl border border-border bg-surface-raised p-4">
+      <p className="text-base text-text-muted">Loading the live pipelines…</p>
+    </section>
+  );
+});
+
 /** React Flow and the live runners load only when the page is in the browser, after the comparison. */
 const LiveSideBySide = dynamic(() => import("./LiveSideBySide"), {
   ssr: false,
-  loading: () => (
-    <section aria-label="Live side by side" className="h-[34rem] rounded-2xl border border-border bg-surface-raised p-4">
-      <p className="text-base text-text-muted">Loading the live pipelines…</p>
-    </section>
-  ),
+  loading: () => <LivePlaceholder />,
 });
+
+/**
+ * How near the viewport the live section must come before it loads: far enough ahead that someone
+ * scrolling down finds it drawn.
+ */
+export const LIVE_MARGIN = "600px 0px";
+
+/**
+ * The live side by side, loaded once the first comparison is on screen and the section comes near
+ * the viewport. It starts paused, so until someone scrolls to it nothing is lost; loading it with the
+ * page cost about 1.5 s of main-thread work at 4x slowdown (React Flow, four runners and their
+ * diagrams) while the page was loading (Total Blocking Time, issue 13). Once loaded it stays.
+ */
+function LiveWhenNear({ settings, ready }: { settings: CompareSettings; ready: boolean }) {
+  const [near, setNear] = useState(false);
+  const placeholder = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (near || !ready) return;
+    const element = placeholder.current;
+    if (!element || typeof IntersectionObserver === "undefined") {
+      setNear(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setNear(true);
+      },
+      { rootMargin: LIVE_MARGIN },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near, ready]);
+  return near ? <LiveSideBySide settings={settings} /> : <LivePlaceholder ref={placeholder} />;
+}
 
 export interface ComparePageProps {
   initial: CompareSettings;
@@ -187,7 +226,7 @@ export function ComparePage({ initial, problems }: ComparePageProps) {
           {result === null ? <p className="text-base text-text-muted">Computing…</p> : <CompareCharts runs={runs} />}
         </section>
 
-        <LiveSideBySide settings={settings} />
+        <LiveWhenNear settings={settings} ready={result !== null} />
 
         <CsvColumns />
       </div>

@@ -107,7 +107,7 @@ function StageInspector({ stage }: { stage: StageId }) {
                 phase: i.phase,
                 errorRate: i.errorRate,
                 startedAt: i.startedAt,
-                canRollBack: sim.incidentActors.get(i.id)?.getSnapshot().can({ type: "rollback.start", by: LEARNER }) ?? false,
+                canRollBack: sim.incidentActors.get(i.id)?.can({ type: "rollback.start", by: LEARNER }) ?? false,
               }))
             : [],
         errorRate: sim.errorRate(),

@@ -1,8 +1,8 @@
-import { createActor } from 'xstate';
 import { isWorkingTime } from '../sim/calendar';
 import { MODE_INFO } from '../world/modes';
 import { onCallAt } from '../world/team';
-import { incidentMachine, type IncidentPlan } from '../production/incidentMachine';
+import type { IncidentPlan } from '../production/incidentMachine';
+import type { IncidentHandlers } from '../production/incidentRunner';
 import { DEFECT_ERROR_RATE, INJECTED_DEFECT_ALARM_MARGIN, INJECTED_DEFECT_ERROR_RATE, diagnosisMinutes } from '../production/risk';
 import { ACK_MINUTES, ALARM_DETECTION_MINUTES, CUSTOMER_DETECTION_MINUTES, DECIDE_MINUTES, NIGHT_ACK_MINUTES } from './durations';
 import { schedulePostmortem } from './postmortems';
@@ -29,9 +29,9 @@ export class Incidents extends EnginePart {
 
   /** A person rolls production back now, for an incident that has been detected. */
   rollback(incident: number, by: string): boolean {
-    const actor = this.s.incidentActors.get(incident);
-    if (!actor?.getSnapshot().can({ type: 'rollback.start', by })) return false;
-    actor.send({ type: 'rollback.start', by });
+    const runner = this.s.incidentActors.get(incident);
+    if (!runner?.can({ type: 'rollback.start', by })) return false;
+    runner.send({ type: 'rollback.start', by });
     return true;
   }
 
@@ -120,71 +120,73 @@ export class Incidents extends EnginePart {
       ...(drift ? { drift } : {}),
     });
 
-    const actor = createActor(incidentMachine, { clock: s.clock, input: { plan } });
-    actor.on('incident.detected', (e) => this.onDetected(incident, e.by, deployment));
-    actor.on('incident.acknowledged', () => {
-      incident.phase = 'acknowledged';
-      incident.acknowledgedAt = s.now;
-      s.emit({ type: 'incident.acknowledged', incident: id, person: incident.paged ?? 'on call' });
-      if (culture === 'silos') {
-        // Ops must ask Dev before rolling back a change they did not write.
-        this.parts.people.countHandoff('ops', 'dev', `incident #${id}: which change broke production?`, plan.decideAfter);
-      }
-    });
-    actor.on('incident.rollbackStarted', (e) => {
-      incident.phase = 'rollingBack';
-      incident.rollbackAt = s.now;
-      s.emit({
-        type: 'rollback.started',
-        incident: id,
-        automatic: e.automatic,
-        by: e.by === 'on-call' ? (incident.paged ?? 'on call') : e.by,
-        to: rollbackTarget(deployment),
-      });
-    });
-    actor.on('incident.rolledBack', () => {
-      const to = rollbackTarget(deployment);
-      const fromRevision = s.productionRevision;
-      s.productionRevision = Math.min(s.productionRevision, to);
-      if (s.settings.mode === 'manual' || s.settings.mode === 'ci') s.releaseRolledBack = true;
-      s.emit({ type: 'deploy.rolledBack', incident: id, from: fromRevision, to: s.productionRevision });
-      // The rollback took other defects out of production too: their incidents end with it.
-      const path =
-        plan.automaticRollback && incident.detectedBy === 'alarm' && incident.acknowledgedAt === undefined ? 'automatic-rollback' : 'manual-rollback';
-      for (const other of s.openIncidents()) {
-        if (other.id !== id && other.culprits.every((seq) => !s.defectInProduction(seq))) {
-          s.incidentActors.get(other.id)?.send({ type: 'production.reverted', path });
+    const handlers: IncidentHandlers = {
+      'incident.detected': (e) => this.onDetected(incident, e.by, deployment),
+      'incident.acknowledged': () => {
+        incident.phase = 'acknowledged';
+        incident.acknowledgedAt = s.now;
+        s.emit({ type: 'incident.acknowledged', incident: id, person: incident.paged ?? 'on call' });
+        if (culture === 'silos') {
+          // Ops must ask Dev before rolling back a change they did not write.
+          this.parts.people.countHandoff('ops', 'dev', `incident #${id}: which change broke production?`, plan.decideAfter);
         }
-      }
-    });
-    actor.on('incident.rollbackFailed', () => {
-      incident.phase = 'fixingForward';
-      incident.rollbackFailedAt = s.now;
-      // One failed rollback is news; the others that tried the same one at the same time are not.
-      const attempt = `${s.productionRevision}>${rollbackTarget(deployment)}`;
-      if (attempt !== this.failedRollback || drift) {
-        s.emit({ type: 'rollback.failed', incident: id, from: s.productionRevision, to: rollbackTarget(deployment), ...(drift ? { drift } : {}) });
-      }
-      this.failedRollback = attempt;
-      // The fix is on its way since detection; it ships as a hotfix once it passes the tests. Other
-      // incidents whose rollback would cross the same change do not try again.
-      for (const other of s.openIncidents()) {
-        const theirs = other.id === id ? undefined : s.deploymentById(other.deployment);
-        if (theirs && other.detectedAt !== undefined && this.rollbackBlocked(theirs)) s.incidentActors.get(other.id)?.send({ type: 'rollback.ruledOut' });
-      }
-    });
-    actor.on('incident.restored', (e) => {
-      incident.phase = 'restored';
-      incident.restoredAt = s.now;
-      incident.restoredBy = e.path;
-      s.openIncidentIds.delete(id);
-      for (const task of s.tasks) if (task.incident === id && task.kind === 'on-call') task.until = s.now;
-      s.emit({ type: 'incident.restored', incident: id, path: e.path });
-      s.incidentActors.delete(id);
-      schedulePostmortem(s, incident);
-    });
-    s.incidentActors.set(id, actor);
-    actor.start();
+      },
+      'incident.rollbackStarted': (e) => {
+        incident.phase = 'rollingBack';
+        incident.rollbackAt = s.now;
+        s.emit({
+          type: 'rollback.started',
+          incident: id,
+          automatic: e.automatic,
+          by: e.by === 'on-call' ? (incident.paged ?? 'on call') : e.by,
+          to: rollbackTarget(deployment),
+        });
+      },
+      'incident.rolledBack': () => {
+        const to = rollbackTarget(deployment);
+        const fromRevision = s.productionRevision;
+        s.productionRevision = Math.min(s.productionRevision, to);
+        if (s.settings.mode === 'manual' || s.settings.mode === 'ci') s.releaseRolledBack = true;
+        s.emit({ type: 'deploy.rolledBack', incident: id, from: fromRevision, to: s.productionRevision });
+        // The rollback took other defects out of production too: their incidents end with it.
+        const path =
+          plan.automaticRollback && incident.detectedBy === 'alarm' && incident.acknowledgedAt === undefined ? 'automatic-rollback' : 'manual-rollback';
+        for (const other of s.openIncidents()) {
+          if (other.id !== id && other.culprits.every((seq) => !s.defectInProduction(seq))) {
+            s.incidentActors.get(other.id)?.send({ type: 'production.reverted', path });
+          }
+        }
+      },
+      'incident.rollbackFailed': () => {
+        incident.phase = 'fixingForward';
+        incident.rollbackFailedAt = s.now;
+        // One failed rollback is news; the others that tried the same one at the same time are not.
+        const attempt = `${s.productionRevision}>${rollbackTarget(deployment)}`;
+        if (attempt !== this.failedRollback || drift) {
+          s.emit({ type: 'rollback.failed', incident: id, from: s.productionRevision, to: rollbackTarget(deployment), ...(drift ? { drift } : {}) });
+        }
+        this.failedRollback = attempt;
+        // The fix is on its way since detection; it ships as a hotfix once it passes the tests. Other
+        // incidents whose rollback would cross the same change do not try again.
+        for (const other of s.openIncidents()) {
+          const theirs = other.id === id ? undefined : s.deploymentById(other.deployment);
+          if (theirs && other.detectedAt !== undefined && this.rollbackBlocked(theirs)) s.incidentActors.get(other.id)?.send({ type: 'rollback.ruledOut' });
+        }
+      },
+      'incident.restored': (e) => {
+        incident.phase = 'restored';
+        incident.restoredAt = s.now;
+        incident.restoredBy = e.path;
+        s.openIncidentIds.delete(id);
+        for (const task of s.tasks) if (task.incident === id && task.kind === 'on-call') task.until = s.now;
+        s.emit({ type: 'incident.restored', incident: id, path: e.path });
+        s.incidentActors.delete(id);
+        schedulePostmortem(s, incident);
+      },
+    };
+    const runner = s.makeIncident(plan, handlers);
+    s.incidentActors.set(id, runner);
+    runner.start();
     return incident;
   }
 

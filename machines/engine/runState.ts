@@ -8,7 +8,8 @@ import { createTeam, type Team } from '../world/team';
 import type { StageRunner } from '../pipeline/stageRunner';
 import type { ApprovalRunner } from '../pipeline/approvalRunner';
 import type { pipelineMachine } from '../pipeline/pipelineMachine';
-import type { incidentMachine } from '../production/incidentMachine';
+import type { IncidentPlan } from '../production/incidentMachine';
+import type { IncidentHandlers, IncidentRunner } from '../production/incidentRunner';
 import { BASELINE_ERROR_RATE } from '../production/risk';
 import type { Deployment, Execution, Incident, StageResult, Task } from './types';
 import { deployTimes } from './durations';
@@ -125,7 +126,10 @@ export class RunState {
   /** Makes the Approval stage when a template adds it to a pipeline that had none (set by the Simulation). */
   makeApproval: (() => ApprovalRunner) | null = null;
   pipelineActor!: Actor<typeof pipelineMachine>;
-  readonly incidentActors = new Map<number, Actor<typeof incidentMachine>>();
+  /** One per open incident: an XState actor in live runs, its hand transcription headless. */
+  readonly incidentActors = new Map<number, IncidentRunner>();
+  /** Makes an incident's runner (set by the Simulation, which knows which kind the run uses). */
+  makeIncident!: (plan: IncidentPlan, handlers: IncidentHandlers) => IncidentRunner;
 
   constructor(settings: Settings, keepLog: boolean) {
     this.settings = { ...settings, workingHours: { ...settings.workingHours } };

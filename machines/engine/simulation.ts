@@ -10,7 +10,7 @@ import { createTeam, type Team } from '../world/team';
 import { DirectStage, machineStage, type StageRunner } from '../pipeline/stageRunner';
 import { DirectApproval, machineApproval, type ApprovalRunner } from '../pipeline/approvalRunner';
 import { pipelineMachine } from '../pipeline/pipelineMachine';
-import type { incidentMachine } from '../production/incidentMachine';
+import { DirectIncident, machineIncident, type IncidentRunner } from '../production/incidentRunner';
 import { BASELINE_ERROR_RATE } from '../production/risk';
 import type { Deployment, Execution, Incident, StageResult, Task } from './types';
 import { STEP_LOOKAHEAD_DAYS } from './durations';
@@ -102,6 +102,8 @@ export class Simulation {
     const approvalHandlers = parts.approvals.handlers;
     s.makeApproval = () => (options.stages === 'direct' ? new DirectApproval(clock, approvalHandlers) : machineApproval(clock, approvalHandlers));
     if (MODE_INFO[settings.mode].hasApproval) s.approval = s.makeApproval();
+    s.makeIncident = (plan, incidentHandlers) =>
+      options.stages === 'direct' ? new DirectIncident(clock, plan, incidentHandlers) : machineIncident(clock, plan, incidentHandlers);
     clock.at(0, () => startDay(s, parts, retention, 0));
   }
 
@@ -144,7 +146,7 @@ export class Simulation {
   get executions(): Map<number, Execution> {
     return this.s.executions;
   }
-  get incidentActors(): Map<number, Actor<typeof incidentMachine>> {
+  get incidentActors(): Map<number, IncidentRunner> {
     return this.s.incidentActors;
   }
   /** What the tests catch, per part of the product; postmortems add to it, trainers set it. */

@@ -246,7 +246,7 @@ export function incidentViews(sim: Simulation): IncidentView[] {
       culpritsKnown,
       steps: stepsOf(incident, f),
       postmortem: f.postmortem ?? null,
-      canRollback: actor?.getSnapshot().can({ type: 'rollback.start', by: LEARNER }) ?? false,
+      canRollback: actor?.can({ type: 'rollback.start', by: LEARNER }) ?? false,
     });
   }
   return views.sort((a, b) => b.id - a.id);

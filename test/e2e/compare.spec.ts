@@ -195,6 +195,8 @@ test.describe("compare page", () => {
     await page.goto("/compare");
     await ready(page);
     const live = page.getByRole("region", { name: "Live side by side" });
+    // Scrolled there in one step: the placeholder gives way to the live runs as it comes near.
+    await live.evaluate((el) => el.scrollIntoView());
     await expect(live.getByRole("region", { name: "Continuous Delivery pipeline" })).toBeVisible();
     await expect(live.getByRole("region", { name: "Continuous Deployment pipeline" })).toBeVisible();
     const clock = live.getByLabel("Virtual time");
@@ -211,11 +213,26 @@ test.describe("compare page", () => {
     await expect(clock).toHaveText("Mon 00:00, day 1");
   });
 
+  test("loads the live side by side only once it comes near the screen", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/compare");
+    await ready(page);
+    const live = page.getByRole("region", { name: "Live side by side" });
+    // Far below on a phone: the placeholder stands in, and no live run (React Flow, runners) is made.
+    await animationFrames(page, 30);
+    await expect(live).toContainText("Loading the live pipelines");
+    await expect(page.getByRole("toolbar", { name: "Live run" })).toHaveCount(0);
+    await expect(page.locator('[aria-roledescription="pipeline diagram"]')).toHaveCount(0);
+    await live.evaluate((el) => el.scrollIntoView());
+    await expect(live.getByRole("region", { name: "Continuous Delivery pipeline" })).toBeVisible();
+    await expect(live.getByLabel("Virtual time")).toHaveText("Mon 00:00, day 1");
+  });
+
   test("plays the modes chosen on the page, not always Delivery and Deployment", async ({ page }) => {
     await page.goto("/compare?modes=manual,delivery");
     await ready(page);
     const live = page.getByRole("region", { name: "Live side by side" });
-    await live.scrollIntoViewIfNeeded();
+    await live.evaluate((el) => el.scrollIntoView());
     await expect(live.getByRole("region", { name: "Manual release pipeline" })).toBeVisible();
     await expect(live.getByRole("region", { name: "Continuous Delivery pipeline" })).toBeVisible();
     await expect(live.getByRole("region", { name: "Continuous Deployment pipeline" })).toHaveCount(0);

@@ -73,7 +73,7 @@ test.describe("embeds", () => {
     await expect(frame.getByRole("article", { name: "Continuous Delivery", exact: true })).toBeVisible();
     await expect(frame.getByRole("navigation", { name: "Main" })).toHaveCount(0);
     const live = frame.getByRole("region", { name: "Live side by side" });
-    await live.scrollIntoViewIfNeeded();
+    await live.evaluate((el) => el.scrollIntoView());
     const clock = live.getByLabel("Virtual time");
     await live.getByRole("button", { name: "Play" }).click();
     await expect(clock).not.toHaveText("Mon 00:00, day 1");

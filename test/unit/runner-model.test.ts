@@ -1,14 +1,16 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StageName } from '@/machines/events';
 import { DirectApproval, machineApproval, type ApprovalRunner } from '@/machines/pipeline/approvalRunner';
 import type { ApprovalRequest } from '@/machines/pipeline/approvalMachine';
 import type { StageJob } from '@/machines/pipeline/stageMachine';
 import { DirectStage, machineStage, type StageRunner } from '@/machines/pipeline/stageRunner';
 import { VirtualClock } from '@/machines/sim/scheduler';
+import type { IncidentEvent, IncidentPlan } from '@/machines/production/incidentMachine';
+import { DirectIncident, machineIncident, type IncidentRunner } from '@/machines/production/incidentRunner';
 
 /**
- * Model-based tests of the hand transcriptions used by batch runs (DirectStage, DirectApproval)
+ * Model-based tests of the hand transcriptions used by batch runs (DirectStage, DirectApproval, DirectIncident)
  * against the XState actors they transcribe (the reference). Random sequences of arrivals,
  * requests, decisions, "take newest" and clock advances drive both side by side, each on its own
  * VirtualClock, and after every step the two must agree on:
@@ -199,6 +201,113 @@ const approvalCommands = [
   fc.integer({ min: 0, max: 40 }).map((n) => new AdvanceApproval(n)),
 ];
 
+// ---------------------------------------------------------------- incidents
+
+interface IncidentSide {
+  clock: VirtualClock;
+  runner: IncidentRunner;
+  trace: Trace;
+}
+
+const INCIDENT_EVENTS: IncidentEvent[] = [
+  { type: 'rollback.start', by: 'You' },
+  { type: 'fix.deployed' },
+  { type: 'production.reverted', path: 'manual-rollback' },
+  { type: 'rollback.ruledOut' },
+];
+
+/** What the runner would take now, for every kind of event. */
+function incidentState(runner: IncidentRunner) {
+  return INCIDENT_EVENTS.map((e) => runner.can(e));
+}
+
+/**
+ * One incident on its own clock. With `reentrant`, its handlers send to the incident they hear
+ * (as the engine's handlers may, through other incidents): XState queues such an event until the
+ * step that emitted is complete.
+ */
+function incidentSide(kind: 'machine' | 'direct', plan: IncidentPlan, reentrant: boolean): IncidentSide {
+  const trace: Trace = [];
+  const clock = new TracingClock(trace);
+  const box: { runner?: IncidentRunner } = {};
+  const record = (event: object) => trace.push({ at: clock.now(), event, seen: incidentState(box.runner!) });
+  const handlers = {
+    'incident.detected': (e: object) => {
+      record(e);
+      if (reentrant) box.runner!.send({ type: 'rollback.start', by: 'Priya' });
+    },
+    'incident.acknowledged': record,
+    'incident.rollbackStarted': (e: object) => {
+      record(e);
+      if (reentrant) box.runner!.send({ type: 'production.reverted', path: 'automatic-rollback' });
+    },
+    'incident.rolledBack': record,
+    'incident.rollbackFailed': record,
+    'incident.restored': (e: object) => {
+      record(e);
+      if (reentrant) box.runner!.send({ type: 'fix.deployed' });
+    },
+  };
+  box.runner = kind === 'machine' ? machineIncident(clock, plan, handlers) : new DirectIncident(clock, plan, handlers);
+  box.runner.start();
+  return { clock, runner: box.runner, trace };
+}
+
+interface IncidentModel {
+  machine: IncidentSide;
+}
+
+function agreeIncident(m: IncidentModel, direct: IncidentSide) {
+  expect(direct.trace).toEqual(m.machine.trace);
+  expect(incidentState(direct.runner)).toEqual(incidentState(m.machine.runner));
+  expect(direct.clock.now()).toBe(m.machine.clock.now());
+  expect(direct.clock.pending).toBe(m.machine.clock.pending);
+}
+
+class SendIncident implements fc.Command<IncidentModel, IncidentSide> {
+  constructor(readonly event: IncidentEvent) {}
+  check = () => true;
+  run(m: IncidentModel, direct: IncidentSide) {
+    m.machine.runner.send({ ...this.event });
+    direct.runner.send({ ...this.event });
+    agreeIncident(m, direct);
+  }
+  toString = () => `send(${JSON.stringify(this.event)})`;
+}
+
+class AdvanceIncident implements fc.Command<IncidentModel, IncidentSide> {
+  constructor(readonly minutes: number) {}
+  check = () => true;
+  run(m: IncidentModel, direct: IncidentSide) {
+    const to = m.machine.clock.now() + this.minutes;
+    m.machine.clock.advanceTo(to);
+    direct.clock.advanceTo(to);
+    agreeIncident(m, direct);
+  }
+  toString = () => `advance(${this.minutes})`;
+}
+
+const incidentPlan = fc.record({
+  id: fc.integer({ min: 1, max: 99 }),
+  detectAfter: fc.integer({ min: 0, max: 30 }),
+  detectedBy: fc.constantFrom('alarm' as const, 'customers' as const),
+  automaticRollback: fc.boolean(),
+  ackAfter: fc.integer({ min: 0, max: 30 }),
+  decideAfter: fc.integer({ min: 0, max: 30 }),
+  rollbackTakes: fc.integer({ min: 0, max: 30 }),
+  rollbackFails: fc.boolean(),
+});
+
+const incidentCommands = [
+  fc
+    .tuple(fc.constantFrom(...INCIDENT_EVENTS), fc.constantFrom('You', 'Helen'), fc.constantFrom('manual-rollback' as const, 'automatic-rollback' as const))
+    .map(
+      ([event, by, path]) =>
+        new SendIncident(event.type === 'rollback.start' ? { ...event, by } : event.type === 'production.reverted' ? { ...event, path } : event),
+    ),
+  fc.integer({ min: 0, max: 40 }).map((n) => new AdvanceIncident(n)),
+];
+
 // ---------------------------------------------------------------- the runs
 
 const RUNS = { numRuns: 300 };
@@ -275,6 +384,56 @@ describe('DirectApproval follows approvalMachine', () => {
         'phase:awaitingDecision',
         'phase:idle',
         'phase:inTicketQueue',
+      ].sort(),
+    );
+  });
+});
+
+describe('DirectIncident follows incidentMachine', () => {
+  // XState warns about every event sent to a restored incident; the runs send many on purpose.
+  beforeEach(() => void vi.spyOn(console, 'warn').mockImplementation(() => undefined));
+  afterEach(() => vi.restoreAllMocks());
+
+  it('emits the same events, sets the same timers and takes the same events after every step', () => {
+    fc.assert(
+      fc.property(incidentPlan, fc.boolean(), fc.commands(incidentCommands, { maxCommands: 40 }), (plan, reentrant, commands) => {
+        const machine = incidentSide('machine', plan, reentrant);
+        const direct = incidentSide('direct', plan, reentrant);
+        agreeIncident({ machine }, direct);
+        fc.modelRun(() => ({ model: { machine }, real: direct }), commands);
+        machine.runner.stop();
+        direct.runner.stop();
+        expect([machine.clock.pending, direct.clock.pending]).toEqual([0, 0]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('is exercised: the random runs reach every emitted event', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(incidentPlan, fc.boolean(), fc.commands(incidentCommands, { maxCommands: 40 }), (plan, reentrant, commands) => {
+        const machine = incidentSide('machine', plan, reentrant);
+        const direct = incidentSide('direct', plan, reentrant);
+        fc.modelRun(() => ({ model: { machine }, real: direct }), commands);
+        for (const entry of machine.trace as { event?: { type: string; path?: string } }[]) {
+          if (entry.event) seen.add(entry.event.type === 'incident.restored' ? `restored:${entry.event.path}` : entry.event.type);
+        }
+        machine.runner.stop();
+        direct.runner.stop();
+      }),
+      { numRuns: 100 },
+    );
+    expect([...seen].sort()).toEqual(
+      [
+        'incident.acknowledged',
+        'incident.detected',
+        'incident.rollbackFailed',
+        'incident.rollbackStarted',
+        'incident.rolledBack',
+        'restored:automatic-rollback',
+        'restored:fix',
+        'restored:manual-rollback',
       ].sort(),
     );
   });

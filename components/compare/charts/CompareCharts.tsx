@@ -214,6 +214,7 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
             height={HEIGHT}
             label={summary(c.label, c.takeaway)}
             onChart={keep(c.key)}
+            stagger
           />
         </ChartFigure>
       ))}
@@ -259,6 +260,7 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
                   height={FLOW_HEIGHT}
                   label={`Cumulative flow for ${name(r.mode)}: ${r.flow.pushed.at(-1)} commits pushed, ${r.flow.tested.at(-1)} tested and ${r.flow.deployed.at(-1)} deployed by the end; ${waiting} waiting.`}
                   onChart={keep(`flow-${r.mode}`)}
+                  stagger
                 />
               </div>
             );

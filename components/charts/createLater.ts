@@ -1,0 +1,29 @@
+/**
+ * One piece of work per task: charts that mount together are created one after the other, each in
+ * a task of its own, so the page stays responsive between them (UPlotChart's `stagger`, issue 13).
+ */
+/** Work waiting, oldest first; one piece runs per task. */
+const queued: (() => void)[] = [];
+let draining = false;
+
+function createNext(): void {
+  try {
+    queued.shift()?.();
+  } finally {
+    if (queued.length > 0) setTimeout(createNext, 0);
+    else draining = false;
+  }
+}
+
+/** Queues `create` for a task of its own, after everything queued before it; returns a function that takes it off the queue. */
+export function createLater(create: () => void): () => void {
+  queued.push(create);
+  if (!draining) {
+    draining = true;
+    setTimeout(createNext, 0);
+  }
+  return () => {
+    const at = queued.indexOf(create);
+    if (at >= 0) queued.splice(at, 1);
+  };
+}
