@@ -15,7 +15,7 @@ export function ViewHeader({ title, children }: { title: string; children: React
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
       <h1 className="text-3xl font-bold tracking-tight">{title}</h1>
-      <p className="min-w-0 flex-1 text-lg text-text-muted">{children}</p>
+      <p className="min-w-0 flex-1 text-lg text-text-muted max-sm:basis-full">{children}</p>
       <p
         className="flex items-center gap-2 whitespace-nowrap"
         title={working ? "Working hours: the team is at work" : "Outside working hours: only production and the pager are awake"}

@@ -74,7 +74,7 @@ export function WorkspaceFallback() {
       ) : (
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1 pt-2">
           <h1 className="text-3xl font-bold tracking-tight">{view.label}</h1>
-          <p className="min-w-0 flex-1 text-lg text-text-muted">{view.intro}</p>
+          <p className="min-w-0 flex-1 text-lg text-text-muted max-sm:basis-full">{view.intro}</p>
           {/* Holds the place of the live header's clock (ViewHeader), so the line wraps as it will. */}
           <span aria-hidden="true" className="invisible flex items-center gap-2 whitespace-nowrap">
             <span className="size-6" />
