@@ -156,7 +156,7 @@ export default function HomePage() {
         <PipelineStrip />
       </section>
 
-      <section aria-labelledby="modes-title" className="border-y border-border bg-surface-raised py-16">
+      <section aria-labelledby="modes-title" className="below-fold border-y border-border bg-surface-raised py-16">
         <div className={section}>
           <h2 id="modes-title" className="text-3xl font-extrabold tracking-tight sm:text-4xl">
             Four ways to ship
@@ -185,7 +185,7 @@ export default function HomePage() {
         </div>
       </section>
 
-      <section aria-labelledby="concepts-title" className={`${section} py-16`}>
+      <section aria-labelledby="concepts-title" className={`${section} below-fold py-16`}>
         <div className="grid gap-5 md:grid-cols-2 lg:grid-cols-3">
           <div className="md:col-span-2 lg:col-span-1 lg:pr-4">
             <h2 id="concepts-title" className="text-3xl font-extrabold tracking-tight sm:text-4xl">
@@ -208,7 +208,7 @@ export default function HomePage() {
         </div>
       </section>
 
-      <section aria-labelledby="views-title" className="border-t border-border bg-surface-raised py-16">
+      <section aria-labelledby="views-title" className="below-fold border-t border-border bg-surface-raised py-16">
         <div className={section}>
           <h2 id="views-title" className="text-3xl font-extrabold tracking-tight sm:text-4xl">
             Views of the same run

@@ -86,7 +86,7 @@ export function LessonIndex({ lessons }: { lessons: readonly Lesson[] }) {
         </div>
       </section>
 
-      <section id="lessons" aria-labelledby="lessons-title" className="border-y border-border bg-surface-raised pt-8 pb-10">
+      <section id="lessons" aria-labelledby="lessons-title" className="below-fold border-y border-border bg-surface-raised pt-8 pb-10">
         <div className={section}>
           <h2 id="lessons-title" className="text-3xl font-extrabold tracking-tight">
             The lessons, in order
@@ -124,7 +124,7 @@ export function LessonIndex({ lessons }: { lessons: readonly Lesson[] }) {
         </div>
       </section>
 
-      <section id="progress" aria-labelledby="progress-title" className={`${section} py-12`}>
+      <section id="progress" aria-labelledby="progress-title" className={`${section} below-fold py-12`}>
         <h2 id="progress-title" className="text-3xl font-extrabold tracking-tight sm:text-4xl">
           Your progress
         </h2>
@@ -135,7 +135,7 @@ export function LessonIndex({ lessons }: { lessons: readonly Lesson[] }) {
         <ProgressTransfer />
       </section>
 
-      <section id="teaching" aria-labelledby="teaching-title" className="border-t border-border bg-surface-raised py-12">
+      <section id="teaching" aria-labelledby="teaching-title" className="below-fold border-t border-border bg-surface-raised py-12">
         <div className={section}>
           <h2 id="teaching-title" className="flex items-center gap-3 text-3xl font-extrabold tracking-tight sm:text-4xl">
             <Presentation aria-hidden="true" className="size-9 shrink-0 text-status-working-ink" strokeWidth={2.25} />
