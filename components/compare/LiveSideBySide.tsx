@@ -5,6 +5,7 @@ import { useSelector } from "@xstate/react";
 import { createActor } from "xstate";
 import { Pause, Play, RotateCcw, UserCheck } from "lucide-react";
 import { PipelineDiagram } from "@/components/simulator/diagram/PipelineDiagram";
+import { PART_MS, paceSubscription } from "@/components/simulator/diagram/pace";
 import { tickInStep, useFrameLoop } from "@/components/simulator/runLoop";
 import { FAST_SPEED } from "@/components/simulator/slowBeat";
 import { diagramSourceOf, diagramViewOf, type RunnerRef } from "@/components/simulator/runnerContext";
@@ -167,7 +168,7 @@ function LiveRuns({ runs, runners, speed, onSpeed }: { runs: readonly LiveRun[];
             <RotateCcw aria-hidden="true" className="size-5" />
             Restart
           </button>
-          <LiveClock runners={runners} />
+          <LiveClock runners={runners} fast={playing && speed >= FAST_SPEED} />
         </div>
       </LiveTitle>
       <div className="flex flex-col gap-4">
@@ -179,15 +180,23 @@ function LiveRuns({ runs, runners, speed, onSpeed }: { runs: readonly LiveRun[];
   );
 }
 
-/** The virtual time all sides have reached, re-rendered only when the minute shown changes. */
-function LiveClock({ runners }: { runners: readonly RunnerRef[] }) {
-  const subscribe = useMemo(
-    () => (onChange: () => void) => {
+/**
+ * Follows runners: every change, or at top speeds (`fast`) a few times a second (the numbers beside
+ * a run that changes every frame are read, not watched, and each change re-renders).
+ */
+function useRunnersSubscription(runners: readonly RunnerRef[], fast: boolean): (onChange: () => void) => () => void {
+  return useMemo(() => {
+    const subscribe = (onChange: () => void) => {
       const subscriptions = runners.map((r) => r.subscribe(onChange));
       return () => subscriptions.forEach((s) => s.unsubscribe());
-    },
-    [runners],
-  );
+    };
+    return fast ? paceSubscription(subscribe, PART_MS) : subscribe;
+  }, [runners, fast]);
+}
+
+/** The virtual time all sides have reached, re-rendered only when the minute shown changes. */
+function LiveClock({ runners, fast }: { runners: readonly RunnerRef[]; fast: boolean }) {
+  const subscribe = useRunnersSubscription(runners, fast);
   const read = () => formatClock(Math.min(...runners.map((r) => r.getSnapshot().context.sim.now)));
   const clock = useSyncExternalStore(subscribe, read, read);
   return (
@@ -218,16 +227,22 @@ const LiveSide = memo(function LiveSide({
 }) {
   const source = useMemo(() => diagramSourceOf(runner), [runner]);
   const hasApproval = MODE_INFO[mode].hasApproval;
-  const deployed = useSelector(runner, (s) => diagramViewOf(s.context).production.deployments);
-  const inFlight = useSelector(runner, (s) => diagramViewOf(s.context).inFlight ?? 0);
-  const waiting = useSelector(runner, (s) => {
+  const runners = useMemo(() => [runner], [runner]);
+  const subscribe = useRunnersSubscription(runners, fast);
+  const useRead = <T,>(select: (s: ReturnType<RunnerRef["getSnapshot"]>) => T): T => {
+    const read = () => select(runner.getSnapshot());
+    return useSyncExternalStore(subscribe, read, read);
+  };
+  const deployed = useRead((s) => diagramViewOf(s.context).production.deployments);
+  const inFlight = useRead((s) => diagramViewOf(s.context).inFlight ?? 0);
+  const waiting = useRead((s) => {
     const held = diagramViewOf(s.context).stages.find((stage) => stage.id === "approval");
     return held?.current?.batch ?? held?.waiting?.batch ?? 0;
   });
   // Only Continuous Delivery has a person to stand in for; manual release approves on its calendar.
   const approvable = mode === "delivery";
-  const canApprove = useSelector(runner, (s) => approvable && s.can({ type: "approval.approve", by: LEARNER }));
-  const approver = useSelector(runner, (s) => s.context.sim.team.approver.name);
+  const canApprove = useRead((s) => approvable && s.can({ type: "approval.approve", by: LEARNER }));
+  const approver = useRead((s) => s.context.sim.team.approver.name);
   const { Icon, color } = MODE_STYLE[mode];
   const name = MODE_INFO[mode].name;
 

@@ -49,7 +49,7 @@ const TONE_INK: Record<Tone, string> = {
   action: "text-status-waiting-ink",
 };
 
-/** One line; a line never changes once written, so it renders once. */
+/** One line; it renders again only when its place shows another event. */
 const FeedLine = memo(
   function FeedLine({ item }: { item: FeedItem }) {
     const Icon = KIND_ICONS[item.kind];
@@ -81,8 +81,11 @@ export function ActivityFeed({ className = "" }: { className?: string }) {
           <p className="py-2 text-base text-text-muted">Nothing yet. The team starts pushing at 09:00 on Monday.</p>
         ) : (
           <ol className="divide-y divide-border">
-            {items.map((item) => (
-              <FeedLine key={item.seq} item={item} />
+            {/* Keyed by place, not by event: at top speeds the whole list turns over on every beat,
+                and rows that stay (most of them out of view, skipped by content-visibility) take
+                new words instead of being thrown away and built again. */}
+            {items.map((item, place) => (
+              <FeedLine key={place} item={item} />
             ))}
           </ol>
         )}

@@ -77,15 +77,18 @@ export function useSelection() {
 
 /** The workspace's run loop: ticks the run, and on the slow beat shows new metrics and refreshes panels. */
 function WorkspaceRunLoop({ actor, clock, metrics }: { actor: RunnerRef; clock: SlowClock; metrics: LiveMetricsService }) {
-  // Everything the beat changes renders now, in this frame, in one pass: left to the scheduler it
-  // would take one or two more slow frames after this one.
+  // What the beat changes renders in the frame it is read in: left to the scheduler it would land
+  // on a later frame with that frame's own work. The panels take turns, one a frame (SlowClock).
   const onBeat = useCallback(() => {
     flushSync(() => {
-      metrics.beat();
-      clock.beat();
+      // New metrics take the beat's own frame; the panels follow on the next ones.
+      clock.beat(metrics.beat());
     });
   }, [clock, metrics]);
-  useRunLoop(actor, onBeat);
+  const afterFrame = useCallback(() => {
+    if (clock.pending) flushSync(() => clock.next());
+  }, [clock]);
+  useRunLoop(actor, onBeat, afterFrame);
   // Paused: metrics follow each change at once.
   useEffect(() => {
     const subscription = actor.subscribe(() => metrics.changed());

@@ -86,15 +86,16 @@ export class LiveMetricsService {
     for (const listener of [...this.listeners]) listener();
   }
 
-  /** The slow beat: show what the worker sent back, and ask again once a second. */
-  beat(): void {
-    if (this.listeners.size === 0) return;
-    if (this.pending) {
-      const metrics = this.pending;
+  /** The slow beat: show what the worker sent back, and ask again once a second. True if it showed new metrics. */
+  beat(): boolean {
+    if (this.listeners.size === 0) return false;
+    const metrics = this.pending;
+    if (metrics) {
       this.pending = null;
       this.show(metrics);
     }
     if (performance.now() - this.lastPost >= 1000 - SLOW_BEAT_MS / 2) this.request();
+    return metrics !== null;
   }
 
   /** The run changed while paused (a step, an approval, a reset): ask now. */

@@ -22,6 +22,8 @@ export interface FrameLoopOptions {
   beatMs?: () => number;
   /** Called on the frames of the slow beat. */
   onBeat?: () => void;
+  /** Called on every frame after the others (the slow beat's later turns). */
+  afterFrame?: () => void;
 }
 
 /**
@@ -40,13 +42,13 @@ export function useFrameLoop(running: boolean, frame: (ms: number) => void, opti
     let last: number | null = null;
     let lastBeat = -Infinity;
     const tick = (now: number) => {
-      const { frame, beatMs, onBeat } = latest.current;
+      const { frame, beatMs, onBeat, afterFrame } = latest.current;
       if (last !== null) frame(Math.min(now - last, MAX_FRAME_MS));
       last = now;
       if (onBeat && now - lastBeat >= (beatMs?.() ?? 0)) {
         lastBeat = now;
         onBeat();
-      }
+      } else afterFrame?.();
       handle = requestAnimationFrame(tick);
     };
     handle = requestAnimationFrame(tick);
@@ -56,13 +58,14 @@ export function useFrameLoop(running: boolean, frame: (ms: number) => void, opti
 
 /**
  * Sends `run.tick` from requestAnimationFrame while the run plays, and nothing while paused. `onBeat`
- * is called on the frames of the slow beat.
+ * is called on the frames of the slow beat, `afterFrame` on the others.
  */
-export function useRunLoop(actor: RunnerRef, onBeat?: () => void): void {
+export function useRunLoop(actor: RunnerRef, onBeat?: () => void, afterFrame?: () => void): void {
   const playing = useSelector(actor, (snapshot) => snapshot.matches("playing"));
   useFrameLoop(playing, (ms) => actor.send({ type: "run.tick", ms }), {
     beatMs: () => beatMsFor(actor.getSnapshot().context.speed),
     onBeat,
+    afterFrame,
   });
 }
 

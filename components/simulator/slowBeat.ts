@@ -2,12 +2,13 @@
 
 /**
  * The workspace's slow beat: while playing, every panel that does not need every frame (feeds,
- * ages, batches, metrics) re-reads the run on the same frames, twice a second. Spreading that work
- * over every frame would make every frame slower; gathering it keeps all but a few frames light.
+ * ages, batches, metrics) re-reads the run twice a second (once at top speeds), the panels taking
+ * turns on the frames that follow the beat, one panel with something new a frame. Spreading that
+ * work over every frame would make every frame slower; all of it on one frame would make that frame
+ * long (a stutter once a second); in turns, no frame carries more than one panel.
  *
- *   useThrottledSim(fn, ms)  a slice re-read at most every `ms` while playing (feeds, panels), all
- *                            on the frames of the slow beat (twice a second, once at top speeds) so
- *                            the other frames stay light; at once after a change while paused
+ *   useThrottledSim(fn, ms)  a slice re-read at most every `ms` while playing (feeds, panels), on
+ *                            its turn after the slow beat; at once after a change while paused
  *   useSlowBeat(fn)          run something on the slow beat
  */
 import { createContext, useContext, useEffect, useRef, useState } from "react";
@@ -26,13 +27,40 @@ export function beatMsFor(speed: number): number {
   return speed >= FAST_SPEED ? FAST_BEAT_MS : SLOW_BEAT_MS;
 }
 
-/** The beat itself: the run loop calls `beat()`, panels subscribe. */
+/**
+ * A listener of the beat: returns true when it had work to show (so it will render), false or
+ * nothing when it had none.
+ */
+export type BeatListener = () => boolean | void;
+
+/**
+ * The beat itself: the run loop calls `beat()` on the frames of the beat and `next()` on every
+ * frame, panels subscribe. The panels take turns: each frame runs listeners until one has work to
+ * show, so the beat's renders land on consecutive frames, one panel a frame, instead of all on one
+ * long frame. A listener with nothing to do costs no frame.
+ */
 export class SlowClock {
-  private listeners = new Set<() => void>();
-  beat(): void {
-    for (const listener of [...this.listeners]) listener();
+  private listeners = new Set<BeatListener>();
+  private queue: BeatListener[] = [];
+  /** Queues every listener; runs the first turn now unless this frame already shows something (`busy`). */
+  beat(busy = false): void {
+    // A listener still waiting from the last beat keeps its place in the queue.
+    const waiting = new Set(this.queue);
+    for (const listener of this.listeners) if (!waiting.has(listener)) this.queue.push(listener);
+    if (!busy) this.next();
   }
-  subscribe(listener: () => void): () => void {
+  /** True while some listeners of the last beat have not run yet. */
+  get pending(): boolean {
+    return this.queue.length > 0;
+  }
+  /** Runs the waiting listeners up to and including the first one that had work to show. */
+  next(): void {
+    while (this.queue.length > 0) {
+      const listener = this.queue.shift()!;
+      if (this.listeners.has(listener) && listener()) return;
+    }
+  }
+  subscribe(listener: BeatListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -80,6 +108,10 @@ export function useThrottledSim<T>(
     const snapshot = actor.getSnapshot();
     return select(snapshot.context.sim, snapshot.context, snapshot);
   });
+  const valueRef = useRef(value);
+  useEffect(() => {
+    valueRef.current = value;
+  }, [value]);
   useEffect(() => {
     let last = -Infinity;
     let seen: RunnerSnapshot | null = null;
@@ -90,7 +122,10 @@ export function useThrottledSim<T>(
       const snapshot = actor.getSnapshot();
       seen = snapshot;
       const next = selectRef.current(snapshot.context.sim, snapshot.context, snapshot);
-      setValue((previous) => (equalRef.current?.(previous, next) ? previous : next));
+      // Whether it will render: the beat gives the next panel the next frame only if this one does.
+      const changed = !equalRef.current?.(valueRef.current, next);
+      if (changed) setValue(next);
+      return changed;
     };
     compute();
     const fromActor = actor.subscribe((snapshot) => {
@@ -100,7 +135,8 @@ export function useThrottledSim<T>(
       else dirty = true;
     });
     const fromClock = clock.subscribe(() => {
-      if (dirty && performance.now() - last >= intervalMs - SLOW_BEAT_MS / 2) compute();
+      if (!dirty || performance.now() - last < intervalMs - SLOW_BEAT_MS / 2) return false;
+      return compute();
     });
     return () => {
       fromActor.unsubscribe();
@@ -110,8 +146,11 @@ export function useThrottledSim<T>(
   return value;
 }
 
-/** Subscribes to the slow beat (the frames where panels refresh while the run plays). */
-export function useSlowBeat(onBeat: () => void): void {
+/**
+ * Subscribes to the slow beat (the frames where panels refresh while the run plays). `onBeat`
+ * returns true when it changed what it shows (see BeatListener).
+ */
+export function useSlowBeat(onBeat: BeatListener): void {
   const clock = useRequired(useContext(SlowClockContext), "useSlowBeat");
   const ref = useRef(onBeat);
   useEffect(() => {

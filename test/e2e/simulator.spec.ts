@@ -264,3 +264,54 @@ test.describe("motion", () => {
     expect(running).toEqual([]);
   });
 });
+
+test.describe("top speed", () => {
+  test("the diagram's clock and words are redrawn a few times a second, not on every frame, and never freeze", async ({ sim, page }) => {
+    await sim.goto("?mode=deployment&seed=1&speed=240&commitsPerDay=200");
+    await sim.play.click();
+    await expect(sim.clock).toContainText("day 2", { timeout: 20_000 });
+    // For two seconds: when the clock's text changed, and on how many frames the cards' or the
+    // title row's words changed at all (token moves are not words).
+    const seen = await page.evaluate(
+      () =>
+        new Promise<{ clockAt: number[]; frames: number; wordFrames: number }>((resolve) => {
+          const diagram = document.querySelector('[aria-roledescription="pipeline diagram"]')!;
+          const clockAt: number[] = [];
+          let changed = false;
+          const words = (node: Node) => {
+            const element = node instanceof Element ? node : node.parentElement;
+            return !!element && !element.closest(".pl-tokens") && !element.closest(".sr-only");
+          };
+          const observer = new MutationObserver((records) => {
+            if (!records.some((r) => words(r.target))) return;
+            changed = true;
+            if (records.some((r) => (r.target instanceof Element ? r.target : r.target.parentElement)?.closest("time"))) clockAt.push(performance.now());
+          });
+          observer.observe(diagram, { subtree: true, childList: true, characterData: true });
+          let frames = 0;
+          let wordFrames = 0;
+          const start = performance.now();
+          const frame = () => {
+            frames++;
+            if (changed) wordFrames++;
+            changed = false;
+            if (performance.now() - start < 2000) requestAnimationFrame(frame);
+            else {
+              observer.disconnect();
+              resolve({ clockAt, frames, wordFrames });
+            }
+          };
+          requestAnimationFrame(frame);
+        }),
+    );
+    await sim.pause.click();
+    const gaps = seen.clockAt.slice(1).map((t, i) => t - seen.clockAt[i]!);
+    // The title row is one of three parts each redrawn at most every 160 ms
+    // (components/simulator/diagram/pace.ts), where it used to change on every third frame (50 ms).
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(140);
+    // ...but it keeps moving: never a second without a new time.
+    expect(seen.clockAt.length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(1000);
+    expect(seen.wordFrames).toBeLessThan(seen.frames);
+  });
+});

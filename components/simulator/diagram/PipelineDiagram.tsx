@@ -18,6 +18,7 @@ import { deriveEdges, deriveNodes, frameHeader, type DiagramNode, type FlowEdge 
 import { TOKEN_SIZE, fitViewport, layoutStages, type DiagramLayout, type Viewport } from "./layout";
 import { deriveCards, sameCard, type StageNodeData } from "./stageCards";
 import { deriveTokens, sameTokens, type Token } from "./tokens";
+import { PublishPacer, pageGate, type Part } from "./pace";
 
 // Module scope, as React Flow asks: new objects here would remount every node on each render.
 const nodeTypes: NodeTypes = { stage: StageNode, frame: FrameNode };
@@ -78,19 +79,16 @@ interface Published {
 }
 
 /**
- * Hands the frame's data to the parts that draw it. At top speeds (`turn` given) what the diagram
- * shows changes faster than anyone can read, so the work is cut in three slices, one per frame:
- * half the cards, the other half, then the tokens and the clock. Each part still updates twenty
- * times a second (tokens glide between updates), and every frame stays equally light.
+ * Hands the frame's data to the parts that draw it: everything, or at top speeds only `part` (see
+ * pace.ts): half of the cards, the other half, or the tokens and the title row.
  */
-function publish(store: DiagramStore, data: Published, turn: number | null = null) {
-  const slice = turn === null ? null : turn % 3;
+function publish(store: DiagramStore, data: Published, part: Part | null = null) {
   const cards = Object.entries(data.cards) as [StageId, StageNodeData][];
   const half = Math.ceil(cards.length / 2);
   cards.forEach(([id, card], i) => {
-    if (slice === null || slice === (i < half ? 0 : 1)) store.set(cardKey(id), card, sameCard);
+    if (part === null || part === (i < half ? 0 : 1)) store.set(cardKey(id), card, sameCard);
   });
-  if (slice === null || slice === 2) {
+  if (part === null || part === 2) {
     store.set("tokens", data.tokens, sameTokens);
     store.set("failedKeys", data.failedKeys, sameKeys);
     store.set("header", data.header, sameHeader);
@@ -104,12 +102,12 @@ function derive(
   frameTitle: string | undefined,
   showClock: boolean,
   fast = false,
-  slice: number | null = null,
+  part: Part | null = null,
 ): Published {
-  // At top speeds only the slice this frame publishes is worth deriving (see publish).
-  const tokensToo = slice === null || slice === 2;
+  // At top speeds only the part this frame publishes is worth deriving (see publish).
+  const tokensToo = part === null || part === 2;
   return {
-    cards: slice === 2 ? {} : deriveCards(view, { selectedStage }),
+    cards: part === 2 ? {} : deriveCards(view, { selectedStage }),
     tokens: tokensToo ? deriveTokens(view, layout, { fast }) : [],
     header: frameHeader(view, { frameTitle, showClock }),
     failedKeys: tokensToo ? new Set(Object.values(view.lastFailure ?? {}).map((f) => `x${f.execution}`)) : new Set(),
@@ -200,26 +198,38 @@ export function PipelineDiagram({
     publish(created, derive(view, layout, selectedStage, frameTitle, showClock));
     return created;
   });
-  const turn = useRef(0);
+  const [pacer] = useState(() => new PublishPacer(pageGate));
   useLayoutEffect(() => {
-    const draw = (v: DiagramView) => {
-      publish(store, derive(v, layout, selectedStage, frameTitle, showClock, fast, fast ? turn.current % 3 : null), fast ? turn.current++ : null);
-      sectionRef.current?.setAttribute("data-in-flight", String(v.inFlight ?? 0));
-      if (summaryRef.current) summaryRef.current.textContent = summaryOf(modeName, v);
+    const draw = (v: DiagramView, part: Part | null) => {
+      publish(store, derive(v, layout, selectedStage, frameTitle, showClock, fast, part), part);
+      if (part !== null && part !== 2) return;
+      // Written only when they change: a text node replaced every frame costs a layout every frame.
+      const inFlight = String(v.inFlight ?? 0);
+      if (sectionRef.current && sectionRef.current.getAttribute("data-in-flight") !== inFlight) sectionRef.current.setAttribute("data-in-flight", inFlight);
+      const summary = summaryOf(modeName, v);
+      if (summaryRef.current && summaryRef.current.textContent !== summary) summaryRef.current.textContent = summary;
     };
     if (!source) {
-      draw(view);
+      draw(view, null);
       return;
     }
-    const follow = () => {
+    const follow = (part: Part | null) => {
       const v = source.getView();
       if (shapeOf(v) !== shapeOf(view)) setFollowed(v);
       // Cards and tokens can follow at once unless the stages themselves changed (a new layout).
-      if (v.stages.map((s) => s.id).join(",") === idsKey) draw(v);
+      if (v.stages.map((s) => s.id).join(",") === idsKey) draw(v, part);
     };
-    follow();
-    return source.subscribe(follow);
-  }, [store, source, view, idsKey, layout, selectedStage, frameTitle, showClock, fast, modeName]);
+    follow(null);
+    pacer.published(performance.now());
+    // At top speeds one part a frame, a few times a second each (pace.ts); else every change at once.
+    return source.subscribe(() => {
+      if (!fast) return follow(null);
+      // The frame's start time, the same for every diagram that follows a run in this frame.
+      const now = performance.now();
+      const part = pacer.next(now, Number(document.timeline.currentTime ?? now));
+      if (part !== null) follow(part);
+    });
+  }, [store, pacer, source, view, idsKey, layout, selectedStage, frameTitle, showClock, fast, modeName]);
 
   // React Flow's nodes and edges change only with the mode's stages, the held line and the title.
   const nodes = useMemo(() => deriveNodes(view, layout, { frameTitle }), [view, layout, frameTitle]);
