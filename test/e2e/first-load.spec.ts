@@ -12,7 +12,14 @@ test.describe("before any script runs", () => {
     await page.goto("/simulator");
     await expect(page.getByRole("navigation", { name: "Simulator views" }).getByRole("link")).toHaveText(["Pipeline", "Monitoring", "Team", "Infrastructure"]);
     const stages = page.getByRole("list", { name: "Stages" }).getByRole("listitem");
-    await expect(stages).toHaveText([/^Source\s*CodeCommit/, /^Build/, /^Test/, /^Approval\s*CodePipeline/, /^Deploy\s*CodeDeploy/, /^Production\s*CloudWatch/]);
+    await expect(stages).toHaveText([
+      /^Source\s*CodeCommit/,
+      /^Build/,
+      /^Test/,
+      /^Approval\s*CodePipeline/,
+      /^Deploy\s*CodeDeploy/,
+      /^Production\s*CloudWatch/,
+    ]);
     await expect(page.getByRole("region", { name: "Continuous Delivery" })).toContainText("a person approves each release");
     await expect(page.getByRole("status")).toHaveText("Loading the live pipeline…");
 
