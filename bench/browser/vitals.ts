@@ -29,6 +29,7 @@ export const VITALS_PAGES = [
   '/simulator',
   '/simulator/monitoring',
   '/simulator/team',
+  '/simulator/infrastructure',
   '/compare',
   '/learn',
   '/learn/anatomy-of-a-pipeline',

@@ -21,6 +21,7 @@ import type { ParamNotice } from "@/lib/url/simulatorParams";
 import { RunProviders, type RunControl } from "@/components/simulator/RunProviders";
 import { finishLesson, recordPrediction, recordStep } from "@/lib/learn/progress";
 import { LiveDriver } from "./liveDriver";
+import { readStepParam } from "@/machines/lessons/stepParam";
 
 export interface LessonControl {
   lesson: Lesson;
@@ -44,15 +45,6 @@ export function useLesson(): LessonControl {
   const value = useContext(LessonContext);
   if (!value) throw new Error("useLesson must be used inside <LessonProvider>.");
   return value;
-}
-
-/** The step a deep link asks for (1-based in the address), or a notice saying why it cannot be used. */
-export function readStepParam(raw: string | null, lesson: Lesson): { step: number; notice: string | null } {
-  if (raw === null) return { step: 0, notice: null };
-  const n = /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
-  if (Number.isInteger(n) && n >= 1 && n <= lesson.steps.length) return { step: n - 1, notice: null };
-  const shown = raw.length > 20 ? `${raw.slice(0, 20)}…` : raw;
-  return { step: 0, notice: `step must be a whole number from 1 to ${lesson.steps.length} (got "${shown}"); starting at step 1.` };
 }
 
 function stepSearch(step: number): string {

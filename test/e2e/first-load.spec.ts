@@ -1,4 +1,7 @@
 import { expect, test } from "./fixtures/axe";
+import { anatomy } from "../../machines/lessons/catalog/anatomy";
+
+const STEP_TWO = anatomy.steps[1]!.title;
 
 /**
  * The first load (issue 13). A phone on a slow network waits seconds for the scripts that run the
@@ -40,6 +43,29 @@ test.describe("before any script runs", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Team" })).toBeVisible();
     await expect(page.getByText("Dev and Ops on this run")).toBeVisible();
   });
+});
+
+test.describe("a lesson before any script runs", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("shows the step the address asks for, as the live lesson will", async ({ page }) => {
+    await page.goto("/learn/anatomy-of-a-pipeline?step=2");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("1. Anatomy of a pipeline");
+    const step = page.getByRole("complementary", { name: "Lesson" });
+    await expect(step).toContainText("Step 2 of 5");
+    await expect(step.getByRole("heading", { level: 2 })).toHaveText(STEP_TWO);
+    await expect(page.getByRole("status")).toHaveText("Loading the lesson and its live pipeline…");
+    // A step the lesson does not have starts at step 1, as the live lesson does.
+    await page.goto("/learn/anatomy-of-a-pipeline?step=99");
+    await expect(step).toContainText("Step 1 of 5");
+  });
+});
+
+test("the live lesson opens on the step the server showed", async ({ page }) => {
+  await page.goto("/learn/anatomy-of-a-pipeline?step=2");
+  await expect(page.getByTestId("lesson-step")).toContainText("Step 2 of 5");
+  await expect(page.getByTestId("lesson-step").getByRole("heading", { level: 2 })).toHaveText(STEP_TWO);
+  await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
 });
 
 test("the live view replaces the server's frame and says the same line", async ({ page }) => {

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { LessonPlayer } from "@/components/learn/LessonPlayer";
 import { BrowserSuspense } from "@/components/ui/BrowserOnly";
 import { LESSONS, lessonBySlug } from "@/machines/lessons/catalog";
-import { WORKSPACE_CONTAINER } from "@/components/simulator/layoutClasses";
+import { LessonFallback } from "@/components/learn/LessonFallback";
+import { readStepParam } from "@/machines/lessons/stepParam";
+import { searchParamsOf, type PageSearchParams } from "@/lib/url/query";
 
 export const dynamicParams = false;
 
@@ -18,25 +20,17 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 /**
  * /learn/<lesson>: a lesson beside the live run it drives. The run lives in the browser; until the
- * script has loaded, the frame says what is coming; BrowserSuspense keeps the run out of the server,
- * which renders the page per request for its CSP nonce. The frame is a screen tall, as the lesson is,
- * so the footer does not show and then jump away when the lesson comes (CLS 0.305 on a phone).
+ * script has loaded, the server's HTML shows the lesson's step (LessonFallback); BrowserSuspense
+ * keeps the run out of the server, which renders the page per request for its CSP nonce.
  */
-export default async function LessonPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function LessonPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<PageSearchParams> }) {
   const lesson = lessonBySlug((await params).slug);
   if (!lesson) notFound();
+  // The step the address asks for, read as the lesson will read it (a bad value starts at step 1).
+  const { step } = readStepParam(searchParamsOf(await searchParams).get("step"), lesson);
+  const number = LESSONS.findIndex((l) => l.slug === lesson.slug) + 1;
   return (
-    <BrowserSuspense
-      fallback={
-        <div className={`${WORKSPACE_CONTAINER} flex min-h-dvh flex-col gap-2 pt-3`} aria-busy="true">
-          <h1 className="text-2xl font-bold text-text">{lesson.title}</h1>
-          <p className="text-lg text-text-muted">Loading the lesson and its live pipeline…</p>
-          <noscript>
-            <p className="text-lg">The lessons run in your browser: please turn on JavaScript.</p>
-          </noscript>
-        </div>
-      }
-    >
+    <BrowserSuspense fallback={<LessonFallback lesson={lesson} number={number} step={step} />}>
       <LessonPlayer lesson={lesson} />
     </BrowserSuspense>
   );
