@@ -11,6 +11,7 @@ import { lessonBySlug } from "@/machines/lessons/catalog";
 import { perform } from "@/machines/lessons/replay";
 import type { KeyMetric } from "@/machines/metrics/dora";
 import type { Lesson } from "@/machines/lessons/types";
+import { usePresentingPage } from "./usePresentingPage";
 
 const KEYS: readonly KeyMetric[] = ["deploymentFrequency", "leadTime", "changeFailureRate", "timeToRestore"];
 /** How long a met goal's outcome stays on screen before the next step, and the end before it starts again. */
@@ -19,6 +20,7 @@ const END_MS = 9000;
 
 /** Plays the lesson by itself: predictions skipped, the reference solution's actions at their times, captions, a loop. */
 function DemoStage() {
+  usePresentingPage();
   const { lesson, session, state, next, restart, driver } = useLesson();
   const actor = useRunner();
   const playing = useSelector(actor, (s) => s.matches("playing"));
@@ -69,7 +71,7 @@ function DemoStage() {
   const metrics = useLiveMetrics(1000);
   const caption = state.finished ? lesson.debrief.takeaway : state.phase === "met" ? step.outcome : step.instruction;
   return (
-    <div data-presenting className="fixed inset-0 z-40 flex flex-col gap-3 overflow-auto bg-surface px-5 pt-3 pb-4" role="region" aria-label="Demo">
+    <div className="fixed inset-0 z-40 flex flex-col gap-3 overflow-auto bg-surface px-5 pt-3 pb-4" role="region" aria-label="Demo">
       <h1 className="text-2xl font-bold text-text">
         {lesson.title} <span className="font-normal text-text-muted">· demo, playing by itself</span>
       </h1>

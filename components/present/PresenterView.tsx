@@ -18,6 +18,7 @@ import { MOMENTS } from "@/machines/runner/moments";
 import { formatTime } from "@/machines/sim/calendar";
 import { MODE_INFO } from "@/machines/world/modes";
 import { openChannel, type PresentMessage, type ScreenState } from "./channel";
+import { usePresentingPage } from "./usePresentingPage";
 
 const KEYS: readonly KeyMetric[] = ["deploymentFrequency", "leadTime", "changeFailureRate", "timeToRestore"];
 
@@ -28,6 +29,7 @@ const KEYS: readonly KeyMetric[] = ["deploymentFrequency", "leadTime", "changeFa
  * BroadcastChannel and can drive this page.
  */
 export function PresenterView({ onExit }: { onExit(): void }) {
+  usePresentingPage();
   const actor = useRunner();
   const watch = useMomentWatch();
   const playing = useRunPlaying();
@@ -126,13 +128,7 @@ export function PresenterView({ onExit }: { onExit(): void }) {
   const fullScreen = () => void rootRef.current?.requestFullscreen?.().catch(() => {});
 
   return (
-    <div
-      ref={rootRef}
-      data-presenting
-      className="fixed inset-0 z-40 flex flex-col gap-3 overflow-auto bg-surface px-5 pt-3 pb-4"
-      aria-label="Presenter mode"
-      role="region"
-    >
+    <div ref={rootRef} className="fixed inset-0 z-40 flex flex-col gap-3 overflow-auto bg-surface px-5 pt-3 pb-4" aria-label="Presenter mode" role="region">
       <h1 className="sr-only">Presenting: {MODE_INFO[config.mode].name}</h1>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <div className="flex min-w-0 flex-1 flex-col">

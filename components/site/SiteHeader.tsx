@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Workflow } from "lucide-react";
+import { HeaderBar } from "./HeaderBar";
 import { NavLink } from "./NavLink";
 import { ThemeToggle } from "./ThemeToggle";
 
@@ -8,7 +9,7 @@ export function SiteHeader() {
     <header className="border-b border-border bg-surface-raised">
       {/* Slimmer on the simulator workspace, which needs the height for the pipeline. On a phone the
           links take a second row, so nothing is wider than the screen. */}
-      <div className="page-container flex h-16 items-center gap-2 max-sm:h-auto! max-sm:flex-wrap max-sm:gap-y-0 max-sm:py-1 sm:gap-6 [body:has([data-workspace])_&]:h-12 [body:has([data-workspace])_&]:max-w-[120rem] [body:has([data-workspace])_&]:px-4">
+      <HeaderBar>
         <Link href="/" className="flex items-center gap-2.5 rounded-md text-xl font-bold tracking-tight text-text">
           <span className="flex size-9 items-center justify-center rounded-lg bg-accent text-on-accent max-sm:size-11">
             <Workflow aria-hidden="true" className="size-5" strokeWidth={2.5} />
@@ -23,7 +24,7 @@ export function SiteHeader() {
         <div className="ml-auto">
           <ThemeToggle />
         </div>
-      </div>
+      </HeaderBar>
     </header>
   );
 }

@@ -107,3 +107,16 @@ test.describe("home page", () => {
     await expect(page.getByRole("link", { name: /Home/ })).toHaveAttribute("href", "/");
   });
 });
+
+test("the header is slimmer on the simulator workspace, and only there, from the server's HTML on", async ({ browser }) => {
+  // JavaScript off: the height comes with the HTML (a change after hydration would shift the page).
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const headerHeight = async (path: string) => {
+    await page.goto(path);
+    return (await page.getByRole("banner").boundingBox())!.height;
+  };
+  for (const path of ["/simulator", "/simulator/team"]) expect(await headerHeight(path), path).toBeLessThan(50);
+  for (const path of ["/", "/compare", "/learn/anatomy-of-a-pipeline"]) expect(await headerHeight(path), path).toBeGreaterThanOrEqual(64);
+  await context.close();
+});
