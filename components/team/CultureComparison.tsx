@@ -1,7 +1,7 @@
 "use client";
 
 import { Scale } from "lucide-react";
-import { useEffect, useEffectEvent, useId, useState } from "react";
+import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
 import { Card } from "@/components/monitoring/ui";
 import { formatHours } from "@/machines/sim/calendar";
 import { frequencyQuantity, rateText, sharedFrequencyUnit, type FrequencyUnit } from "@/machines/metrics/quantity";
@@ -9,6 +9,7 @@ import { BAND_NAMES } from "@/machines/metrics/dora";
 import type { BandRule } from "@/machines/metrics/dora";
 import { COMPARISON_DAYS, comparisonKey, runCulture, type CultureNumbers } from "@/machines/view/cultureComparison";
 import { CULTURE_NAMES, CULTURES, type Culture, type Settings } from "@/machines/world/settings";
+import { useNearViewport } from "@/components/ui/useNearViewport";
 
 /** A median that counts open items at their age is a lower bound: "≥ 18.5 days". */
 const atLeast = (lowerBound: boolean, text: string) => (lowerBound && text !== "—" ? `≥ ${text}` : text);
@@ -57,7 +58,12 @@ export function CultureComparison({ settings, current }: { settings: Settings; c
   // Reads the settings of the moment without making them a dependency: the key stands for every
   // setting the comparison reads, so the runs restart only when one of those changes.
   const run = useEffectEvent((culture: Culture) => runCulture(settings, culture));
+  // Two whole runs on the main thread: only once the table comes near the screen (it sits at the
+  // foot of the view), not while the page loads.
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(box);
   useEffect(() => {
+    if (!near) return;
     let cancelled = false;
     const numbers: Partial<Record<Culture, CultureNumbers>> = {};
     const timers: number[] = [];
@@ -77,7 +83,7 @@ export function CultureComparison({ settings, current }: { settings: Settings; c
       cancelled = true;
       timers.forEach((t) => window.clearTimeout(t));
     };
-  }, [key]);
+  }, [key, near]);
 
   const numbers = result.key === key ? result.numbers : {};
   const ready = CULTURES.every((c) => numbers[c]);
@@ -89,7 +95,7 @@ export function CultureComparison({ settings, current }: { settings: Settings; c
       <p className="mb-3 text-base leading-snug text-text-muted">
         This run&apos;s mode and seed, {COMPARISON_DAYS} days each, run in the background with the scheduled approver. Only the culture differs.
       </p>
-      <div className="overflow-x-auto">
+      <div ref={box} className="overflow-x-auto">
         <table className="w-full max-w-4xl border-collapse text-base" aria-busy={!ready}>
           <caption className="sr-only">DevOps and Silos culture on the same seed over {COMPARISON_DAYS} days: handoffs, waiting and the DORA four keys</caption>
           <thead>

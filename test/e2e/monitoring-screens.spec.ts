@@ -70,7 +70,11 @@ for (const size of SIZES) {
       await expect.poll(async () => Number(await handoffs.textContent()), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
       await page.getByRole("button", { name: "Pause", exact: true }).click();
       await expect(page.getByRole("button", { name: "Play", exact: true })).toBeVisible();
-      await expect(page.getByRole("table", { name: /same seed/ })).not.toContainText("computing", { timeout: 20_000 });
+      // The culture comparison computes once it comes near the screen.
+      const both = page.getByRole("table", { name: /same seed/ });
+      await both.scrollIntoViewIfNeeded();
+      await expect(both).not.toContainText("computing", { timeout: 20_000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
       await animationFrames(page, 2);
       await page.screenshot({ path: `${DIR}/team-${name}.png` });
       await page.screenshot({ path: `${DIR}/team-${name}-full.png`, fullPage: true });

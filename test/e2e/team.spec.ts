@@ -76,6 +76,9 @@ test.describe("team view", () => {
 
     // The same seed run in both cultures, side by side.
     const both = page.getByRole("table", { name: /DevOps and Silos culture on the same seed/ });
+    // Its two runs wait until the table comes near the screen: nothing computed during the load.
+    await expect(both).toContainText("computing");
+    await both.scrollIntoViewIfNeeded();
     await expect(both).not.toContainText("computing", { timeout: 20_000 });
     const handoffs = both.getByRole("row", { name: /^Handoffs/ });
     await expect(handoffs.getByRole("cell").first()).toHaveText("0");
@@ -107,7 +110,9 @@ test.describe("team view", () => {
     await play(page);
     await expect.poll(async () => Number(await metric(page, "Handoffs").textContent()), { timeout: 30_000 }).toBeGreaterThan(0);
     await pause(page);
-    await expect(page.getByRole("table", { name: /same seed/ })).not.toContainText("computing", { timeout: 20_000 });
+    const both = page.getByRole("table", { name: /same seed/ });
+    await both.scrollIntoViewIfNeeded();
+    await expect(both).not.toContainText("computing", { timeout: 20_000 });
     await axe.check();
     await page.evaluate(() => {
       document.documentElement.dataset.theme = "dark";
