@@ -15,6 +15,7 @@ import { MARK_RESULTS, useComparison } from "./useComparison";
 import { ModeCard } from "./ModeCard";
 import { SettingsPanel } from "./SettingsPanel";
 import "./compare.css";
+import { useNearViewport } from "@/components/ui/useNearViewport";
 
 /**
  * The charts (uPlot and their options) load on their own, after the numbers: they draw only once a
@@ -53,24 +54,8 @@ export const LIVE_MARGIN = "600px 0px";
  * diagrams) while the page was loading (Total Blocking Time, issue 13). Once loaded it stays.
  */
 function LiveWhenNear({ settings, ready }: { settings: CompareSettings; ready: boolean }) {
-  const [near, setNear] = useState(false);
   const placeholder = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (near || !ready) return;
-    const element = placeholder.current;
-    if (!element || typeof IntersectionObserver === "undefined") {
-      setNear(true);
-      return;
-    }
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setNear(true);
-      },
-      { rootMargin: LIVE_MARGIN },
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [near, ready]);
+  const near = useNearViewport(placeholder, LIVE_MARGIN, ready);
   return near ? <LiveSideBySide settings={settings} /> : <LivePlaceholder ref={placeholder} />;
 }
 

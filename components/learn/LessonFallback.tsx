@@ -1,7 +1,7 @@
-import Link from "next/link";
-import { ChevronRight, Target } from "lucide-react";
+import { Target } from "lucide-react";
 import type { Lesson } from "@/machines/lessons/types";
 import { WORKSPACE_CONTAINER } from "@/components/simulator/layoutClasses";
+import { LessonBreadcrumb } from "./LessonBreadcrumb";
 
 /**
  * What the server sends for /learn/<lesson> until the script that runs the lesson has loaded
@@ -17,15 +17,7 @@ export function LessonFallback({ lesson, number, step }: { lesson: Lesson; numbe
   return (
     <div className={`${WORKSPACE_CONTAINER} flex min-h-dvh flex-col gap-2 pt-1`} aria-busy="true">
       <div className="flex min-h-12 flex-wrap items-center gap-x-4 gap-y-1">
-        <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1.5 text-lg">
-          <Link href="/learn" className="font-semibold text-accent underline underline-offset-4 hover:text-accent-hover">
-            Lessons
-          </Link>
-          <ChevronRight aria-hidden="true" className="size-4 text-text-muted" />
-          <h1 className="truncate font-bold text-text">
-            {number}. {lesson.title}
-          </h1>
-        </nav>
+        <LessonBreadcrumb number={number} title={lesson.title} />
       </div>
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(21rem,25rem)_minmax(0,1fr)]">
         <aside aria-label="Lesson" className="flex flex-col gap-3 rounded-xl border border-border bg-surface-raised p-4 shadow-sm">

@@ -1,10 +1,9 @@
 "use client";
 
 import { lazy, Suspense, useState } from "react";
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useSelector } from "@xstate/react";
-import { Activity, ChevronRight, CircleCheck, Circle, CircleDot, FileCode2, RotateCcw, Users, Workflow } from "lucide-react";
+import { Activity, CircleCheck, Circle, CircleDot, FileCode2, RotateCcw, Users, Workflow } from "lucide-react";
 import { Button } from "@/components/ui/Button";
 import { incidentViews } from "@/machines/view/incidentView";
 import { LESSONS } from "@/machines/lessons/catalog";
@@ -31,6 +30,7 @@ import { DebriefPanel } from "./DebriefPanel";
 import { LessonProvider, useLesson } from "./LessonProvider";
 import { StepControls } from "./StepControls";
 import { StepPanel } from "./StepPanel";
+import { LessonBreadcrumb } from "./LessonBreadcrumb";
 
 type View = "pipeline" | "monitoring" | "team" | "infrastructure";
 const VIEWS: readonly { id: View; label: string; Icon: typeof Workflow }[] = [
@@ -100,15 +100,7 @@ function LessonHeader({ view, onView }: { view: View; onView(view: View): void }
   const number = LESSONS.findIndex((l) => l.slug === lesson.slug) + 1;
   return (
     <div className="flex min-h-12 flex-wrap items-center gap-x-4 gap-y-1">
-      <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1.5 text-lg">
-        <Link href="/learn" className="font-semibold text-accent underline underline-offset-4 hover:text-accent-hover">
-          Lessons
-        </Link>
-        <ChevronRight aria-hidden="true" className="size-4 text-text-muted" />
-        <h1 className="truncate font-bold text-text">
-          {number}. {lesson.title}
-        </h1>
-      </nav>
+      <LessonBreadcrumb number={number} title={lesson.title} />
       <StepMarks />
       <div className="ml-auto flex items-center gap-2 max-sm:ml-0 max-sm:flex-wrap">
         <ViewSwitch view={view} onView={onView} />
