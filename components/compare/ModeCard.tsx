@@ -8,7 +8,7 @@ import { durationText, trimNumber, type FrequencyUnit } from "@/machines/metrics
 import { BAND_NAMES } from "@/machines/metrics/dora";
 import { formatClock } from "@/machines/sim/calendar";
 import { MODE_INFO } from "@/machines/world/modes";
-import { RESTORE_WORDS } from "@/machines/words";
+import { RESTORE_WORDS, grouped } from "@/machines/words";
 import { HeaderRow, ScrollTable, TD, TD_NUM, TH, TH_NUM } from "./charts/ChartFigure";
 import { MODE_STYLE } from "./modeStyle";
 
@@ -126,7 +126,7 @@ function ShowYourWork({ run, work }: { run: ModeRun; work: KeyWork[] }) {
               </li>
             ))}
           </ol>
-          <Disclosure summary={`Deployments counted (${run.deployments.length.toLocaleString("en-US")})`} onOpen={setDeploymentsOpen}>
+          <Disclosure summary={`Deployments counted (${grouped(run.deployments.length)})`} onOpen={setDeploymentsOpen}>
             {deploymentsOpen && <DeploymentList run={run} />}
           </Disclosure>
           <Disclosure summary={`Incidents counted (${run.incidents.length})`} onOpen={setIncidentsOpen}>

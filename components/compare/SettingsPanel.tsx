@@ -8,6 +8,7 @@ import { COMPARE_LIMITS, MAX_MODES, MIN_MODES, orderModes, type CompareSettings 
 import { MODES, MODE_INFO, type Mode } from "@/machines/world/modes";
 import { CULTURE_NAMES, CULTURES, type Culture } from "@/machines/world/settings";
 import { MODE_STYLE } from "./modeStyle";
+import { grouped } from "@/machines/words";
 
 export interface SettingsPanelProps {
   settings: CompareSettings;
@@ -187,7 +188,7 @@ function NumberField({
       />
       {!read.ok && (
         <span id={`${id}-error`} className="mt-1 text-base text-status-failed-ink">
-          Whole number, {min} to {max.toLocaleString("en-US")}
+          Whole number, {min} to {grouped(max)}
         </span>
       )}
     </div>

@@ -4,7 +4,7 @@ import { Activity, Gauge, HeartPulse, Siren, TriangleAlert, Undo2 } from "lucide
 import type { IncidentView } from "@/machines/view/incidentView";
 import type { ProductionNow } from "@/machines/view/telemetrySeries";
 import { formatMinutes } from "@/machines/sim/calendar";
-import { percent } from "@/machines/words";
+import { percent, grouped } from "@/machines/words";
 import { INCIDENT_STATUS } from "./IncidentsPanel";
 import { BUTTON_DANGER, Chip, Metric } from "./ui";
 
@@ -33,8 +33,8 @@ export function NowTiles({ now }: { now: ProductionNow }) {
         value={<span data-tile-value="errors">{percent(now.errorRate)}</span>}
         detail={now.monitoring ? `alarm at ${percent(now.thresholdPct / 100)}` : "no alarm"}
       />
-      <Metric label="Requests" Icon={Activity} value={now.requestsPerMinute.toLocaleString("en")} detail="per minute" />
-      <Metric label="Latency p95" Icon={Gauge} value={`${now.latencyP95Ms.toLocaleString("en")} ms`} detail="95% are faster" />
+      <Metric label="Requests" Icon={Activity} value={grouped(now.requestsPerMinute)} detail="per minute" />
+      <Metric label="Latency p95" Icon={Gauge} value={`${grouped(now.latencyP95Ms)} ms`} detail="95% are faster" />
     </dl>
   );
 }

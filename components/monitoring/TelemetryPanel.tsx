@@ -14,7 +14,7 @@ import {
   type TelemetryWindow,
 } from "@/machines/view/telemetrySeries";
 import { formatTick, formatTime } from "@/machines/sim/calendar";
-import { percent } from "@/machines/words";
+import { percent, grouped } from "@/machines/words";
 import { Card } from "./ui";
 
 interface MetricDef {
@@ -38,7 +38,7 @@ const METRICS: readonly MetricDef[] = [
     color: "--chart-requests",
     values: (s) => s.requests,
     current: (n) => n.requestsPerMinute,
-    format: (v) => `${Math.round(v).toLocaleString("en")} /min`,
+    format: (v) => `${grouped(Math.round(v))} /min`,
     axis: (v) => (v >= 1000 ? `${(v / 1000).toFixed(1)}k` : String(Math.round(v))),
     minYMax: 1000,
   },
@@ -60,7 +60,7 @@ const METRICS: readonly MetricDef[] = [
     color: "--chart-latency",
     values: (s) => s.latency,
     current: (n) => n.latencyP95Ms,
-    format: (v) => `${Math.round(v).toLocaleString("en")} ms`,
+    format: (v) => `${grouped(Math.round(v))} ms`,
     axis: (v) => `${Math.round(v)}`,
     minYMax: 400,
   },
@@ -96,7 +96,7 @@ function markersOf(s: TelemetrySeries): ChartMarker[] {
 
 const TABLE_COLUMNS: readonly Column<TelemetryRow>[] = [
   { key: "time", header: "From", rowHeader: true, cell: (r) => formatTime(r.from) },
-  { key: "requests", header: "Requests /min (mean)", numeric: true, cell: (r) => r.meanRequests.toLocaleString("en") },
+  { key: "requests", header: "Requests /min (mean)", numeric: true, cell: (r) => grouped(r.meanRequests) },
   { key: "errors", header: "Error rate (peak)", numeric: true, cell: (r) => `${r.peakErrorPct.toFixed(1)}%` },
   { key: "latency", header: "Latency p95 (peak)", numeric: true, cell: (r) => `${Math.round(r.peakLatency)} ms` },
   {

@@ -10,6 +10,7 @@ import type { BandRule } from "@/machines/metrics/dora";
 import { COMPARISON_DAYS, comparisonKey, runCulture, type CultureNumbers } from "@/machines/view/cultureComparison";
 import { CULTURE_NAMES, CULTURES, type Culture, type Settings } from "@/machines/world/settings";
 import { useNearViewport } from "@/components/ui/useNearViewport";
+import { grouped } from "@/machines/words";
 
 /** A median that counts open items at their age is a lower bound: "≥ 18.5 days". */
 const atLeast = (lowerBound: boolean, text: string) => (lowerBound && text !== "—" ? `≥ ${text}` : text);
@@ -22,8 +23,8 @@ interface Row {
 }
 
 const ROWS: readonly Row[] = [
-  { label: "Handoffs", value: (n) => n.handoffs.toLocaleString("en") },
-  { label: "Hours lost waiting", value: (n) => `${Math.round(n.hoursWaiting).toLocaleString("en")} h` },
+  { label: "Handoffs", value: (n) => grouped(n.handoffs) },
+  { label: "Hours lost waiting", value: (n) => `${grouped(Math.round(n.hoursWaiting))} h` },
   {
     label: "Deployment frequency",
     value: (n, unit) => {

@@ -4,11 +4,12 @@ import { DoraTile } from "@/components/metrics/DoraTile";
 import { Card, Metric } from "@/components/monitoring/ui";
 import type { KeyMetric } from "@/machines/metrics/dora";
 import type { Metrics } from "@/machines/metrics/metrics";
+import { grouped } from "@/machines/words";
 
 const KEYS: readonly KeyMetric[] = ["deploymentFrequency", "leadTime", "changeFailureRate", "timeToRestore"];
 
 function hours(h: number): string {
-  return h < 10 ? `${h.toFixed(1)} h` : `${Math.round(h).toLocaleString("en")} h`;
+  return h < 10 ? `${h.toFixed(1)} h` : `${grouped(Math.round(h))} h`;
 }
 
 /**
@@ -21,7 +22,7 @@ export function HandoffNumbers({ metrics }: { metrics: Metrics }) {
     <Card title="Handoffs and the DORA keys they move" Icon={Gauge} labelledBy={headingId}>
       <div className="grid gap-3 md:grid-cols-[minmax(0,15rem)_minmax(0,1fr)]">
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-1" aria-label="Handoffs">
-          <Metric label="Handoffs" Icon={Ticket} value={metrics.handoffs.count.toLocaleString("en")} detail="tickets between Dev and Ops" />
+          <Metric label="Handoffs" Icon={Ticket} value={grouped(metrics.handoffs.count)} detail="tickets between Dev and Ops" />
           <Metric
             label="Hours lost waiting"
             Icon={Hourglass}

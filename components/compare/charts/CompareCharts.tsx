@@ -13,6 +13,7 @@ import { ChartFigure, ScrollTable, TD, TD_NUM, TH, TH_NUM, type LegendItem } fro
 import { FLOW_SERIES, MODE_SHAPE, batchOptions, chartColors, deploymentsOptions, flowOptions, leadTimeOptions } from "./options";
 import type { PngRequest } from "./png";
 import { UPlotChart } from "@/components/charts/UPlotChart";
+import { grouped } from "@/machines/words";
 
 const HEIGHT = 300;
 const FLOW_HEIGHT = 240;
@@ -131,12 +132,12 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
       return `${lt.median === null ? "no time" : `${lt.medianIsLowerBound ? "at least " : ""}${durationText(lt.median * 60)}`} with ${name(r.mode)}`;
     }),
   )}.`;
-  const deployTakeaway = `In ${days} days: ${listWords(runs.map((r) => `${r.metrics.deployments.toLocaleString("en-US")} deployment${r.metrics.deployments === 1 ? "" : "s"} with ${name(r.mode)}`))}.`;
+  const deployTakeaway = `In ${days} days: ${listWords(runs.map((r) => `${grouped(r.metrics.deployments)} deployment${r.metrics.deployments === 1 ? "" : "s"} with ${name(r.mode)}`))}.`;
   const batchTakeaway = `Average batch: ${listWords(
     runs.map((r) => `${r.metrics.batchSize.mean === null ? "none" : `${trimNumber(r.metrics.batchSize.mean, 1)} commits`} with ${name(r.mode)}`),
   )}. Bigger batches fail more often and take longer to search for the culprit.`;
   const flowTakeaway = `The gap between Pushed and Deployed is work waiting to reach production. At the end: ${listWords(
-    runs.map((r) => `${(r.flow.pushed.at(-1)! - r.flow.deployed.at(-1)!).toLocaleString("en-US")} commits waiting with ${name(r.mode)}`),
+    runs.map((r) => `${grouped(r.flow.pushed.at(-1)! - r.flow.deployed.at(-1)!)} commits waiting with ${name(r.mode)}`),
   )}.`;
   const summary = (title: string, takeaway: string) => `${title}. ${takeaway} The same numbers are in the table below the chart.`;
 
@@ -340,7 +341,7 @@ function ModeRows<Cell extends { mode: Mode }>({ rows, cell }: { rows: readonly 
 function LeadTimeTable({ runs }: { runs: readonly ModeRun[] }) {
   return (
     <ModeTable runs={runs} label="Lead time table" caption="Commits by lead time, per mode: count and share of all commits pushed" corner="Lead time">
-      <ModeRows rows={leadTimeTable(runs)} cell={(c) => `${c.count.toLocaleString("en-US")} (${Math.round(c.share * 100)}%)`} />
+      <ModeRows rows={leadTimeTable(runs)} cell={(c) => `${grouped(c.count)} (${Math.round(c.share * 100)}%)`} />
     </ModeTable>
   );
 }

@@ -2,6 +2,7 @@ import uPlot from "uplot";
 import type { Mode } from "@/machines/world/modes";
 import { MODE_INFO } from "@/machines/world/modes";
 import { MODE_STYLE, cssVar } from "../modeStyle";
+import { grouped } from "@/machines/words";
 
 /** Canvas text cannot use CSS variables: the system font stack, written out. */
 export const CHART_FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif';
@@ -192,7 +193,7 @@ export function batchOptions(modes: readonly Mode[], colors: ChartColors): Omit<
         size: 64,
         splits: (_u, _i, min, max) => [1, 10, 100, 1000, 10000].filter((v) => v >= min && v <= max),
         filter: (_u, splits) => splits,
-        values: (_u, splits) => splits.map((v) => v.toLocaleString("en-US")),
+        values: (_u, splits) => splits.map((v) => grouped(v)),
       }),
     ],
     series: [
