@@ -290,5 +290,6 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   // New data (and so a redraw of markers, bands and threshold) on every render.
   const data = [props.x, ...props.series.map((s) => s.values)] as unknown as uPlot.AlignedData;
 
-  return <UPlotChart options={options} data={data} height={height} label={`${props.label}. ${props.description}`} style={{ height }} />;
+  // Staggered: the monitoring view mounts its charts together, and made in its commit they were one long task (issue 13).
+  return <UPlotChart options={options} data={data} height={height} label={`${props.label}. ${props.description}`} style={{ height }} stagger />;
 }
