@@ -7,7 +7,7 @@ import { viewIntro } from "@/components/simulator/WorkspaceNav";
 import { Button } from "@/components/ui/Button";
 import { useRunner } from "@/components/simulator/runnerContext";
 import { LEARNER } from "@/machines/words";
-import { createChangeSet, MAX_TEMPLATE_BYTES, parseTemplate, STACK_NAME, type ChangeSet, type TemplateProblem } from "./iac";
+import { createChangeSet, MAX_TEMPLATE_BYTES, parseTemplate, STACK_NAME, type ChangeSet, type TemplateParse, type TemplateProblem } from "./iac";
 import { ChangeSetTable, DriftResults, ProblemList, ResourcesTable, StackEvents } from "./StackPanels";
 import { TemplateEditor } from "./TemplateEditor";
 import { CfnStatus } from "./stackWords";
@@ -32,7 +32,10 @@ export function InfrastructureView() {
   // Text the editor must show (a reset, an import): typing does not come back through here.
   const [shown, setShown] = useState(stack.templateText);
   if (draft === null && shown !== stack.templateText) setShown(stack.templateText);
-  const parsed = useMemo(() => parseTemplate(text), [text]);
+  // The running template is the engine's own, text and object together (parsing one gives the
+  // other: iac-parse.test), so only a draft is parsed: the YAML parser took 100 ms of a phone's main
+  // thread when the view opened (issue 13).
+  const parsed: TemplateParse = useMemo(() => (draft === null ? { ok: true, template: stack.template } : parseTemplate(draft)), [draft, stack.template]);
   const problems = useMemo(() => (parsed.ok ? [] : parsed.problems), [parsed]);
   const [changeSet, setChangeSet] = useState<{ set: ChangeSet; text: string } | null>(null);
   const [importProblems, setImportProblems] = useState<{ file: string; problems: TemplateProblem[] } | null>(null);

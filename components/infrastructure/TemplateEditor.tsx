@@ -1,14 +1,17 @@
 "use client";
 
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
+import { useNearViewport } from "@/components/ui/useNearViewport";
 import type { EditorProblem, TemplateEditorHandle } from "./codeEditor";
 
 /** The editor's height: the same before and after CodeMirror arrives, so nothing below it jumps. */
 export const EDITOR_HEIGHT = "h-[26rem] 2xl:h-[36rem]";
 
 /**
- * The template in CodeMirror 6. The editor's code is fetched when this view mounts (a dynamic
- * import: no other page loads it); until then a plain box of the same height says it is loading.
+ * The template in CodeMirror 6. The editor's code is fetched when the editor's box comes near the
+ * screen (a dynamic import: no other page loads it), and the editor is made in a task after the one
+ * that ran its code: together they held a phone's main thread for 150 ms while the view loaded
+ * (issue 13). Until then a plain box of the same height says it is loading.
  * `text` is the text to show; typing reports through `onChange` and does not come back as `text`.
  */
 export function TemplateEditor({
@@ -35,9 +38,12 @@ export function TemplateEditor({
     latest.current = { text, problems, onChange };
   });
 
+  const near = useNearViewport(host, "200px");
   useEffect(() => {
+    if (!near) return;
     let cancelled = false;
     import("./codeEditor")
+      .then((code) => new Promise<typeof code>((resolve) => setTimeout(() => resolve(code), 0)))
       .then(({ createTemplateEditor }) => {
         if (cancelled || !host.current) return;
         handle.current = createTemplateEditor(host.current, {
@@ -55,7 +61,7 @@ export function TemplateEditor({
       handle.current?.destroy();
       handle.current = null;
     };
-  }, [label, describedBy]);
+  }, [near, label, describedBy]);
 
   useImperativeHandle(ref, () => ({ goTo: (line, column) => handle.current?.goTo(line, column) }), []);
 
