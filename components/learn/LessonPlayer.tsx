@@ -4,6 +4,7 @@ import { lazy, Suspense, useState } from "react";
 import { useSearchParams } from "next/navigation";
 import { useSelector } from "@xstate/react";
 import { Activity, CircleCheck, Circle, CircleDot, FileCode2, RotateCcw, Users, Workflow } from "lucide-react";
+import { BrowserOnly } from "@/components/ui/BrowserOnly";
 import { Button } from "@/components/ui/Button";
 import { incidentViews } from "@/machines/view/incidentView";
 import { LESSONS } from "@/machines/lessons/catalog";
@@ -22,9 +23,7 @@ import { FaultMenu, PlayControls } from "@/components/simulator/RunToolbar";
 import { useSelection } from "@/components/simulator/RunProviders";
 import { useRunner, useSimSelector } from "@/components/simulator/runnerContext";
 import { useThrottledSim } from "@/components/simulator/slowBeat";
-import { MonitoringView } from "@/components/monitoring/MonitoringView";
 import { OpenIncidents } from "@/components/monitoring/ProductionStatus";
-import { TeamView } from "@/components/team/TeamView";
 import { WORKSPACE_CONTAINER } from "@/components/simulator/layoutClasses";
 import { DebriefPanel } from "./DebriefPanel";
 import { LessonProvider, useLesson } from "./LessonProvider";
@@ -40,8 +39,31 @@ const VIEWS: readonly { id: View; label: string; Icon: typeof Workflow }[] = [
   { id: "infrastructure", label: "Infrastructure", Icon: FileCode2 },
 ];
 
-/** The infrastructure view (template editor, parser) is fetched only by lessons that use it. */
-const InfrastructureView = lazy(() => import("@/components/infrastructure/InfrastructureView").then((m) => ({ default: m.InfrastructureView })));
+/**
+ * The other views are fetched when the learner opens them (or points at their button), not with the
+ * lesson: the monitoring view's charts alone made the lesson's first load half again as heavy and
+ * held the main thread at load (issue 13). The infrastructure view is offered only by lessons that use it.
+ */
+const VIEW_CODE = {
+  monitoring: () => import("@/components/monitoring/MonitoringView"),
+  team: () => import("@/components/team/TeamView"),
+  infrastructure: () => import("@/components/infrastructure/InfrastructureView"),
+} satisfies Partial<Record<View, () => Promise<unknown>>>;
+const MonitoringView = lazy(() => VIEW_CODE.monitoring().then((m) => ({ default: m.MonitoringView })));
+const TeamView = lazy(() => VIEW_CODE.team().then((m) => ({ default: m.TeamView })));
+const InfrastructureView = lazy(() => VIEW_CODE.infrastructure().then((m) => ({ default: m.InfrastructureView })));
+
+function prefetchView(view: View): void {
+  if (view !== "pipeline") void VIEW_CODE[view]();
+}
+
+function ViewLoading({ label }: { label: string }) {
+  return (
+    <p role="status" className="py-8 text-lg text-text-muted">
+      Loading the {label.toLowerCase()} view…
+    </p>
+  );
+}
 
 /** Lessons that change the stack's template or production by hand show the infrastructure view. */
 function usesInfrastructure(lesson: Lesson): boolean {
@@ -85,6 +107,8 @@ function ViewSwitch({ view, onView }: { view: View; onView(view: View): void }) 
           type="button"
           aria-pressed={view === id}
           onClick={() => onView(id)}
+          onPointerEnter={() => prefetchView(id)}
+          onFocus={() => prefetchView(id)}
           className="inline-flex h-11 items-center gap-2 rounded-lg px-3 text-lg font-bold max-sm:gap-1.5 max-sm:px-2 max-sm:text-base text-text-muted hover:bg-surface-sunken hover:text-text aria-pressed:bg-surface-raised aria-pressed:text-text aria-pressed:shadow-[inset_0_-3px_0_var(--accent)]"
         >
           <Icon aria-hidden="true" className="size-5" strokeWidth={2.5} />
@@ -143,18 +167,26 @@ function LessonIncidents() {
   );
 }
 
+const LESSON_DIAGRAM_HEIGHT = "h-[clamp(15rem,calc(100dvh-31rem),24rem)]";
+
 function PipelineView() {
   const { selection } = useSelection();
   return (
     <>
+      {/* As in /simulator's pipeline view: the diagram and the panels each mount in a commit of
+          their own, shorter tasks on a slow phone than one long one (issue 13). */}
       <PipelineStrip selectedStage={null}>
-        <LiveDiagram className={`h-[clamp(15rem,calc(100dvh-31rem),24rem)] ${PHONE_STRIP}`} />
+        <BrowserOnly fallback={<div className={`${LESSON_DIAGRAM_HEIGHT} ${PHONE_STRIP}`} />}>
+          <LiveDiagram className={`${LESSON_DIAGRAM_HEIGHT} ${PHONE_STRIP}`} />
+        </BrowserOnly>
       </PipelineStrip>
       <LessonIncidents />
-      <div className="grid gap-3 pb-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,0.9fr)]">
-        {selection ? <Inspector selection={selection} /> : <DecisionPanel />}
-        <DoraPanel />
-      </div>
+      <BrowserOnly fallback={<div className="min-h-[22rem]" />}>
+        <div className="grid gap-3 pb-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,0.9fr)]">
+          {selection ? <Inspector selection={selection} /> : <DecisionPanel />}
+          <DoraPanel />
+        </div>
+      </BrowserOnly>
     </>
   );
 }
@@ -186,17 +218,23 @@ function LessonWorkspace() {
           <LessonToolbar />
           {view === "pipeline" && <PipelineView />}
           {view === "monitoring" && (
-            <MonitoringView
-              teamHref={null}
-              onShowCommit={(seq) => {
-                select({ kind: "commit", seq });
-                setView("pipeline");
-              }}
-            />
+            <Suspense fallback={<ViewLoading label="Monitoring" />}>
+              <MonitoringView
+                teamHref={null}
+                onShowCommit={(seq) => {
+                  select({ kind: "commit", seq });
+                  setView("pipeline");
+                }}
+              />
+            </Suspense>
           )}
-          {view === "team" && <TeamView />}
+          {view === "team" && (
+            <Suspense fallback={<ViewLoading label="Team" />}>
+              <TeamView />
+            </Suspense>
+          )}
           {view === "infrastructure" && (
-            <Suspense fallback={<p className="py-8 text-lg text-text-muted">Loading the infrastructure view…</p>}>
+            <Suspense fallback={<ViewLoading label="Infrastructure" />}>
               <InfrastructureView />
             </Suspense>
           )}
