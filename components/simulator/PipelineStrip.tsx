@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, type ReactNode } from "react";
+import { afterLayout } from "@/components/ui/afterLayout";
 
 /** How the strip picks the stage to keep in view: trouble first, then work waiting, then work going on. */
 const FOCUS_ORDER = ["failed", "waiting", "working"] as const;
@@ -49,9 +50,10 @@ export function PipelineStrip({ selectedStage, children }: { selectedStage: stri
       const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
       strip.scrollTo({ left: left - (strip.clientWidth - card.offsetWidth) / 2, behavior: smooth ? "smooth" : "auto" });
     };
-    follow();
+    const cancel = afterLayout(strip, follow);
     const timer = window.setInterval(follow, 1000);
     return () => {
+      cancel();
       window.clearInterval(timer);
       strip.removeEventListener("pointerdown", onUser);
       strip.removeEventListener("wheel", onUser);

@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Activity, FileCode2, Users, Workflow, type LucideIcon } from "lucide-react";
+import { afterLayout } from "@/components/ui/afterLayout";
 import { simulatorSearch } from "@/lib/url/simulatorParams";
 import { useRunConfig } from "./RunProviders";
 
@@ -68,9 +69,12 @@ export function WorkspaceNav() {
   const navRef = useRef<HTMLElement>(null);
   useEffect(() => {
     const nav = navRef.current;
-    const current = nav?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (!nav || !current || nav.scrollWidth <= nav.clientWidth) return;
-    nav.scrollLeft = Math.max(0, current.offsetLeft - nav.clientWidth / 2 + current.offsetWidth / 2);
+    if (!nav) return;
+    return afterLayout(nav, () => {
+      const current = nav.querySelector<HTMLElement>('[aria-current="page"]');
+      if (!current || nav.scrollWidth <= nav.clientWidth) return;
+      nav.scrollLeft = Math.max(0, current.offsetLeft - nav.clientWidth / 2 + current.offsetWidth / 2);
+    });
   }, [pathname]);
   return (
     <nav ref={navRef} aria-label="Simulator views" className={VIEW_TABS}>

@@ -137,8 +137,16 @@ test.describe("the simulator on a phone", () => {
     await tabs.getByRole("link", { name: "Team" }).tap();
     await expect(page).toHaveURL(/\/simulator\/team/);
     await expect(tabs.getByRole("link", { name: "Team" })).toHaveAttribute("aria-current", "page");
-    await expect(tabs.getByRole("link", { name: "Team" })).toBeInViewport();
+    // The tab row scrolls the current tab fully into view (once the page is laid out).
+    await expect(tabs.getByRole("link", { name: "Team" })).toBeInViewport({ ratio: 1 });
     expect(await sidewaysScroll(page)).toBe(0);
+  });
+
+  test("a view opened by its address shows its tab, scrolled into view", async ({ page }) => {
+    await page.goto("/simulator/infrastructure?seed=1");
+    const tabs = page.getByRole("navigation", { name: "Simulator views" });
+    await expect(tabs.getByRole("link", { name: "Infrastructure" })).toHaveAttribute("aria-current", "page");
+    await expect(tabs.getByRole("link", { name: "Infrastructure" })).toBeInViewport({ ratio: 1 });
   });
 });
 

@@ -181,9 +181,10 @@ export function PipelineDiagram({
   useEffect(() => {
     const element = containerRef.current;
     if (!element) return;
-    const measure = () => setSize({ width: element.clientWidth, height: element.clientHeight });
-    measure();
-    const observer = new ResizeObserver(measure);
+    // Measured when the observer reports, after the browser's own layout: measured here, right after
+    // the commit, it made the browser lay out the new page inside React's task (issue 13). The
+    // diagram is drawn once its size is known.
+    const observer = new ResizeObserver(() => setSize({ width: element.clientWidth, height: element.clientHeight }));
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
