@@ -5,9 +5,36 @@ import { RefreshCw, X } from "lucide-react";
 import { Serwist } from "@serwist/window";
 import { Button } from "@/components/ui/Button";
 
+/** After the load event, SETTLE_MS more, then an idle moment. */
+const SETTLE_MS = 4000;
+
 /**
- * Registers the service worker (production builds only: `next dev` serves no public/sw.js) and
- * announces a new version once it has been downloaded. The new version waits until the learner
+ * Runs `start` once the page has loaded and settled. Installing the worker precaches the whole app
+ * (about 2.7 MB): begun at the load event, it took a slow phone's network and processor while the
+ * page was still fetching and mounting its live run, and doubled the page's blocking time
+ * (issue 13). A visit that lasts a few seconds still leaves the app ready to work offline.
+ */
+function afterSettling(start: () => void): () => void {
+  let timer: number | undefined;
+  let idle: number | undefined;
+  const settle = () => {
+    timer = window.setTimeout(() => {
+      if (typeof window.requestIdleCallback === "function") idle = window.requestIdleCallback(start, { timeout: 2000 });
+      else start();
+    }, SETTLE_MS);
+  };
+  if (document.readyState === "complete") settle();
+  else window.addEventListener("load", settle, { once: true });
+  return () => {
+    window.removeEventListener("load", settle);
+    window.clearTimeout(timer);
+    if (idle !== undefined) window.cancelIdleCallback(idle);
+  };
+}
+
+/**
+ * Registers the service worker once the page has settled (production builds only: `next dev`
+ * serves no public/sw.js) and announces a new version once it has been downloaded. The new version waits until the learner
  * presses Reload: a class is never reloaded mid-lesson (and a reload keeps the run: it is saved).
  */
 export function AppUpdates() {
@@ -25,8 +52,10 @@ export function AppUpdates() {
     serwist.addEventListener("controlling", () => {
       if (asked.current) window.location.reload();
     });
-    serwist.register().catch(() => {
-      // No service worker (a private window, a build without public/sw.js): the app works online.
+    return afterSettling(() => {
+      serwist.register({ immediate: true }).catch(() => {
+        // No service worker (a private window, a build without public/sw.js): the app works online.
+      });
     });
   }, []);
 

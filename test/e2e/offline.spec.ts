@@ -13,6 +13,16 @@ test.describe.configure({ mode: "serial" });
 
 const SW_FILE = fileURLToPath(new URL("../../public/sw.js", import.meta.url));
 
+test("the worker is installed once the page has settled, not while it loads", async ({ page }) => {
+  await page.goto("/simulator");
+  // At the load event nothing is registered yet: precaching the app would compete with the page.
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined)).toBe(true);
+  await page.waitForFunction(async () => {
+    await navigator.serviceWorker.ready;
+    return navigator.serviceWorker.controller !== null;
+  });
+});
+
 test("after one visit every page and the simulation work offline", async ({ page, context }) => {
   test.setTimeout(120_000);
   await page.goto("/");
