@@ -248,7 +248,9 @@ export function InfrastructureView() {
             )}
           </div>
         </section>
-        <div className="flex min-w-0 flex-col gap-4">
+        {/* Laid out only when near the screen (below the editor on a phone): its tables were a third
+            of the layout that followed the view's first commit (issue 13). */}
+        <div className="below-fold flex min-w-0 flex-col gap-4">
           <ResourcesTable resources={stack.resources} />
           <DriftResults drift={stack.drift} />
           <StackEvents events={stack.events} />
