@@ -4,12 +4,13 @@ import { useMemo, useRef, useState, type DragEvent } from "react";
 import { Download, FileCode2, FilePlus2, Hand, Hourglass, Play, RotateCcw, ScanSearch, Upload } from "lucide-react";
 import { ViewHeader } from "@/components/monitoring/ViewHeader";
 import { viewIntro } from "@/components/simulator/WorkspaceNav";
+import { BrowserOnly } from "@/components/ui/BrowserOnly";
 import { Button } from "@/components/ui/Button";
 import { useRunner } from "@/components/simulator/runnerContext";
 import { LEARNER } from "@/machines/words";
 import { createChangeSet, MAX_TEMPLATE_BYTES, parseTemplate, STACK_NAME, type ChangeSet, type TemplateParse, type TemplateProblem } from "./iac";
 import { ChangeSetTable, DriftResults, ProblemList, ResourcesTable, StackEvents } from "./StackPanels";
-import { TemplateEditor } from "./TemplateEditor";
+import { EDITOR_HEIGHT, TemplateEditor } from "./TemplateEditor";
 import { CfnStatus } from "./stackWords";
 import { useStack } from "./useStack";
 
@@ -170,92 +171,96 @@ export function InfrastructureView() {
         {notice}
       </p>
 
-      <div className="grid gap-4 @min-[64rem]:grid-cols-2 @min-[100rem]:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
-        <section
-          aria-labelledby="template-title"
-          className={`flex min-w-0 flex-col gap-3 rounded-2xl border bg-surface-raised p-4 shadow-sm sm:p-5 ${dragging ? "border-accent ring-4 ring-accent/40" : "border-border"}`}
-          onDragOver={(event) => {
-            event.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-        >
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-            <h2 id="template-title" className="text-xl font-bold tracking-tight">
-              Template
-            </h2>
-            <div className="ml-auto flex flex-wrap items-center gap-2">
-              <Button size="sm" onClick={exportYaml}>
-                <Download aria-hidden="true" className="size-4" strokeWidth={2.5} />
-                Export .yaml
-              </Button>
-              <Button size="sm" onClick={() => fileInput.current?.click()}>
-                <Upload aria-hidden="true" className="size-4" strokeWidth={2.5} />
-                Import
-              </Button>
-              <input
-                ref={fileInput}
-                type="file"
-                accept=".yaml,.yml,.json,.template,application/yaml,application/json,text/yaml,text/plain"
-                className="sr-only"
-                tabIndex={-1}
-                aria-label="Import a template file"
-                data-testid="template-file"
-                onChange={(event) => {
-                  void importFile(event.target.files?.[0]);
-                  event.target.value = "";
-                }}
-              />
-              <Button size="sm" onClick={() => replaceText(null)} disabled={!edited}>
-                <RotateCcw aria-hidden="true" className="size-4" strokeWidth={2.5} />
-                Reset template
-              </Button>
-            </div>
-          </div>
-          <TemplateEditor
-            ref={editor}
-            text={shown}
-            problems={problems}
-            onChange={(next) => {
-              setDraft(next);
-              if (importProblems) setImportProblems(null);
+      {/* The template and the stack's tables mount in a commit after the rest of the view, as the
+          other views' lower parts do: one layout of the whole view was a long task on a phone. */}
+      <BrowserOnly fallback={<div className={`${EDITOR_HEIGHT} rounded-2xl border border-border bg-surface-raised`} />}>
+        <div className="grid gap-4 @min-[64rem]:grid-cols-2 @min-[100rem]:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
+          <section
+            aria-labelledby="template-title"
+            className={`flex min-w-0 flex-col gap-3 rounded-2xl border bg-surface-raised p-4 shadow-sm sm:p-5 ${dragging ? "border-accent ring-4 ring-accent/40" : "border-border"}`}
+            onDragOver={(event) => {
+              event.preventDefault();
+              setDragging(true);
             }}
-            label={`Template of stack ${STACK}, YAML`}
-            describedBy={MESSAGES_ID}
-          />
-          <p className="text-base text-text-muted">
-            <span className="font-semibold text-text">{edited ? "Edited, not applied yet." : "The running template."}</span> Drop a .yaml or .json file here to
-            import it; Tab leaves the editor.
-          </p>
-          <div id={MESSAGES_ID} className="flex flex-col gap-3 empty:hidden">
-            {importProblems && (
-              <ProblemList
-                id="import-problems"
-                testId="import-problems"
-                title={`${importProblems.file} was not imported: ${importProblems.problems.length === 1 ? "1 problem" : `${importProblems.problems.length} problems`}. Nothing changed.`}
-                problems={importProblems.problems}
-              />
-            )}
-            {problems.length > 0 && (
-              <ProblemList
-                id={PROBLEMS_ID}
-                testId="template-problems"
-                onGoTo={(line, column) => editor.current?.goTo(line, column)}
-                title={`${problems.length === 1 ? "1 problem" : `${problems.length} problems`} in the template. The running stack is kept.`}
-                problems={problems}
-              />
-            )}
-          </div>
-        </section>
-        {/* Laid out only when near the screen (below the editor on a phone): its tables were a third
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+          >
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+              <h2 id="template-title" className="text-xl font-bold tracking-tight">
+                Template
+              </h2>
+              <div className="ml-auto flex flex-wrap items-center gap-2">
+                <Button size="sm" onClick={exportYaml}>
+                  <Download aria-hidden="true" className="size-4" strokeWidth={2.5} />
+                  Export .yaml
+                </Button>
+                <Button size="sm" onClick={() => fileInput.current?.click()}>
+                  <Upload aria-hidden="true" className="size-4" strokeWidth={2.5} />
+                  Import
+                </Button>
+                <input
+                  ref={fileInput}
+                  type="file"
+                  accept=".yaml,.yml,.json,.template,application/yaml,application/json,text/yaml,text/plain"
+                  className="sr-only"
+                  tabIndex={-1}
+                  aria-label="Import a template file"
+                  data-testid="template-file"
+                  onChange={(event) => {
+                    void importFile(event.target.files?.[0]);
+                    event.target.value = "";
+                  }}
+                />
+                <Button size="sm" onClick={() => replaceText(null)} disabled={!edited}>
+                  <RotateCcw aria-hidden="true" className="size-4" strokeWidth={2.5} />
+                  Reset template
+                </Button>
+              </div>
+            </div>
+            <TemplateEditor
+              ref={editor}
+              text={shown}
+              problems={problems}
+              onChange={(next) => {
+                setDraft(next);
+                if (importProblems) setImportProblems(null);
+              }}
+              label={`Template of stack ${STACK}, YAML`}
+              describedBy={MESSAGES_ID}
+            />
+            <p className="text-base text-text-muted">
+              <span className="font-semibold text-text">{edited ? "Edited, not applied yet." : "The running template."}</span> Drop a .yaml or .json file here
+              to import it; Tab leaves the editor.
+            </p>
+            <div id={MESSAGES_ID} className="flex flex-col gap-3 empty:hidden">
+              {importProblems && (
+                <ProblemList
+                  id="import-problems"
+                  testId="import-problems"
+                  title={`${importProblems.file} was not imported: ${importProblems.problems.length === 1 ? "1 problem" : `${importProblems.problems.length} problems`}. Nothing changed.`}
+                  problems={importProblems.problems}
+                />
+              )}
+              {problems.length > 0 && (
+                <ProblemList
+                  id={PROBLEMS_ID}
+                  testId="template-problems"
+                  onGoTo={(line, column) => editor.current?.goTo(line, column)}
+                  title={`${problems.length === 1 ? "1 problem" : `${problems.length} problems`} in the template. The running stack is kept.`}
+                  problems={problems}
+                />
+              )}
+            </div>
+          </section>
+          {/* Laid out only when near the screen (below the editor on a phone): its tables were a third
             of the layout that followed the view's first commit (issue 13). */}
-        <div className="below-fold flex min-w-0 flex-col gap-4">
-          <ResourcesTable resources={stack.resources} />
-          <DriftResults drift={stack.drift} />
-          <StackEvents events={stack.events} />
+          <div className="below-fold flex min-w-0 flex-col gap-4">
+            <ResourcesTable resources={stack.resources} />
+            <DriftResults drift={stack.drift} />
+            <StackEvents events={stack.events} />
+          </div>
         </div>
-      </div>
+      </BrowserOnly>
     </div>
   );
 }

@@ -48,11 +48,11 @@ export function TemplateEditor({
         if (cancelled || !host.current) return;
         handle.current = createTemplateEditor(host.current, {
           text: latest.current.text,
+          problems: latest.current.problems,
           label,
           describedBy,
           onChange: (next) => latest.current.onChange(next),
         });
-        handle.current.setProblems(latest.current.problems);
         setReady(true);
       })
       .catch(() => !cancelled && setFailed(true));

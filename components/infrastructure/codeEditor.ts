@@ -71,6 +71,10 @@ function offsetOf(state: EditorState, line?: number, column?: number): { from: n
   return { from, to: Math.min(from + Math.max(word, 1), at.to) };
 }
 
+function diagnosticsOf(state: EditorState, problems: readonly EditorProblem[]): Diagnostic[] {
+  return problems.map((p) => ({ ...offsetOf(state, p.line, p.column), severity: "error", message: p.message }));
+}
+
 /** The nonce of this page's scripts (readable as a property, hidden as an attribute); "" where none. */
 function pageNonce(): string {
   return document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce ?? "";
@@ -78,7 +82,7 @@ function pageNonce(): string {
 
 export function createTemplateEditor(
   parent: HTMLElement,
-  options: { text: string; label: string; describedBy?: string; onChange(text: string): void },
+  options: { text: string; problems?: readonly EditorProblem[]; label: string; describedBy?: string; onChange(text: string): void },
 ): TemplateEditorHandle {
   let silent = false;
   const extensions: Extension[] = [
@@ -109,7 +113,11 @@ export function createTemplateEditor(
       if (update.docChanged && !silent) options.onChange(update.state.doc.toString());
     }),
   ];
-  const view = new EditorView({ parent, state: EditorState.create({ doc: options.text, extensions }) });
+  // Problems the text has already come with the first state, not as a second update after it.
+  let state = EditorState.create({ doc: options.text, extensions });
+  let shownProblems = options.problems?.length ?? 0;
+  if (shownProblems > 0) state = state.update(setDiagnostics(state, diagnosticsOf(state, options.problems ?? []))).state;
+  const view = new EditorView({ parent, state });
   return {
     setText(text) {
       if (text === view.state.doc.toString()) return;
@@ -118,8 +126,10 @@ export function createTemplateEditor(
       silent = false;
     },
     setProblems(problems) {
-      const diagnostics: Diagnostic[] = problems.map((p) => ({ ...offsetOf(view.state, p.line, p.column), severity: "error", message: p.message }));
-      view.dispatch(setDiagnostics(view.state, diagnostics));
+      // None before and none now: nothing to redraw (an update is a measure of the editor).
+      if (problems.length === 0 && shownProblems === 0) return;
+      shownProblems = problems.length;
+      view.dispatch(setDiagnostics(view.state, diagnosticsOf(view.state, problems)));
     },
     goTo(line, column) {
       const { from } = offsetOf(view.state, line, column);
