@@ -24,7 +24,7 @@ async function main() {
   printIac(benchIac());
   if (engineOnly) return;
   // Browser benchmarks live beside the views they measure; each exports `run()` and prints its table.
-  for (const file of ['browser/vitals.ts', 'browser/frames.ts', 'browser/bundle.ts', 'browser/compare.ts', 'browser/moments.ts']) {
+  for (const file of ['browser/vitals.ts', 'browser/lighthouse.ts', 'browser/frames.ts', 'browser/bundle.ts', 'browser/compare.ts', 'browser/moments.ts']) {
     const path = new URL(`./${file}`, import.meta.url);
     if (!existsSync(path)) continue;
     console.log('');
