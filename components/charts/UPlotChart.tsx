@@ -4,7 +4,7 @@ import { useLayoutEffect, useRef, type CSSProperties } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import "./charts.css";
-import { createLater } from "./createLater";
+import { createLater } from "@/components/ui/createLater";
 
 /**
  * The product's one uPlot wrapper (the monitoring view's time series and the comparison's charts):

@@ -14,8 +14,8 @@ import { saveBlob } from "./charts/png";
 import { MARK_RESULTS, useComparison } from "./useComparison";
 import { ModeCard } from "./ModeCard";
 import { SettingsPanel } from "./SettingsPanel";
-import "./compare.css";
 import { useNearViewport } from "@/components/ui/useNearViewport";
+import "./compare.css";
 
 /**
  * The charts (uPlot and their options) load on their own, after the numbers: they draw only once a

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
+import { createLater } from "@/components/ui/createLater";
 import { useNearViewport } from "@/components/ui/useNearViewport";
 import type { EditorProblem, TemplateEditorHandle } from "./codeEditor";
 
@@ -42,22 +43,30 @@ export function TemplateEditor({
   useEffect(() => {
     if (!near) return;
     let cancelled = false;
+    let cancelCreate: (() => void) | null = null;
     import("./codeEditor")
-      .then((code) => new Promise<typeof code>((resolve) => setTimeout(() => resolve(code), 0)))
       .then(({ createTemplateEditor }) => {
-        if (cancelled || !host.current) return;
-        handle.current = createTemplateEditor(host.current, {
-          text: latest.current.text,
-          problems: latest.current.problems,
-          label,
-          describedBy,
-          onChange: (next) => latest.current.onChange(next),
+        if (cancelled) return;
+        cancelCreate = createLater(() => {
+          if (!host.current) return;
+          try {
+            handle.current = createTemplateEditor(host.current, {
+              text: latest.current.text,
+              problems: latest.current.problems,
+              label,
+              describedBy,
+              onChange: (next) => latest.current.onChange(next),
+            });
+            setReady(true);
+          } catch {
+            setFailed(true);
+          }
         });
-        setReady(true);
       })
       .catch(() => !cancelled && setFailed(true));
     return () => {
       cancelled = true;
+      cancelCreate?.();
       handle.current?.destroy();
       handle.current = null;
     };

@@ -34,8 +34,9 @@ function afterSettling(start: () => void): () => void {
 
 /**
  * Registers the service worker once the page has settled (production builds only: `next dev`
- * serves no public/sw.js) and announces a new version once it has been downloaded. The new version waits until the learner
- * presses Reload: a class is never reloaded mid-lesson (and a reload keeps the run: it is saved).
+ * serves no public/sw.js) and announces a new version once it has been downloaded. The new version
+ * waits until the learner presses Reload: a class is never reloaded mid-lesson (and a reload keeps
+ * the run: it is saved).
  */
 export function AppUpdates() {
   const [waiting, setWaiting] = useState(false);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLater } from '@/components/charts/createLater';
+import { createLater } from '@/components/ui/createLater';
 
 /** The comparison's charts are created one per task (components/charts/UPlotChart.tsx, `stagger`). */
 describe('createLater', () => {

@@ -1,6 +1,7 @@
 /**
- * One piece of work per task: charts that mount together are created one after the other, each in
- * a task of its own, so the page stays responsive between them (UPlotChart's `stagger`, issue 13).
+ * One piece of work per task: heavy things that mount together (the charts of a view, UPlotChart's
+ * `stagger`; the template editor) are made one after the other, each in a task of its own, so the
+ * page stays responsive between them (issue 13).
  */
 /** Work waiting, oldest first; one piece runs per task. */
 const queued: (() => void)[] = [];
