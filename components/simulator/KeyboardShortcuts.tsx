@@ -1,10 +1,9 @@
 "use client";
 
-import { useContext, useEffect, useRef, useState } from "react";
-import { Keyboard, X } from "lucide-react";
+import { useCallback, useContext, useEffect, useRef, useState } from "react";
+import { Keyboard } from "lucide-react";
 import { Button } from "@/components/ui/Button";
-import { Dialog, DialogClose, DialogContent, DialogTitle, DialogTrigger } from "@/components/ui/Dialog";
-import { Kbd } from "@/components/ui/Kbd";
+import { deferred, useDeferred } from "@/components/ui/deferred";
 import { LEARNER } from "@/machines/words";
 import { useSelection } from "./SimulationProvider";
 import { useRunner } from "./runnerContext";
@@ -52,10 +51,13 @@ function handlesArrows(target: EventTarget | null): boolean {
   );
 }
 
+const dialog = deferred(() => import("./KeyboardShortcutsDialog"));
+
 /**
  * The workspace's keyboard: Space play/pause, → step, A approve, R reject, Esc close, ? help. Keys
  * are left alone while typing in a field or when the focused control uses them itself (Space on a
- * button presses that button). Renders the "Keyboard shortcuts" button and its dialog.
+ * button presses that button). Renders the "Keyboard shortcuts" button and its dialog, whose Radix
+ * part arrives when it is first wanted (deferred.ts).
  */
 export function KeyboardShortcuts() {
   const actor = useRunner();
@@ -64,6 +66,12 @@ export function KeyboardShortcuts() {
   const moments = useContext(MomentsContext);
   const shortcuts = moments ? SHORTCUTS : SHORTCUTS.filter((s) => !s.keys.includes("PgDn") && !s.keys.includes("PgUp"));
   const [open, setOpen] = useState(false);
+  const [help, wantHelp] = useDeferred(dialog);
+  const button = useRef<HTMLButtonElement>(null);
+  const show = useCallback(() => {
+    wantHelp();
+    setOpen(true);
+  }, [wantHelp]);
   const openRef = useRef(open);
   useEffect(() => {
     openRef.current = open;
@@ -76,7 +84,7 @@ export function KeyboardShortcuts() {
       if (event.key === "?") {
         if (isTyping(event.target)) return;
         event.preventDefault();
-        setOpen(true);
+        show();
         return;
       }
       if (isTyping(event.target) || event.repeat) return;
@@ -118,44 +126,29 @@ export function KeyboardShortcuts() {
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
-  }, [actor, select, moments]);
+  }, [actor, select, moments, show]);
 
+  const Help = help?.KeyboardShortcutsDialog;
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button size="sm" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" className="h-10 gap-1.5 px-2.5">
-          <Keyboard aria-hidden="true" className="size-5" strokeWidth={2.25} />
-          <span aria-hidden="true" className="font-mono text-lg font-bold">
-            ?
-          </span>
-        </Button>
-      </DialogTrigger>
-      {/* The list says it all: no separate description. */}
-      <DialogContent aria-describedby={undefined} className="w-[30rem]">
-        <div className="flex items-center justify-between border-b border-border px-5 py-3">
-          <DialogTitle className="text-xl font-bold">Keyboard shortcuts</DialogTitle>
-          <DialogClose asChild>
-            <Button size="sm" variant="ghost" aria-label="Close" className="size-10 px-0">
-              <X aria-hidden="true" className="size-5" strokeWidth={2.5} />
-            </Button>
-          </DialogClose>
-        </div>
-        <dl className="grid grid-cols-[auto_1fr] items-center gap-x-5 gap-y-3 px-5 py-4 text-lg">
-          {shortcuts.map(({ keys, does }) => (
-            <div key={does} className="contents">
-              <dt className="flex gap-1">
-                {keys.map((k) => (
-                  <Kbd key={k}>{k}</Kbd>
-                ))}
-              </dt>
-              <dd>{does}</dd>
-            </div>
-          ))}
-        </dl>
-        <p className="border-t border-border px-5 py-3 text-base text-text-muted">
-          Keys do nothing while you type in a field. Every control also works with Tab and Enter.
-        </p>
-      </DialogContent>
-    </Dialog>
+    <>
+      <Button
+        ref={button}
+        size="sm"
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        className="h-10 gap-1.5 px-2.5"
+        onPointerEnter={wantHelp}
+        onFocus={wantHelp}
+        onClick={show}
+      >
+        <Keyboard aria-hidden="true" className="size-5" strokeWidth={2.25} />
+        <span aria-hidden="true" className="font-mono text-lg font-bold">
+          ?
+        </span>
+      </Button>
+      {Help && <Help open={open} onOpenChange={setOpen} shortcuts={shortcuts} returnTo={button} />}
+    </>
   );
 }

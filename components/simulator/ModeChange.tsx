@@ -1,17 +1,17 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
-import { Button } from "@/components/ui/Button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/Dialog";
+import { useEffect, useId, useRef, useState } from "react";
+import { deferred, useDeferred } from "@/components/ui/deferred";
 import { formatClock } from "@/machines/sim/calendar";
 import { MODES, MODE_INFO, type Mode } from "@/machines/world/modes";
 import { iacOn } from "@/machines/world/settings";
 import { useRunConfig, useRunner } from "./SimulationProvider";
 import { useSimSelector } from "./runnerContext";
 
-/** With IaC on, a mode change is a change set of the template (loaded on first use, not with /simulator). */
+/** With IaC on, a running pipeline can take or drop its Approval stage by template. */
 const LIVE_SWITCHABLE: readonly Mode[] = ["delivery", "deployment"];
-const ModeChangeSet = lazy(() => import("@/components/infrastructure/ModeChangeSet"));
+/** The dialogs arrive when the Mode control is first reached for (deferred.ts). */
+const modeDialogs = deferred(() => import("./ModeChangeDialogs"));
 
 /**
  * The Mode control. A new mode is a new run: when the run has progress (time has passed or something
@@ -28,8 +28,11 @@ export function ModeSelect({ className, describedBy }: { className: string; desc
   const iac = useSimSelector((sim) => iacOn(sim.settings));
   const id = useId();
   const select = useRef<HTMLSelectElement>(null);
+  const [dialogs, wantDialogs] = useDeferred(modeDialogs);
+  const Dialogs = dialogs?.ModeChangeDialogs;
 
   const choose = (mode: Mode) => {
+    wantDialogs();
     // A running pipeline can take or drop its Approval stage by template (delivery and deployment);
     // other changes, or a run with nothing in it yet, start a new run as before.
     if (iac && LIVE_SWITCHABLE.includes(liveMode) && LIVE_SWITCHABLE.includes(mode) && hasProgress?.()) return setProposing(mode === liveMode ? null : mode);
@@ -42,12 +45,11 @@ export function ModeSelect({ className, describedBy }: { className: string; desc
     changeMode(mode, "fresh");
   };
 
-  const decide = (how: "fresh" | "same-moment") => {
-    if (asking && changeMode) changeMode(asking.mode, how);
+  const decide = (how: "fresh" | "same-moment" | null) => {
+    if (how && asking && changeMode) changeMode(asking.mode, how);
     setAsking(null);
   };
 
-  const name = asking ? MODE_INFO[asking.mode].name : "";
   return (
     <>
       <select
@@ -58,6 +60,8 @@ export function ModeSelect({ className, describedBy }: { className: string; desc
         value={iac ? liveMode : config.mode}
         aria-describedby={describedBy}
         onChange={(event) => choose(event.target.value as Mode)}
+        onFocus={wantDialogs}
+        onPointerEnter={wantDialogs}
         className={className}
       >
         {MODES.map((mode) => (
@@ -66,63 +70,7 @@ export function ModeSelect({ className, describedBy }: { className: string; desc
           </option>
         ))}
       </select>
-      <Dialog open={proposing !== null} onOpenChange={(open) => !open && setProposing(null)}>
-        <DialogContent
-          className="w-[40rem]"
-          onCloseAutoFocus={(event) => {
-            event.preventDefault();
-            select.current?.focus();
-          }}
-        >
-          <div className="border-b border-border px-5 py-3">
-            <DialogTitle className="text-xl font-bold">Change to {proposing ? MODE_INFO[proposing].name : ""}: the change set</DialogTitle>
-          </div>
-          <DialogDescription className="px-5 pt-4 text-lg text-text">
-            The pipeline is code here: this mode is a change to the stack&apos;s template, reviewed and applied like any other.
-          </DialogDescription>
-          <Suspense fallback={<p className="h-40 px-5 py-4 text-lg text-text-muted">Preparing the change set…</p>}>
-            {proposing && <ModeChangeSet mode={proposing} onDone={() => setProposing(null)} />}
-          </Suspense>
-        </DialogContent>
-      </Dialog>
-      <Dialog open={asking !== null} onOpenChange={(open) => !open && setAsking(null)}>
-        <DialogContent
-          className="w-[34rem]"
-          onCloseAutoFocus={(event) => {
-            // Back to the Mode control, whichever way the dialog closed (it has no trigger of its own).
-            event.preventDefault();
-            select.current?.focus();
-          }}
-        >
-          <div className="border-b border-border px-5 py-3">
-            <DialogTitle className="text-xl font-bold">Change to {name}?</DialogTitle>
-          </div>
-          <DialogDescription className="px-5 pt-4 text-lg text-text">
-            This run is at {asking?.moment} on seed {config.seed}. Another mode is another run: choose how to start it.
-          </DialogDescription>
-          <div className="flex flex-col gap-2 px-5 py-4">
-            <Button variant="primary" className="h-auto min-h-11 justify-start py-2.5 text-left !whitespace-normal" onClick={() => decide("fresh")}>
-              <span className="flex min-w-0 flex-col items-start gap-1 leading-snug">
-                <span>Start a new run in {name}</span>
-                <span className="text-base font-normal">From Monday 00:00, seed {config.seed}.</span>
-              </span>
-            </Button>
-            <Button className="h-auto min-h-11 justify-start py-2.5 text-left !whitespace-normal" onClick={() => decide("same-moment")}>
-              <span className="flex min-w-0 flex-col items-start gap-1 leading-snug">
-                <span>
-                  Start {name} at {asking?.moment}
-                </span>
-                <span className="text-base font-normal text-text-muted">The same commits, played in the new mode up to this moment.</span>
-              </span>
-            </Button>
-            <DialogClose asChild>
-              <Button variant="ghost" className="justify-start text-left">
-                Keep the current run
-              </Button>
-            </DialogClose>
-          </div>
-        </DialogContent>
-      </Dialog>
+      {Dialogs && <Dialogs proposing={proposing} endProposal={() => setProposing(null)} asking={asking} decide={decide} seed={config.seed} returnTo={select} />}
     </>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { ChevronDown } from "lucide-react";
 import { buttonClasses, type ButtonVariant } from "./Button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "./DropdownMenu";
+import { deferred, useDeferredMenu } from "./deferred";
 
 export interface MenuItem {
   id: string;
@@ -24,43 +24,31 @@ interface MenuProps {
   align?: "left" | "right";
 }
 
+const popup = deferred(() => import("./MenuPopup"));
+
 /**
  * A menu button (WAI-ARIA menu pattern, from Radix): Enter, Space or ↓ opens it on the first item,
  * arrows move, Home/End jump, typing jumps to an item, Escape closes and returns focus to the
- * button, a click outside closes it.
+ * button, a click outside closes it. Not modal: a click outside still reaches what it was aimed at.
+ * The Radix part arrives when the menu is first wanted (deferred.ts).
  */
 export function Menu({ label, icon, items, onSelect, variant = "secondary", badge, align = "right" }: MenuProps) {
-  const descriptionId = useId();
-  // Not modal: a click outside closes the menu and still reaches what it was aimed at.
-  return (
-    <DropdownMenu modal={false}>
-      <DropdownMenuTrigger className={`group ${buttonClasses(variant, "md", "px-3 text-base")}`}>
-        {icon}
-        {label}
-        {badge}
-        <ChevronDown aria-hidden="true" className="size-4 transition-transform group-data-[state=open]:rotate-180" strokeWidth={2.5} />
-      </DropdownMenuTrigger>
-      {/* Named by the label alone, not by the whole trigger (its badge). */}
-      <DropdownMenuContent align={align === "right" ? "end" : "start"} aria-labelledby={undefined} aria-label={label}>
-        {items.map((item) => (
-          <DropdownMenuItem
-            key={item.id}
-            textValue={item.label}
-            aria-describedby={item.description ? `${descriptionId}-${item.id}` : undefined}
-            onSelect={() => onSelect(item.id)}
-          >
-            {item.icon && <span className="mt-0.5 shrink-0">{item.icon}</span>}
-            <span className="flex flex-col">
-              <span className="text-base font-semibold text-text">{item.label}</span>
-              {item.description && (
-                <span id={`${descriptionId}-${item.id}`} className="text-base leading-snug text-text-muted">
-                  {item.description}
-                </span>
-              )}
-            </span>
-          </DropdownMenuItem>
-        ))}
-      </DropdownMenuContent>
-    </DropdownMenu>
+  const { opened, standIn } = useDeferredMenu(popup);
+  const triggerClassName = `group ${buttonClasses(variant, "md", "px-3 text-base")}`;
+  const trigger = (
+    <>
+      {icon}
+      {label}
+      {badge}
+      <ChevronDown aria-hidden="true" className="size-4 transition-transform group-data-[state=open]:rotate-180" strokeWidth={2.5} />
+    </>
   );
+  if (!opened)
+    return (
+      <button className={triggerClassName} {...standIn}>
+        {trigger}
+      </button>
+    );
+  const { MenuPopup } = opened.module;
+  return <MenuPopup label={label} items={items} onSelect={onSelect} align={align} openedBy={opened.by} trigger={trigger} triggerClassName={triggerClassName} />;
 }
