@@ -5,7 +5,6 @@ import Link from "next/link";
 import { ArrowRight, CircleCheck, CircleMinus, CircleX, RotateCcw } from "lucide-react";
 import { Button, buttonClasses } from "@/components/ui/Button";
 import { debriefRun, type DebriefRow } from "@/machines/lessons/debrief";
-import { LESSONS } from "@/machines/lessons/catalog";
 import { formatTime } from "@/machines/sim/calendar";
 import { useRunner } from "@/components/simulator/runnerContext";
 import { useLesson } from "./LessonProvider";
@@ -16,14 +15,18 @@ const BETTER: Record<NonNullable<DebriefRow["better"]>, { word: string; Icon: ty
   same: { word: "about the same", Icon: CircleMinus, className: "text-text-muted" },
 };
 
+/** The lesson after this one, as the page names it. */
+export interface NextLesson {
+  slug: string;
+  title: string;
+}
+
 /** The end of a lesson: the learner's numbers beside the reference run's, what differed and why, the point. */
-export function DebriefPanel() {
+export function DebriefPanel({ next }: { next: NextLesson | null }) {
   const { lesson, state, restart } = useLesson();
   const actor = useRunner();
   // Measured once, when the learner opens it: the run is paused at its last moment.
   const result = useMemo(() => (state.finished ? debriefRun(lesson, actor.getSnapshot().context.sim) : null), [state.finished, lesson, actor]);
-  const index = LESSONS.findIndex((l) => l.slug === lesson.slug);
-  const next = LESSONS[index + 1];
   const predictions = lesson.steps.filter((s) => s.prediction && state.reveals[s.id]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The debrief replaces the step the keyboard was on: take it to the debrief's title.

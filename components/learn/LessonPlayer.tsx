@@ -7,7 +7,6 @@ import { Activity, CircleCheck, Circle, CircleDot, FileCode2, RotateCcw, Users, 
 import { BrowserOnly } from "@/components/ui/BrowserOnly";
 import { Button } from "@/components/ui/Button";
 import { incidentViews } from "@/machines/view/incidentView";
-import { LESSONS } from "@/machines/lessons/catalog";
 import type { Lesson } from "@/machines/lessons/types";
 import { LEARNER } from "@/machines/words";
 import { DecisionPanel } from "@/components/simulator/DecisionPanel";
@@ -25,7 +24,7 @@ import { useRunner, useSimSelector } from "@/components/simulator/runnerContext"
 import { useThrottledSim } from "@/components/simulator/slowBeat";
 import { OpenIncidents } from "@/components/monitoring/ProductionStatus";
 import { WORKSPACE_CONTAINER } from "@/components/simulator/layoutClasses";
-import { DebriefPanel } from "./DebriefPanel";
+import type { NextLesson } from "./DebriefPanel";
 import { LessonProvider, useLesson } from "./LessonProvider";
 import { StepControls } from "./StepControls";
 import { StepPanel } from "./StepPanel";
@@ -52,6 +51,9 @@ const VIEW_CODE = {
 const MonitoringView = lazy(() => VIEW_CODE.monitoring().then((m) => ({ default: m.MonitoringView })));
 const TeamView = lazy(() => VIEW_CODE.team().then((m) => ({ default: m.TeamView })));
 const InfrastructureView = lazy(() => VIEW_CODE.infrastructure().then((m) => ({ default: m.InfrastructureView })));
+
+/** The debrief (the reference run, measured beside the learner's) comes at the end, so it is fetched then. */
+const DebriefPanel = lazy(() => import("./DebriefPanel").then((m) => ({ default: m.DebriefPanel })));
 
 function prefetchView(view: View): void {
   if (view !== "pipeline") void VIEW_CODE[view]();
@@ -119,9 +121,8 @@ function ViewSwitch({ view, onView }: { view: View; onView(view: View): void }) 
   );
 }
 
-function LessonHeader({ view, onView }: { view: View; onView(view: View): void }) {
+function LessonHeader({ number, view, onView }: { number: number; view: View; onView(view: View): void }) {
   const { lesson, restart } = useLesson();
-  const number = LESSONS.findIndex((l) => l.slug === lesson.slug) + 1;
   return (
     <div className="flex min-h-12 flex-wrap items-center gap-x-4 gap-y-1">
       <LessonBreadcrumb number={number} title={lesson.title} />
@@ -191,14 +192,14 @@ function PipelineView() {
   );
 }
 
-function LessonWorkspace() {
+function LessonWorkspace({ number, next }: LessonPlace) {
   const { state } = useLesson();
   const [view, setView] = useState<View>("pipeline");
   const { select } = useSelection();
   const mode = useSimSelector((sim) => sim.settings.mode);
   return (
     <div className={`${WORKSPACE_CONTAINER} flex flex-1 flex-col gap-2 pt-1`} data-mode={mode}>
-      <LessonHeader view={view} onView={setView} />
+      <LessonHeader number={number} view={view} onView={setView} />
       <ParamNotices />
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(21rem,25rem)_minmax(0,1fr)]">
         <aside
@@ -206,7 +207,9 @@ function LessonWorkspace() {
           className="flex flex-col gap-3 rounded-xl border border-border bg-surface-raised p-4 shadow-sm lg:sticky lg:top-2 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto"
         >
           {state.finished ? (
-            <DebriefPanel />
+            <Suspense fallback={<p className="text-lg text-text-muted">Measuring your run beside the reference run…</p>}>
+              <DebriefPanel next={next} />
+            </Suspense>
           ) : (
             <>
               <StepPanel />
@@ -245,12 +248,19 @@ function LessonWorkspace() {
   );
 }
 
+/** Where a lesson stands among the others, told by the page: the catalog stays on the server. */
+interface LessonPlace {
+  /** 1 for the first lesson. */
+  number: number;
+  next: NextLesson | null;
+}
+
 /** A lesson: its steps beside the live run they drive. Reads `?step=` once. */
-export function LessonPlayer({ lesson }: { lesson: Lesson }) {
+export function LessonPlayer({ lesson, number, next }: { lesson: Lesson } & LessonPlace) {
   const params = useSearchParams();
   return (
     <LessonProvider lesson={lesson} stepParam={params.get("step")}>
-      <LessonWorkspace />
+      <LessonWorkspace number={number} next={next} />
     </LessonProvider>
   );
 }

@@ -29,9 +29,11 @@ export default async function LessonPage({ params, searchParams }: { params: Pro
   // The step the address asks for, read as the lesson will read it (a bad value starts at step 1).
   const { step } = readStepParam(searchParamsOf(await searchParams).get("step"), lesson);
   const number = LESSONS.findIndex((l) => l.slug === lesson.slug) + 1;
+  const after = LESSONS[number];
+  const next = after ? { slug: after.slug, title: after.title } : null;
   return (
     <BrowserSuspense fallback={<LessonFallback lesson={lesson} number={number} step={step} />}>
-      <LessonPlayer lesson={lesson} />
+      <LessonPlayer lesson={lesson} number={number} next={next} />
     </BrowserSuspense>
   );
 }
