@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useInsertionEffect, useRef } from "react";
-import uPlot from "uplot";
-import { UPlotChart, hoverPlugin, themePlugin } from "./UPlotChart";
+import type uPlot from "uplot";
+import { UPlotChart, hoverPlugin, pxRatio, themePlugin } from "./UPlotChart";
 
 /**
  * A small live time-series chart on uPlot (through UPlotChart, the product's one wrapper). Generic:
@@ -115,7 +115,7 @@ function bandsPlugin(latest: Latest, css: (name: string) => string): uPlot.Plugi
   const drawBands = (u: uPlot) => {
     const { bands = [], showLabels } = latest.current;
     const { left, top, width, height: h } = u.bbox;
-    const r = uPlot.pxRatio;
+    const r = pxRatio();
     const ctx = u.ctx;
     ctx.save();
     for (const band of bands) {
@@ -150,7 +150,7 @@ function overlayPlugin(latest: Latest, css: (name: string) => string): uPlot.Plu
     const { markers = [], threshold, showLabels } = latest.current;
     const { left, top, width, height: h } = u.bbox;
     const ctx = u.ctx;
-    const r = uPlot.pxRatio;
+    const r = pxRatio();
     ctx.save();
     ctx.beginPath();
     ctx.rect(left, top - 14 * r, width, h + 14 * r);
@@ -227,7 +227,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
     const p = latest.current;
     const { css, forget } = colorReader();
     let tickStep = 60;
-    const pr = () => uPlot.pxRatio;
+    const pr = pxRatio;
     return {
       legend: { show: false },
       select: { show: false, left: 0, top: 0, width: 0, height: 0 },

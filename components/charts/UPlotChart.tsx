@@ -1,10 +1,11 @@
 "use client";
 
 import { useLayoutEffect, useRef, type CSSProperties } from "react";
-import uPlot from "uplot";
+import type uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import "./charts.css";
 import { createLater } from "@/components/ui/createLater";
+import { deferred } from "@/components/ui/deferred";
 
 /**
  * The product's one uPlot wrapper (the monitoring view's time series and the comparison's charts):
@@ -13,6 +14,8 @@ import { createLater } from "@/components/ui/createLater";
  * hover reports, theme changes) comes as uPlot plugins in its options (see the plugins below).
  *
  * uPlot's own stylesheet is imported here, once; charts.css holds only the theme's overrides.
+ * uPlot's script (some 20 KB gzipped) is fetched when the first chart is made, not with the page:
+ * a chart is drawn after its view's first paint anyway, in a task of its own (issue 13).
  */
 export interface UPlotChartProps {
   /** Builds the chart's options; a new function (new theme, other series) rebuilds the chart. */
@@ -37,6 +40,13 @@ export interface UPlotChartProps {
 
 const widthOf = (el: HTMLElement) => Math.max(200, Math.floor(el.clientWidth));
 
+const uplot = deferred(() => import("uplot").then((m) => m.default));
+
+/** uPlot's device pixel ratio, for plugins that draw on the canvas (only called once a chart exists). */
+export function pxRatio(): number {
+  return uplot.current?.pxRatio ?? window.devicePixelRatio;
+}
+
 export function UPlotChart({ options, data, height, label, onChart, className = "", style, stagger = false }: UPlotChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
@@ -56,8 +66,10 @@ export function UPlotChart({ options, data, height, label, onChart, className = 
     if (!el) return;
     let u: uPlot | null = null;
     let observer: ResizeObserver | null = null;
-    const create = () => {
-      const made = new uPlot({ ...options(), width: widthOf(el), height: latestHeight.current }, latestData.current, el);
+    let gone = false;
+    const build = (UPlot: typeof uPlot) => {
+      if (gone) return;
+      const made = new UPlot({ ...options(), width: widthOf(el), height: latestHeight.current }, latestData.current, el);
       u = made;
       chart.current = made;
       latestOnChart.current?.(made);
@@ -67,8 +79,11 @@ export function UPlotChart({ options, data, height, label, onChart, className = 
       });
       observer.observe(el);
     };
+    // Offline without uPlot's chunk the box stays empty, as a chart that could not be drawn.
+    const create = () => (uplot.current ? build(uplot.current) : void uplot.load().then(build, () => {}));
     const cancel = staggered.current ? createLater(create) : (create(), null);
     return () => {
+      gone = true;
       cancel?.();
       observer?.disconnect();
       if (u) {
@@ -89,8 +104,8 @@ export function UPlotChart({ options, data, height, label, onChart, className = 
     if (u && host.current && u.height !== height) u.setSize({ width: widthOf(host.current), height });
   }, [height]);
 
-  // A staggered chart's box holds its height until the chart is drawn (no layout shift).
-  const boxStyle = stagger ? { minHeight: height, ...style } : style;
+  // The box holds its height until the chart is drawn (no layout shift).
+  const boxStyle = { minHeight: height, ...style };
   return <div ref={host} role="img" aria-label={label} style={boxStyle} className={`pl-chart w-full ${className}`} />;
 }
 

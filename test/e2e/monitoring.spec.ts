@@ -50,6 +50,19 @@ async function slipDefect(page: Page) {
 }
 
 test.describe("monitoring view", () => {
+  test("every telemetry chart is drawn, though its script (uPlot) comes after the page's own", async ({ page }) => {
+    await page.goto(`/simulator/monitoring?${RUN}`);
+    const charts = page.locator(".pl-chart");
+    await expect(charts.first()).toBeVisible({ timeout: 15_000 });
+    // Each chart's box holds one canvas once uPlot has arrived and drawn it.
+    await expect
+      .poll(async () => {
+        const boxes = await charts.count();
+        return boxes > 1 && (await page.locator(".pl-chart canvas").count()) === boxes;
+      })
+      .toBe(true);
+  });
+
   test("switching between the views keeps the run going", async ({ page }) => {
     test.setTimeout(60_000);
     // Real speed: a class switches views while the run plays at its usual pace.
