@@ -2,10 +2,15 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Simulation } from "@/machines/engine/simulation";
-import { eventContext } from "@/machines/narration/describeEvent";
-import { announcementSince } from "@/machines/narration/feed";
+import { deferred } from "@/components/ui/deferred";
 import { useRunner } from "./runnerContext";
 import { useSlowBeat } from "./slowBeat";
+
+/**
+ * The words for events: fetched once the view is up, not with it (the monitoring and team views show
+ * no events of their own; nothing is announced before the run moves).
+ */
+const narration = deferred(() => Promise.all([import("@/machines/narration/describeEvent"), import("@/machines/narration/feed")]));
 
 /** Milliseconds between two announcements: a burst at high speed becomes one short summary. */
 const EVERY_MS = 2500;
@@ -21,6 +26,8 @@ export function LiveAnnouncer() {
   const state = useRef<{ sim: Simulation; lastSeq: number; lastAt: number }>({ sim: actor.getSnapshot().context.sim, lastSeq: 0, lastAt: 0 });
 
   const speak = useCallback(() => {
+    if (!narration.current) return;
+    const [{ eventContext }, { announcementSince }] = narration.current;
     const s = state.current;
     const sim = actor.getSnapshot().context.sim;
     if (sim !== s.sim) {
@@ -37,6 +44,8 @@ export function LiveAnnouncer() {
   useEffect(() => {
     const s = state.current;
     s.lastSeq = s.sim.log[s.sim.log.length - 1]?.seq ?? 0;
+    // What happens before the words arrive is said as soon as they do.
+    narration.load().then(speak, () => {});
     let timer: number | null = null;
     const subscription = actor.subscribe((snapshot) => {
       if (snapshot.matches("playing") || timer !== null) return;
