@@ -1,18 +1,27 @@
 "use client";
 
-import { useMemo, useRef, useState, type DragEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { Download, FileCode2, FilePlus2, Hand, Hourglass, Play, RotateCcw, ScanSearch, Upload } from "lucide-react";
 import { ViewHeader } from "@/components/monitoring/ViewHeader";
 import { viewIntro } from "@/components/simulator/WorkspaceNav";
 import { BrowserOnly } from "@/components/ui/BrowserOnly";
 import { Button } from "@/components/ui/Button";
+import { deferred, useDeferred } from "@/components/ui/deferred";
 import { useRunner } from "@/components/simulator/runnerContext";
 import { LEARNER } from "@/machines/words";
-import { createChangeSet, MAX_TEMPLATE_BYTES, parseTemplate, STACK_NAME, type ChangeSet, type TemplateParse, type TemplateProblem } from "./iac";
+import { createChangeSet, MAX_TEMPLATE_BYTES, STACK_NAME, type ChangeSet, type TemplateParse, type TemplateProblem } from "./iac";
 import { ChangeSetTable, DriftResults, ProblemList, ResourcesTable, StackEvents } from "./StackPanels";
 import { EDITOR_HEIGHT, TemplateEditor } from "./TemplateEditor";
 import { CfnStatus } from "./stackWords";
 import { useStack } from "./useStack";
+
+/**
+ * The YAML parser (some 25 KB gzipped) reads only drafts and imported files, never the running
+ * template: it is fetched once the view is up, not with it (issue 13).
+ */
+const templateParser = deferred(() => import("@/machines/iac/parse"));
+/** A draft typed before the parser has arrived: not yet checked, so not yet applicable. */
+const UNCHECKED: TemplateParse = { ok: false, problems: [] };
 
 const STACK = STACK_NAME;
 const PROBLEMS_ID = "template-problems";
@@ -36,7 +45,12 @@ export function InfrastructureView() {
   // The running template is the engine's own, text and object together (parsing one gives the
   // other: iac-parse.test), so only a draft is parsed: the YAML parser took 100 ms of a phone's main
   // thread when the view opened (issue 13).
-  const parsed: TemplateParse = useMemo(() => (draft === null ? { ok: true, template: stack.template } : parseTemplate(draft)), [draft, stack.template]);
+  const [parser, wantParser] = useDeferred(templateParser);
+  useEffect(wantParser, [wantParser]);
+  const parsed: TemplateParse = useMemo(
+    () => (draft === null ? { ok: true, template: stack.template } : parser ? parser.parseTemplate(draft) : UNCHECKED),
+    [draft, stack.template, parser],
+  );
   const problems = useMemo(() => (parsed.ok ? [] : parsed.problems), [parsed]);
   const [changeSet, setChangeSet] = useState<{ set: ChangeSet; text: string } | null>(null);
   const [importProblems, setImportProblems] = useState<{ file: string; problems: TemplateProblem[] } | null>(null);
@@ -95,7 +109,10 @@ export function InfrastructureView() {
       return;
     }
     const content = await file.text();
-    const result = parseTemplate(content);
+    const result = await templateParser.load().then(
+      ({ parseTemplate }) => parseTemplate(content),
+      (): TemplateParse => ({ ok: false, problems: [{ message: "The template reader could not be loaded (offline?). Try again once connected." }] }),
+    );
     if (!result.ok) {
       setImportProblems({ file: file.name, problems: result.problems });
       return;
@@ -128,7 +145,7 @@ export function InfrastructureView() {
           <CfnStatus status={stack.status} />
         </div>
         <div className="ml-auto flex flex-wrap items-center gap-2">
-          <Button variant="primary" onClick={createSet} disabled={!parsed.ok || updating} aria-describedby={parsed.ok ? undefined : PROBLEMS_ID}>
+          <Button variant="primary" onClick={createSet} disabled={!parsed.ok || updating} aria-describedby={problems.length > 0 ? PROBLEMS_ID : undefined}>
             <FilePlus2 aria-hidden="true" className="size-5" strokeWidth={2.5} />
             Create change set
           </Button>

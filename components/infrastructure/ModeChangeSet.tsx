@@ -7,7 +7,8 @@ import { DialogClose } from "@/components/ui/Dialog";
 import { useRunner } from "@/components/simulator/runnerContext";
 import { MODE_INFO, type Mode } from "@/machines/world/modes";
 import { LEARNER } from "@/machines/words";
-import { createChangeSet, parseTemplate, templateFor } from "./iac";
+import { parseTemplate } from "@/machines/iac/parse";
+import { createChangeSet, templateFor } from "./iac";
 import { ACTION_ICON, TypeName } from "./stackWords";
 import { withPipelineOf } from "./modeTemplate";
 

@@ -1,5 +1,5 @@
 /** The IaC names the infrastructure view uses (machines/iac, IAC_CONTRACT.md), from one place. */
-export { parseTemplate, MAX_TEMPLATE_BYTES } from "@/machines/iac/parse";
+export { MAX_TEMPLATE_BYTES } from "@/machines/iac/limits";
 export type { StackTemplate, TemplateParse, TemplateProblem } from "@/machines/iac/types";
 export { templateFor, STACK_NAME } from "@/machines/iac/defaultTemplate";
 export { createChangeSet, type ChangeSet, type ChangeSetRow } from "@/machines/iac/changeSet";
