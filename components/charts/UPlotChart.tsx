@@ -79,9 +79,22 @@ export function UPlotChart({ options, data, height, label, onChart, className = 
       });
       observer.observe(el);
     };
-    // Offline without uPlot's chunk the box stays empty, as a chart that could not be drawn.
-    const create = () => (uplot.current ? build(uplot.current) : void uplot.load().then(build, () => {}));
-    const cancel = staggered.current ? createLater(create) : (create(), null);
+    let cancel: (() => void) | null = null;
+    const schedule = () => {
+      cancel = staggered.current ? createLater(create) : (create(), null);
+    };
+    // Not there yet on its turn: wait, then take another turn, so the charts waiting for it are
+    // still drawn one a task, not all in the task it arrives in. (Offline without its chunk the box
+    // stays empty, as a chart that could not be drawn.)
+    const create = () =>
+      uplot.current
+        ? build(uplot.current)
+        : void uplot.load().then(
+            () => !gone && schedule(),
+            () => {},
+          );
+    void uplot.load().catch(() => {});
+    schedule();
     return () => {
       gone = true;
       cancel?.();

@@ -17,7 +17,7 @@ import { useStack } from "./useStack";
 
 /**
  * The YAML parser (some 25 KB gzipped) reads only drafts and imported files, never the running
- * template: it is fetched once the view is up, not with it (issue 13).
+ * template: it is fetched when the learner reaches for the template, not with the view (issue 13).
  */
 const templateParser = deferred(() => import("@/machines/iac/parse"));
 /** A draft typed before the parser has arrived: not yet checked, so not yet applicable. */
@@ -46,7 +46,10 @@ export function InfrastructureView() {
   // other: iac-parse.test), so only a draft is parsed: the YAML parser took 100 ms of a phone's main
   // thread when the view opened (issue 13).
   const [parser, wantParser] = useDeferred(templateParser);
-  useEffect(wantParser, [wantParser]);
+  // Asked for when the learner reaches for the template (and for any draft), not during the view's load.
+  useEffect(() => {
+    if (draft !== null) wantParser();
+  }, [draft, wantParser]);
   const parsed: TemplateParse = useMemo(
     () => (draft === null ? { ok: true, template: stack.template } : parser ? parser.parseTemplate(draft) : UNCHECKED),
     [draft, stack.template, parser],
@@ -195,8 +198,11 @@ export function InfrastructureView() {
           <section
             aria-labelledby="template-title"
             className={`flex min-w-0 flex-col gap-3 rounded-2xl border bg-surface-raised p-4 shadow-sm sm:p-5 ${dragging ? "border-accent ring-4 ring-accent/40" : "border-border"}`}
+            onPointerEnter={wantParser}
+            onFocus={wantParser}
             onDragOver={(event) => {
               event.preventDefault();
+              wantParser();
               setDragging(true);
             }}
             onDragLeave={() => setDragging(false)}

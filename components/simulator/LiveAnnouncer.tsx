@@ -7,8 +7,8 @@ import { useRunner } from "./runnerContext";
 import { useSlowBeat } from "./slowBeat";
 
 /**
- * The words for events: fetched once the view is up, not with it (the monitoring and team views show
- * no events of their own; nothing is announced before the run moves).
+ * The words for events: fetched the first time there may be something to say, not with the view (the
+ * monitoring and team views show no events of their own; nothing is announced before the run moves).
  */
 const narration = deferred(() => Promise.all([import("@/machines/narration/describeEvent"), import("@/machines/narration/feed")]));
 
@@ -25,27 +25,28 @@ export function LiveAnnouncer() {
   const [message, setMessage] = useState("");
   const state = useRef<{ sim: Simulation; lastSeq: number; lastAt: number }>({ sim: actor.getSnapshot().context.sim, lastSeq: 0, lastAt: 0 });
 
-  const speak = useCallback(() => {
-    if (!narration.current) return;
-    const [{ eventContext }, { announcementSince }] = narration.current;
-    const s = state.current;
-    const sim = actor.getSnapshot().context.sim;
-    if (sim !== s.sim) {
-      // A new run: say nothing about the old one.
-      s.sim = sim;
-      s.lastSeq = 0;
-    }
-    s.lastAt = performance.now();
-    const text = announcementSince(sim.log, s.lastSeq, eventContext(sim));
-    s.lastSeq = sim.log[sim.log.length - 1]?.seq ?? s.lastSeq;
-    if (text) setMessage(text);
-  }, [actor]);
+  const say = useCallback(
+    ([{ eventContext }, { announcementSince }]: NonNullable<typeof narration.current>) => {
+      const s = state.current;
+      const sim = actor.getSnapshot().context.sim;
+      if (sim !== s.sim) {
+        // A new run: say nothing about the old one.
+        s.sim = sim;
+        s.lastSeq = 0;
+      }
+      s.lastAt = performance.now();
+      const text = announcementSince(sim.log, s.lastSeq, eventContext(sim));
+      s.lastSeq = sim.log[sim.log.length - 1]?.seq ?? s.lastSeq;
+      if (text) setMessage(text);
+    },
+    [actor],
+  );
+  // The words are fetched the first time there may be something to say, and said as soon as they arrive.
+  const speak = useCallback(() => (narration.current ? say(narration.current) : void narration.load().then(say, () => {})), [say]);
 
   useEffect(() => {
     const s = state.current;
     s.lastSeq = s.sim.log[s.sim.log.length - 1]?.seq ?? 0;
-    // What happens before the words arrive is said as soon as they do.
-    narration.load().then(speak, () => {});
     let timer: number | null = null;
     const subscription = actor.subscribe((snapshot) => {
       if (snapshot.matches("playing") || timer !== null) return;
