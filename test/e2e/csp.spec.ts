@@ -152,7 +152,8 @@ test.describe("content security policy", () => {
     const violations = await watchPolicy(page);
     await page.goto("/simulator/infrastructure?mode=delivery&seed=3");
     const editor = page.getByRole("textbox", { name: /^Template of stack shop-web/ });
-    await expect(editor).toBeVisible();
+    // The editor (CodeMirror) is fetched after the view mounts: on a busy two-core runner that takes more than 5 s.
+    await expect(editor).toBeVisible({ timeout: 15_000 });
     // The editor's own stylesheet applied: its gutter sits beside the text, not above it.
     await expect(page.locator(".cm-gutters")).toHaveCSS("display", "flex");
     await page.getByRole("button", { name: "Create change set" }).click();

@@ -201,6 +201,8 @@ test.describe("infrastructure view", () => {
 
   for (const colorScheme of ["light", "dark"] as const) {
     test(`has no serious accessibility violations (${colorScheme} theme)`, async ({ page, axe }) => {
+      // Two edits and two full axe passes: 28-32 s with the whole suite on two cores.
+      test.setTimeout(60_000);
       await page.emulateMedia({ colorScheme });
       await openView(page);
       await expect(page.locator("html")).toHaveAttribute("data-theme", colorScheme);
