@@ -72,10 +72,12 @@ export function KeyboardShortcuts() {
     wantHelp();
     setOpen(true);
   }, [wantHelp]);
-  const openRef = useRef(open);
+  // Shown only once its script is here: if the fetch fails, the keys keep working and "?" tries again.
+  const shown = open && help !== null;
+  const openRef = useRef(shown);
   useEffect(() => {
-    openRef.current = open;
-  }, [open]);
+    openRef.current = shown;
+  }, [shown]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
