@@ -102,7 +102,8 @@ test("Space typed in a field still types (the seed field is left alone)", async 
 
 for (const size of SIZES) {
   test(`a busy run at ${size.width}×${size.height}: no token covers a revision id, no card text is cut`, async ({ sim, page }) => {
-    test.setTimeout(60_000);
+    // Hundreds of steps to a big release candidate: 45 s on a two-core runner, over 60 s under the whole suite.
+    test.setTimeout(120_000);
     await page.setViewportSize(size);
     // Continuous Integration at 60 commits a day: the release candidate waiting at Deploy for
     // Friday's hand deploy grows into a stack of dozens of commits; revisions queue before Test.
@@ -123,6 +124,8 @@ for (const size of SIZES) {
 }
 
 test("a token's number and its card's number agree at the release candidate", async ({ sim, page }) => {
+  // The same steps as the busy run above: 26 s alone on a two-core runner, over 30 s under the whole suite.
+  test.setTimeout(90_000);
   await sim.goto("?mode=ci&seed=1&speed=240&commitsPerDay=60");
   await sim.stepUntilStage("Deploy", /, ([2-9]\d|\d{3,}) to ship/);
   const label = await sim.stageLabel("Deploy");

@@ -66,6 +66,8 @@ test.describe("Share everything", () => {
   });
 
   test("a run played on shares a link that opens it as it is", async ({ sim, page, context }) => {
+    // Plays to Tuesday, opens a second page and visits Team: 25 s on a two-core runner, over 30 s under the whole suite.
+    test.setTimeout(90_000);
     await sim.goto("?mode=deployment&seed=5&speed=240&culture=silos");
     await sim.playUntil(async () => {
       await expect(sim.clock).toHaveText(/Tue|Wed/, { timeout: 15_000 });
