@@ -139,7 +139,7 @@ export function KeyboardShortcuts() {
         aria-label="Keyboard shortcuts"
         title="Keyboard shortcuts (?)"
         aria-haspopup="dialog"
-        aria-expanded={open}
+        aria-expanded={shown}
         className="h-10 gap-1.5 px-2.5"
         onPointerEnter={wantHelp}
         onFocus={wantHelp}
