@@ -2,6 +2,13 @@ import type { Locator, Page } from "@playwright/test";
 import { expect, test as base } from "./fixtures/axe";
 
 /**
+ * Steps taken between two tasks when a helper steps the run from inside the page. A frame after
+ * every step made the long walks (hundreds of steps) three times slower, and no test looks at the
+ * frames in between.
+ */
+const STEPS_PER_TASK = 16;
+
+/**
  * A page object for /simulator: every control by its role and accessible name (DOMAIN.md), plus
  * helpers that drive the run with Step instead of waiting on real time.
  */
@@ -77,18 +84,21 @@ export class SimulatorPage {
    */
   async stepUntilStage(stage: string, pattern: RegExp, maxSteps = 1500): Promise<number> {
     const steps = await this.page.evaluate(
-      async ({ stage, source, flags, maxSteps }) => {
+      async ({ stage, source, flags, maxSteps, every }) => {
         const re = new RegExp(source, flags);
         const button = [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Step");
         const card = () => document.querySelector(`[data-stage-card="${stage}"]`)?.getAttribute("aria-label") ?? "";
         for (let i = 0; i <= maxSteps; i++) {
           if (re.test(card())) return i;
           button?.click();
-          await new Promise((resolve) => setTimeout(resolve, 0));
+          // A click's render is committed within its microtasks; a task now and then lets the
+          // page draw and its workers answer without paying for a frame on every step.
+          if (i % every === every - 1) await new Promise((resolve) => setTimeout(resolve, 0));
+          else for (let k = 0; k < 3; k++) await Promise.resolve();
         }
         return -1;
       },
-      { stage: stage.toLowerCase(), source: pattern.source, flags: pattern.flags, maxSteps },
+      { stage: stage.toLowerCase(), source: pattern.source, flags: pattern.flags, maxSteps, every: STEPS_PER_TASK },
     );
     expect(steps, `${stage} never matched ${pattern} within ${maxSteps} steps`).toBeGreaterThanOrEqual(0);
     return steps;
@@ -96,13 +106,17 @@ export class SimulatorPage {
 
   /** Presses Step `n` times, from inside the page (quick, even with tracing on). */
   async stepTimes(n: number) {
-    await this.page.evaluate(async (n) => {
-      const button = [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Step");
-      for (let i = 0; i < n; i++) {
-        button?.click();
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-    }, n);
+    await this.page.evaluate(
+      async ({ n, every }) => {
+        const button = [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Step");
+        for (let i = 0; i < n; i++) {
+          button?.click();
+          if (i % every === every - 1 || i === n - 1) await new Promise((resolve) => setTimeout(resolve, 0));
+          else for (let k = 0; k < 3; k++) await Promise.resolve();
+        }
+      },
+      { n, every: STEPS_PER_TASK },
+    );
   }
 
   /** Plays at the current speed until `locator` shows, then pauses. */
