@@ -5,6 +5,8 @@ import { MODE_INFO } from "@/machines/world/modes";
 import { simulatorSearch } from "@/lib/url/simulatorParams";
 import { LiveDiagram } from "@/components/simulator/LiveDiagram";
 import { ParamNotices } from "@/components/simulator/ParamNotices";
+import { PipelineStrip } from "@/components/simulator/PipelineStrip";
+import { PHONE_STRIP } from "@/components/simulator/layoutClasses";
 import { PlayControls } from "@/components/simulator/RunToolbar";
 import { SimulationProvider, useRunConfig } from "@/components/simulator/SimulationProvider";
 
@@ -36,7 +38,7 @@ function EmbeddedRun() {
           href={`/simulator${simulatorSearch(config)}`}
           target="_blank"
           rel="noopener"
-          className="ml-auto inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-base font-semibold text-accent underline underline-offset-4 hover:text-accent-hover"
+          className="ml-auto inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-base pointer-coarse:min-h-11 font-semibold text-accent underline underline-offset-4 hover:text-accent-hover"
         >
           Open in Pipeline Lab
           <ExternalLink aria-hidden="true" className="size-4" strokeWidth={2.5} />
@@ -44,7 +46,10 @@ function EmbeddedRun() {
         </a>
       </div>
       <ParamNotices />
-      <LiveDiagram className="min-h-40 flex-1" />
+      {/* In a phone-wide frame, the same readable strip as /simulator's, reaching into this page's 0.5rem padding. */}
+      <PipelineStrip selectedStage={null} className="flex min-h-40 flex-1 flex-col max-sm:-mx-2 max-sm:flex-none max-sm:px-2">
+        <LiveDiagram className={`min-h-40 flex-1 max-sm:flex-none ${PHONE_STRIP}`} />
+      </PipelineStrip>
     </div>
   );
 }

@@ -22,7 +22,16 @@ export function focusCard(cards: readonly { stage: string; status: string }[], s
  * else where work waits, else where it moves. It leaves the strip alone for a while after the
  * learner scrolls it. Wider screens see the diagram as before (the strip does not overflow there).
  */
-export function PipelineStrip({ selectedStage, children }: { selectedStage: string | null; children: ReactNode }) {
+export function PipelineStrip({
+  selectedStage,
+  className = "max-sm:-mx-4 max-sm:px-4",
+  children,
+}: {
+  selectedStage: string | null;
+  /** How far the strip reaches into the page's side padding on a phone (the workspace's 1rem), and any layout the parent needs. */
+  className?: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const strip = ref.current;
@@ -61,7 +70,7 @@ export function PipelineStrip({ selectedStage, children }: { selectedStage: stri
     };
   }, [selectedStage]);
   return (
-    <div ref={ref} data-testid="pipeline-strip" className="max-sm:-mx-4 max-sm:overflow-x-auto max-sm:px-4 max-sm:pb-1">
+    <div ref={ref} data-testid="pipeline-strip" className={`max-sm:overflow-x-auto max-sm:pb-1 ${className}`}>
       {children}
     </div>
   );

@@ -19,6 +19,9 @@ const PAGES = [
   "/learn/anatomy-of-a-pipeline",
   "/learn/facilitator",
   "/present/notes",
+  "/simulator/infrastructure",
+  "/embed/simulator",
+  "/embed/compare",
 ];
 
 /**
@@ -148,6 +151,20 @@ test.describe("the simulator on a phone", () => {
     await expect(tabs.getByRole("link", { name: "Infrastructure" })).toHaveAttribute("aria-current", "page");
     await expect(tabs.getByRole("link", { name: "Infrastructure" })).toBeInViewport({ ratio: 1 });
   });
+});
+
+test("the embedded pipeline in a phone-wide frame is the same readable strip, and its credit reads", async ({ page }) => {
+  await page.goto("/embed/simulator?mode=delivery&seed=42");
+  await expect(page.getByRole("region", { name: "Pipeline" })).toBeVisible();
+  await expect(page.locator("[data-stage-card]").first()).toBeVisible();
+  expect(await smallestDiagramText(page)).toBeGreaterThanOrEqual(14);
+  const strip = page.getByTestId("pipeline-strip");
+  expect(await strip.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  expect(await sidewaysScroll(page)).toBe(0);
+  const credit = page.locator(".react-flow__attribution a");
+  expect(await credit.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(14);
+  expect((await credit.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  expect(await smallTargets(page, '[role=group][aria-label="Run controls"]')).toEqual([]);
 });
 
 test("compare works on a phone", async ({ page }) => {
