@@ -311,6 +311,12 @@ const incidentCommands = [
 // ---------------------------------------------------------------- the runs
 
 const RUNS = { numRuns: 300 };
+/**
+ * The "is exercised" checks ask whether the generators reach every event, which is a question about
+ * a sample: a fixed one, so the answer does not change from run to run. With a new seed each run,
+ * a sample of 100 once missed incident.rollbackFailed and failed `npm test`.
+ */
+const EXERCISE = { numRuns: 300, seed: 20261202 };
 
 describe('DirectStage follows stageMachine', () => {
   it('emits the same events, sets the same timers and holds the same jobs after every step', () => {
@@ -372,7 +378,7 @@ describe('DirectApproval follows approvalMachine', () => {
         machine.runner.stop();
         direct.runner.stop();
       }),
-      { numRuns: 100 },
+      EXERCISE,
     );
     expect([...seen].sort()).toEqual(
       [
@@ -422,7 +428,7 @@ describe('DirectIncident follows incidentMachine', () => {
         machine.runner.stop();
         direct.runner.stop();
       }),
-      { numRuns: 100 },
+      EXERCISE,
     );
     expect([...seen].sort()).toEqual(
       [
