@@ -27,11 +27,10 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     baseURL,
-    // A failed test keeps its last screenshot. Traces are off: recording one for every test (to
-    // keep it only on failure) made the suite 15% slower on a two-core runner even without its
-    // filmstrip, and a third slower with it. To trace a failure, run it again with
-    // `npm test -- --e2e-only -g "its title" --trace retain-on-failure`.
-    trace: "off",
+    // A failed test keeps its trace (each action's DOM, the network, the console) and its last
+    // screenshot. The trace's filmstrip is left out: recording a screencast of every frame made the
+    // suite about a third slower on a two-core runner.
+    trace: { mode: "retain-on-failure", screenshots: false },
     // The service worker is tested in offline.spec.ts; elsewhere it would only precache in every test.
     serviceWorkers: "block",
     screenshot: "only-on-failure",
