@@ -29,7 +29,7 @@ export default defineConfig({
     baseURL,
     // A failed test keeps its trace (each action's DOM, the network, the console) and its last
     // screenshot. The trace's filmstrip is left out: recording a screencast of every frame made a
-    // test that steps the run 40% slower on a two-core runner (20.7 s against 15-16.7 s).
+    // test that steps the run about 30% slower on a two-core runner (20.7 s against 15.2-16.7 s).
     trace: { mode: "retain-on-failure", screenshots: false },
     // The service worker is tested in offline.spec.ts; elsewhere it would only precache in every test.
     serviceWorkers: "block",
