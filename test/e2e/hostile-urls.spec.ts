@@ -53,8 +53,11 @@ test.describe("hostile requests", () => {
       expect(response?.status(), path).toBe(414);
       await expect(page.getByRole("heading", { level: 1, name: "This address is too long" })).toBeVisible();
       await expect(page.getByText(/Pipeline Lab reads addresses up to 12,288/)).toBeVisible();
-      await page.getByRole("link", { name: "Open the simulator" }).click();
-      await expect(page).toHaveURL(/\/simulator$/);
+      const open = page.getByRole("link", { name: "Open the simulator" });
+      await expect(open).toHaveAttribute("href", "/simulator");
+      await open.click();
+      // The bare address: a run saved on the way (the loop's earlier visits) may write its settings after it.
+      await expect(page).toHaveURL(/\/simulator(\?|$)/);
     }
   });
   test("a link deep in a run costs the server nothing: the run is built in the browser, not in the HTML", async ({ request }) => {
