@@ -18,6 +18,8 @@ export class Releases extends EnginePart {
   private plannedRelease: ReleaseMoment | null = null;
   /** The release on its way to production is a hotfix, and why. */
   hotfixUnderway: HotfixReason | null = null;
+  /** The newest execution whose deploy has begun: a deploy ticket for an older one is obsolete. */
+  private newestDeploy: Execution | null = null;
 
   /** The next moment a release can happen: the calendar's, or an earlier retry or hotfix. */
   nextRelease(): ReleaseMoment | null {
@@ -63,6 +65,16 @@ export class Releases extends EnginePart {
         s.deploysInFlight--;
         return;
       }
+      // Tickets wait different times in Ops' queue. Whoever picks up an older revision's ticket after
+      // a newer one has gone out closes it: deploying it would take production backwards, and the
+      // newer release already carries its changes.
+      const newer = this.newestDeploy;
+      if (newer && newer.revision > execution.revision) {
+        s.deploysInFlight--;
+        this.parts.executions.supersede(execution.id, newer.id, 'deploy');
+        return;
+      }
+      this.newestDeploy = execution;
       s.stages.deploy.arrive(makeJob(s, execution, 'deploy'));
     };
     if (s.settings.culture === 'silos' && MODE_INFO[s.settings.mode].deploysByHand) {

@@ -145,6 +145,26 @@ describe('the world behaves', () => {
     expect(firstDeploy!.t).toBeGreaterThan(failure!.t);
   });
 
+  it('closes a deploy ticket Ops picks up after a newer release went out, rather than take production backwards', () => {
+    // Found by the property below: in silos two deploy tickets wait different times in Ops' queue,
+    // and revision 66's ticket came up after revision 67 had shipped.
+    const s = settings('ci', 0, {
+      days: 19,
+      commitsPerDay: 3.754797231539486,
+      testCoverage: 0,
+      defectRate: 0.2839918889614666,
+      culture: 'silos',
+      monitoring: false,
+      approvalsPerDay: 1,
+      releaseIntervalDays: 7,
+    });
+    const sim = new Simulation(s).runToEnd();
+    const older = sim.executions.get(66)!;
+    expect(older.status).toBe('superseded');
+    expect(sim.executions.get(older.supersededBy!)!.revision).toBe(67);
+    for (const d of sim.deployments) expect(d.revision).toBeGreaterThanOrEqual(d.from);
+  });
+
   it('lets the learner approve and reject in delivery mode', () => {
     const sim = new Simulation(settings('delivery', 4, { approver: 'learner' }));
     while (sim.approval!.phase !== 'awaitingDecision') sim.step();
