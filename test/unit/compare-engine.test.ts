@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ComparisonEngine, Superseded } from '@/lib/compare/comparisonEngine';
+import { ComparisonEngine, Superseded, defaultPoolSize } from '@/lib/compare/comparisonEngine';
 import { runComparison } from '@/machines/compare/runComparison';
 import { defaultCompareSettings } from '@/machines/compare/compareSettings';
 
@@ -38,5 +38,12 @@ describe('comparison engine (main-thread fallback)', { timeout: 60_000 }, () => 
     engine.prefetch([{ ...base, seed: 99 }]);
     await new Promise((r) => setTimeout(r, 50));
     expect((await engine.compute({ ...base, seed: 99 })).computed).toBe(2);
+  });
+});
+
+describe('comparison engine pool', () => {
+  it('has one worker per core, from two to four, and four when the browser does not say', () => {
+    expect([1, 2, 3, 4, 16].map((cores) => defaultPoolSize(cores))).toEqual([2, 2, 3, 4, 4]);
+    expect(defaultPoolSize(0)).toBe(4);
   });
 });
