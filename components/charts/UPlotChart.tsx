@@ -36,20 +36,44 @@ export interface UPlotChartProps {
    * then the chart's box keeps its height. New data for a chart that exists is drawn at once.
    */
   stagger?: boolean;
+  /**
+   * New data for a chart well out of sight waits until the chart comes near the screen (or a PNG is
+   * made of it: `drawPending`). The comparison's charts sit below its cards: a change redraws the
+   * numbers on screen without first drawing seven charts nobody sees yet.
+   */
+  drawWhenSeen?: boolean;
 }
 
 const widthOf = (el: HTMLElement) => Math.max(200, Math.floor(el.clientWidth));
 
 const uplot = deferred(() => import("uplot").then((m) => m.default));
 
+/** Data a chart out of sight has not drawn yet (drawWhenSeen). */
+const pendingData = new WeakMap<uPlot, uPlot.AlignedData>();
+
+/** Draws, now, data a chart out of sight was keeping for later: before reading its canvas. */
+export function drawPending(chart: uPlot): void {
+  const data = pendingData.get(chart);
+  if (!data) return;
+  pendingData.delete(chart);
+  // batch: draw before returning, not in a microtask.
+  chart.batch(() => chart.setData(data));
+}
+
+/** How near the screen a chart counts as seen: half a screen above or below. */
+const NEAR = "50% 0px";
+
 /** uPlot's device pixel ratio, for plugins that draw on the canvas (only called once a chart exists). */
 export function pxRatio(): number {
   return uplot.current?.pxRatio ?? window.devicePixelRatio;
 }
 
-export function UPlotChart({ options, data, height, label, onChart, className = "", style, stagger = false }: UPlotChartProps) {
+export function UPlotChart({ options, data, height, label, onChart, className = "", style, stagger = false, drawWhenSeen = false }: UPlotChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
+  /** Near the screen, as far as the chart knows (until told otherwise, it is). */
+  const seen = useRef(true);
+  const lazy = useRef(drawWhenSeen);
   const latestData = useRef(data);
   const latestHeight = useRef(height);
   const latestOnChart = useRef(onChart);
@@ -66,6 +90,7 @@ export function UPlotChart({ options, data, height, label, onChart, className = 
     if (!el) return;
     let u: uPlot | null = null;
     let observer: ResizeObserver | null = null;
+    let sight: IntersectionObserver | null = null;
     let gone = false;
     const build = (UPlot: typeof uPlot) => {
       if (gone) return;
@@ -78,6 +103,16 @@ export function UPlotChart({ options, data, height, label, onChart, className = 
         if (Math.abs(w - made.width) > 1) made.setSize({ width: w, height: latestHeight.current });
       });
       observer.observe(el);
+      if (lazy.current && typeof IntersectionObserver === "function") {
+        sight = new IntersectionObserver(
+          ([entry]) => {
+            seen.current = entry?.isIntersecting ?? true;
+            if (seen.current) drawPending(made);
+          },
+          { rootMargin: NEAR },
+        );
+        sight.observe(el);
+      }
     };
     let cancel: (() => void) | null = null;
     const schedule = () => {
@@ -99,6 +134,7 @@ export function UPlotChart({ options, data, height, label, onChart, className = 
       gone = true;
       cancel?.();
       observer?.disconnect();
+      sight?.disconnect();
       if (u) {
         (u as uPlot).destroy();
         chart.current = null;
@@ -109,7 +145,12 @@ export function UPlotChart({ options, data, height, label, onChart, className = 
 
   useLayoutEffect(() => {
     const u = chart.current;
-    if (u && u.data !== data) u.setData(data);
+    if (!u || u.data === data) return;
+    if (lazy.current && !seen.current) pendingData.set(u, data);
+    else {
+      pendingData.delete(u);
+      u.setData(data);
+    }
   }, [data]);
 
   useLayoutEffect(() => {

@@ -71,7 +71,9 @@ test.describe("compare page", () => {
     await expect(frequency).toContainText("per week");
     expect(Number(await batch.textContent())).toBeGreaterThan(beforeBatch);
     await expect(lead).not.toHaveAttribute("aria-label", beforeLabel!);
-    expect(await canvasImage(lead)).not.toBe(beforeImage);
+    // A chart out of sight draws its new data when it comes near the screen.
+    await lead.scrollIntoViewIfNeeded();
+    await expect.poll(() => canvasImage(lead)).not.toBe(beforeImage);
     await expect(card(page, "Continuous Delivery")).toContainText("One release a week");
 
     // Keyboard: the test coverage slider moves with the arrow keys and the numbers follow.
@@ -133,6 +135,35 @@ test.describe("compare page", () => {
     const bytes = await readFile((await download.path())!);
     expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
     expect(bytes.length).toBeGreaterThan(5_000);
+  });
+
+  test("a chart out of sight draws new data when it comes near, and its PNG has the new data at once", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto("/compare");
+    await ready(page);
+    const lead = page.getByRole("img", { name: /Lead time distribution/ });
+    await expect(lead.locator("canvas").first()).toBeAttached();
+    const drawn = await canvasImage(lead);
+    await expect(lead).not.toBeInViewport();
+
+    await page.getByRole("spinbutton", { name: "Seed" }).fill("7");
+    await ready(page);
+    // The cards on screen have the new numbers; the chart below them keeps its data for later.
+    expect(await canvasImage(lead)).toBe(drawn);
+
+    // Clicked where it is (a real click would first scroll the chart into sight).
+    const exportPng = async () => {
+      const downloading = page.waitForEvent("download");
+      await page.getByRole("button", { name: "Download PNG of “Lead time distribution”" }).dispatchEvent("click");
+      return readFile((await (await downloading).path())!);
+    };
+    // A PNG made now shows the new data: the same picture as once the chart is on screen.
+    const early = await exportPng();
+    await expect(lead).not.toBeInViewport();
+    await lead.scrollIntoViewIfNeeded();
+    await expect.poll(() => canvasImage(lead)).not.toBe(drawn);
+    const late = await exportPng();
+    expect(early.equals(late)).toBe(true);
   });
 
   test("Share puts the whole comparison in a link that replays it", async ({ page, context }) => {

@@ -12,7 +12,7 @@ import { MODE_STYLE, cssVar } from "../modeStyle";
 import { ChartFigure, ScrollTable, TD, TD_NUM, TH, TH_NUM, type LegendItem } from "./ChartFigure";
 import { FLOW_SERIES, MODE_SHAPE, batchOptions, chartColors, deploymentsOptions, flowOptions, leadTimeOptions } from "./options";
 import type { PngRequest } from "./png";
-import { UPlotChart } from "@/components/charts/UPlotChart";
+import { UPlotChart, drawPending } from "@/components/charts/UPlotChart";
 import { grouped } from "@/machines/words";
 
 const HEIGHT = 300;
@@ -120,7 +120,9 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
     (key: string, title: string, legendItems = pngLegend(modes)) =>
     (): PngRequest | null => {
       const chart = charts.get(key);
-      return chart ? { title, footer: footer(runs), legend: legendItems, plots: [{ chart }], colors: chartColors() } : null;
+      if (!chart) return null;
+      drawPending(chart);
+      return { title, footer: footer(runs), legend: legendItems, plots: [{ chart }], colors: chartColors() };
     };
 
   const days = runs[0]?.settings.days ?? 0;
@@ -216,6 +218,7 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
             label={summary(c.label, c.takeaway)}
             onChart={keep(c.key)}
             stagger
+            drawWhenSeen
           />
         </ChartFigure>
       ))}
@@ -230,7 +233,9 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
         png={() => {
           const plots = runs.flatMap((r) => {
             const chart = charts.get(`flow-${r.mode}`);
-            return chart ? [{ chart, caption: name(r.mode) }] : [];
+            if (!chart) return [];
+            drawPending(chart);
+            return [{ chart, caption: name(r.mode) }];
           });
           if (plots.length === 0) return null;
           return {
@@ -262,6 +267,7 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
                   label={`Cumulative flow for ${name(r.mode)}: ${r.flow.pushed.at(-1)} commits pushed, ${r.flow.tested.at(-1)} tested and ${r.flow.deployed.at(-1)} deployed by the end; ${waiting} waiting.`}
                   onChart={keep(`flow-${r.mode}`)}
                   stagger
+                  drawWhenSeen
                 />
               </div>
             );
