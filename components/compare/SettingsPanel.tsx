@@ -29,13 +29,15 @@ export const SettingsPanel = memo(function SettingsPanel({ settings, onChange }:
         Settings
       </h2>
       <ModePicker modes={settings.modes} onChange={(modes) => onChange({ modes })} />
-      <div className="grid grid-cols-[4.5rem_minmax(0,1fr)_auto] items-end gap-2">
+      {/* In the narrow column beside the cards (xl), New seed goes under the seed: beside it, the field
+          was too narrow to show a five-digit seed whole. */}
+      <div className="grid grid-cols-[4.5rem_minmax(0,1fr)_auto] items-end gap-2 xl:grid-cols-[4.5rem_minmax(0,1fr)]">
         <NumberField label="Days" setting="days" value={settings.days} onChange={(days) => onChange({ days })} />
         <NumberField label="Seed" setting="seed" value={settings.seed} onChange={(seed) => onChange({ seed })} />
         <button
           type="button"
           onClick={() => onChange({ seed: randomSeed() })}
-          className="inline-flex h-10 shrink-0 items-center gap-1.5 rounded-lg border border-border-strong bg-surface px-2.5 text-base font-semibold whitespace-nowrap text-text hover:bg-surface-sunken"
+          className="inline-flex h-10 shrink-0 items-center gap-1.5 rounded-lg border border-border-strong bg-surface px-2.5 text-base font-semibold whitespace-nowrap text-text hover:bg-surface-sunken xl:col-start-2 xl:justify-self-start"
         >
           <Dices aria-hidden="true" className="size-5" />
           New seed
