@@ -230,7 +230,7 @@ const GRID: Record<number, string> = {
 const CsvColumns = memo(function CsvColumns() {
   return (
     <details className="rounded-2xl border border-border bg-surface-raised p-4">
-      <summary className="cursor-pointer text-lg font-semibold text-text">What is in the CSV file</summary>
+      <summary className="cursor-pointer text-lg font-semibold text-text pointer-coarse:py-2">What is in the CSV file</summary>
       <p className="mt-2 text-base text-text-muted">
         One row per commit and one per deployment, for every mode. Times are virtual minutes since Monday 00:00 of day 1. A column that does not apply to a row
         is empty.

@@ -267,7 +267,7 @@ const LiveSide = memo(function LiveSide({
             type="button"
             disabled={!canApprove}
             onClick={() => runner.send({ type: "approval.approve", by: LEARNER, comment: "Approved from the comparison page." })}
-            className="inline-flex h-9 items-center gap-2 rounded-lg border border-border-strong bg-surface px-3 text-base font-semibold text-text hover:bg-surface-sunken disabled:cursor-not-allowed disabled:opacity-60"
+            className="inline-flex h-9 items-center gap-2 rounded-lg border border-border-strong bg-surface px-3 text-base font-semibold text-text hover:bg-surface-sunken disabled:cursor-not-allowed disabled:opacity-60 pointer-coarse:h-11"
             title={`Approve now instead of waiting for ${approver}, the scheduled approver`}
           >
             <UserCheck aria-hidden="true" className="size-5" />

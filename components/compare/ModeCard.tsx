@@ -83,7 +83,9 @@ export const ModeCard = memo(function ModeCard({ run, frequencyUnit }: ModeCardP
 function Disclosure({ summary, children, onOpen }: { summary: ReactNode; children: ReactNode; onOpen?: (open: boolean) => void }) {
   return (
     <details className="rounded-lg border border-border" onToggle={(e) => onOpen?.((e.currentTarget as HTMLDetailsElement).open)}>
-      <summary className="cursor-pointer rounded-lg px-3 py-2 text-base font-semibold text-text hover:bg-surface-sunken">{summary}</summary>
+      <summary className="cursor-pointer rounded-lg px-3 py-2 text-base font-semibold text-text hover:bg-surface-sunken pointer-coarse:py-2.5">
+        {summary}
+      </summary>
       <div className="border-t border-border p-3">{children}</div>
     </details>
   );

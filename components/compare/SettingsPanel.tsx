@@ -19,7 +19,7 @@ const LEGEND = "text-base font-semibold text-text";
 /** The real control of a chip: covers it (so the whole chip is its target) but is not painted. */
 const CHIP_INPUT = "absolute inset-0 m-0 size-full cursor-pointer appearance-none opacity-0 disabled:cursor-not-allowed";
 const CHIP =
-  "relative inline-flex cursor-pointer items-center gap-1.5 rounded-lg border border-border-strong bg-surface px-2 py-1.5 text-base font-semibold text-text select-none hover:bg-surface-sunken has-[:checked]:border-accent has-[:checked]:bg-accent has-[:checked]:text-on-accent has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-focus has-[:disabled]:cursor-not-allowed";
+  "relative inline-flex cursor-pointer items-center gap-1.5 rounded-lg pointer-coarse:min-h-11 border border-border-strong bg-surface px-2 py-1.5 text-base font-semibold text-text select-none hover:bg-surface-sunken has-[:checked]:border-accent has-[:checked]:bg-accent has-[:checked]:text-on-accent has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-focus has-[:disabled]:cursor-not-allowed";
 
 /** Trainer's settings: every change recomputes the comparison at once. Laid out as a narrow column. */
 export const SettingsPanel = memo(function SettingsPanel({ settings, onChange }: SettingsPanelProps) {
@@ -29,15 +29,15 @@ export const SettingsPanel = memo(function SettingsPanel({ settings, onChange }:
         Settings
       </h2>
       <ModePicker modes={settings.modes} onChange={(modes) => onChange({ modes })} />
-      {/* In the narrow column beside the cards (xl), New seed goes under the seed: beside it, the field
-          was too narrow to show a five-digit seed whole. */}
-      <div className="grid grid-cols-[4.5rem_minmax(0,1fr)_auto] items-end gap-2 xl:grid-cols-[4.5rem_minmax(0,1fr)]">
+      {/* On a phone and in the narrow column beside the cards (xl), New seed goes under the seed:
+          beside it, the field was too narrow to show a long seed whole. */}
+      <div className="grid grid-cols-[4.5rem_minmax(0,1fr)] items-end gap-2 sm:grid-cols-[4.5rem_minmax(0,1fr)_auto] xl:grid-cols-[4.5rem_minmax(0,1fr)]">
         <NumberField label="Days" setting="days" value={settings.days} onChange={(days) => onChange({ days })} />
         <NumberField label="Seed" setting="seed" value={settings.seed} onChange={(seed) => onChange({ seed })} />
         <button
           type="button"
           onClick={() => onChange({ seed: randomSeed() })}
-          className="inline-flex h-10 shrink-0 items-center gap-1.5 rounded-lg border border-border-strong bg-surface px-2.5 text-base font-semibold whitespace-nowrap text-text hover:bg-surface-sunken xl:col-start-2 xl:justify-self-start"
+          className="inline-flex h-10 shrink-0 items-center gap-1.5 rounded-lg border border-border-strong bg-surface px-2.5 pointer-coarse:h-11 text-base font-semibold whitespace-nowrap text-text hover:bg-surface-sunken col-start-2 justify-self-start sm:col-start-auto xl:col-start-2"
         >
           <Dices aria-hidden="true" className="size-5" />
           New seed
@@ -186,7 +186,7 @@ function NumberField({
             onChange(next.value);
           }
         }}
-        className={`mt-1 h-10 w-full rounded-lg border border-border-strong bg-surface px-3 text-lg text-text tabular-nums aria-[invalid=true]:border-status-failed aria-[invalid=true]:border-2`}
+        className={`mt-1 h-10 w-full rounded-lg pointer-coarse:h-11 border border-border-strong bg-surface px-3 text-lg text-text tabular-nums aria-[invalid=true]:border-status-failed aria-[invalid=true]:border-2`}
       />
       {!read.ok && (
         <span id={`${id}-error`} className="mt-1 text-base text-status-failed-ink">
@@ -234,7 +234,7 @@ function Slider({
         value={value}
         aria-valuetext={format(value)}
         onChange={(e) => onChange(Number(e.target.value))}
-        className="h-7 w-full cursor-pointer accent-accent"
+        className="h-7 w-full cursor-pointer accent-accent pointer-coarse:h-11"
       />
     </div>
   );
@@ -254,7 +254,7 @@ function Switch({ label, detail, checked, onChange }: { label: string; detail: s
         aria-labelledby={`${id}-label`}
         aria-describedby={`${id}-detail`}
         onClick={() => onChange(!checked)}
-        className="mt-1 inline-flex h-10 items-center gap-2.5 rounded-lg border border-border-strong bg-surface px-2.5 text-base font-semibold text-text hover:bg-surface-sunken"
+        className="mt-1 inline-flex h-10 items-center gap-2.5 rounded-lg pointer-coarse:h-11 border border-border-strong bg-surface px-2.5 text-base font-semibold text-text hover:bg-surface-sunken"
       >
         <span
           aria-hidden="true"
@@ -338,7 +338,7 @@ function CadenceSlider({ settings, onChange }: { settings: CompareSettings; onCh
         aria-valuetext={valueText}
         aria-describedby={`${id}-describe`}
         onChange={(e) => onChange(CADENCES[Number(e.target.value)]!.id)}
-        className={`h-7 w-full cursor-pointer accent-accent ${isDefault ? "opacity-60" : ""}`}
+        className={`h-7 w-full cursor-pointer accent-accent pointer-coarse:h-11 ${isDefault ? "opacity-60" : ""}`}
       />
       <div aria-hidden="true" className="flex justify-between text-base text-text-muted">
         <span>every 3 months</span>
@@ -350,7 +350,7 @@ function CadenceSlider({ settings, onChange }: { settings: CompareSettings; onCh
       <p id={`${id}-describe`} className="text-base leading-snug text-text-muted">
         {describe}
       </p>
-      <label className="mt-1.5 inline-flex cursor-pointer items-center gap-2 text-base text-text">
+      <label className="mt-1.5 inline-flex cursor-pointer items-center gap-2 text-base text-text pointer-coarse:min-h-11">
         <input
           type="checkbox"
           checked={isDefault}

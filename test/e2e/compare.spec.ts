@@ -166,6 +166,20 @@ test.describe("compare page", () => {
     expect(early.equals(late)).toBe(true);
   });
 
+  test("shows the largest seed whole, beside the cards and on a phone", async ({ page }) => {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.goto("/compare?seed=4294967295");
+      const seed = page.getByRole("spinbutton", { name: "Seed" });
+      await expect(seed).toHaveValue("4294967295");
+      const cut = await seed.evaluate((input) => input.scrollWidth - input.clientWidth);
+      expect(cut, `the seed field at ${viewport.width} px`).toBeLessThanOrEqual(0);
+    }
+  });
+
   test("Share puts the whole comparison in a link that replays it", async ({ page, context }) => {
     await page.goto("/compare");
     await ready(page);

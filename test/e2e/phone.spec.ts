@@ -52,8 +52,10 @@ async function smallTargets(page: Page, selector: string): Promise<string[]> {
   return page.evaluate((selector) => {
     const out: string[] = [];
     for (const root of document.querySelectorAll(selector)) {
-      for (const el of root.querySelectorAll<HTMLElement>("button, a[href], select, input:not([type=hidden]), [role=radio] , label:has(input[type=radio])")) {
-        if (el.matches("input[type=radio]")) continue;
+      const targets = "button, a[href], select, summary, input:not([type=hidden]), [role=radio], label:has(input[type=radio]), label:has(input[type=checkbox])";
+      for (const el of root.querySelectorAll<HTMLElement>(targets)) {
+        // A radio or checkbox inside its label: the label is what a finger presses.
+        if (el.matches("input[type=radio], input[type=checkbox]") && el.closest("label")) continue;
         const r = el.getBoundingClientRect();
         if (r.width === 0 || r.height === 0 || el.closest(".sr-only")) continue;
         if (r.height < 43.5 || r.width < 43.5)
@@ -167,8 +169,13 @@ test("the embedded pipeline in a phone-wide frame is the same readable strip, an
   expect(await smallTargets(page, '[role=group][aria-label="Run controls"]')).toEqual([]);
 });
 
-test("compare works on a phone", async ({ page }) => {
+test("compare works on a phone: no sideways scroll, and every control is a 44 px target", async ({ page }) => {
   await page.goto("/compare?modes=manual,ci,delivery,deployment&days=90&seed=7");
   await expect(page.locator('section[data-state="ready"]')).toBeVisible({ timeout: 20_000 });
   expect(await sidewaysScroll(page)).toBe(0);
+  // Down to the live side by side, so it loads and its controls count too.
+  const live = page.getByRole("toolbar", { name: "Live run" });
+  await page.getByRole("region", { name: "Live side by side" }).evaluate((el) => el.scrollIntoView());
+  await expect(live.getByRole("button", { name: "Play" })).toBeVisible({ timeout: 20_000 });
+  expect(await smallTargets(page, "main")).toEqual([]);
 });

@@ -85,7 +85,7 @@ export function ChartFigure({ id, title, takeaway, legend, png, fileName, table,
           type="button"
           onClick={download}
           aria-label={`Download PNG of “${title}”`}
-          className="inline-flex shrink-0 items-center gap-2 rounded-lg border border-border-strong bg-surface px-3 py-1.5 text-base font-semibold text-text hover:bg-surface-sunken"
+          className="inline-flex shrink-0 items-center gap-2 rounded-lg border border-border-strong bg-surface px-3 py-1.5 text-base font-semibold text-text hover:bg-surface-sunken pointer-coarse:min-h-11"
         >
           <ImageDown aria-hidden="true" className="size-5" />
           PNG
@@ -99,7 +99,7 @@ export function ChartFigure({ id, title, takeaway, legend, png, fileName, table,
         </p>
       )}
       <details className="group rounded-lg border border-border" onToggle={(event) => setTableOpen((event.currentTarget as HTMLDetailsElement).open)}>
-        <summary className="flex cursor-pointer items-center gap-2 rounded-lg px-3 py-2 text-base font-semibold text-text hover:bg-surface-sunken">
+        <summary className="flex cursor-pointer items-center gap-2 rounded-lg px-3 py-2 text-base font-semibold text-text hover:bg-surface-sunken pointer-coarse:min-h-11">
           <Table2 aria-hidden="true" className="size-5 text-text-muted" />
           Show as a table<span className="sr-only">: {title}</span>
         </summary>
