@@ -180,7 +180,7 @@ export function TelemetryPanel({
                 type="button"
                 aria-pressed={asTable === o.table}
                 onClick={() => setAsTable(o.table)}
-                className="inline-flex min-h-10 items-center gap-1.5 rounded-md px-3 text-base font-semibold text-text-muted aria-pressed:bg-accent aria-pressed:text-on-accent"
+                className="inline-flex min-h-10 items-center gap-1.5 rounded-md px-3 text-base font-semibold text-text-muted aria-pressed:bg-accent aria-pressed:text-on-accent pointer-coarse:min-h-11"
               >
                 <o.Icon aria-hidden="true" className="size-5" strokeWidth={2.25} />
                 {o.label}

@@ -140,7 +140,7 @@ export function KeyboardShortcuts() {
         title="Keyboard shortcuts (?)"
         aria-haspopup="dialog"
         aria-expanded={shown}
-        className="h-10 gap-1.5 px-2.5"
+        className="h-10 gap-1.5 px-2.5 pointer-coarse:h-11"
         onPointerEnter={wantHelp}
         onFocus={wantHelp}
         onClick={show}

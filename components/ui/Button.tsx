@@ -12,7 +12,8 @@ const VARIANTS: Record<ButtonVariant, string> = {
 };
 
 const SIZES: Record<ButtonSize, string> = {
-  sm: "h-9 gap-1.5 px-3 text-base",
+  // On a touch screen even a small button is a 44 px target (issue 13).
+  sm: "h-9 gap-1.5 px-3 text-base pointer-coarse:h-11",
   md: "h-11 gap-2 px-4 text-lg",
   lg: "h-12 gap-2.5 px-5 text-lg",
 };

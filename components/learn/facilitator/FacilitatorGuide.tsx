@@ -9,6 +9,8 @@ import "./facilitator.css";
 const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight"];
 
 const link = "font-semibold text-accent underline underline-offset-4 hover:text-accent-hover";
+/** A link on a line of its own (the plan, the extensions): a 44 px target on a touch screen. */
+const TOUCH_LINK = "pointer-coarse:inline-flex pointer-coarse:min-h-11 pointer-coarse:items-center";
 
 /**
  * /learn/facilitator: a 45-minute class built from the lessons. Rendered once, at build time, from a
@@ -20,7 +22,7 @@ export function FacilitatorGuide({ plan }: { plan: FacilitatorPlan }) {
     <div data-facilitator-guide className="pb-12">
       <section aria-labelledby="guide-title" className="page-container pt-6 pb-8">
         <p data-print="hide" className="mb-3">
-          <Link href="/learn" className={`${link} inline-flex items-center gap-1.5 text-lg`}>
+          <Link href="/learn" className={`${link} inline-flex items-center gap-1.5 text-lg pointer-coarse:min-h-11`}>
             <ArrowLeft aria-hidden="true" className="size-5" strokeWidth={2.5} />
             All lessons
           </Link>
@@ -73,7 +75,7 @@ export function FacilitatorGuide({ plan }: { plan: FacilitatorPlan }) {
                 <tr key={segment.id} className="border-b border-border align-top last:border-b-0">
                   <td className="px-4 py-3 font-bold whitespace-nowrap tabular-nums">{timeRange(segment)}</td>
                   <th scope="row" className="px-4 py-3 font-semibold">
-                    <a href={`#${segmentAnchor(segment)}`} className={link}>
+                    <a href={`#${segmentAnchor(segment)}`} className={`${link} ${TOUCH_LINK}`}>
                       {segment.title}
                     </a>
                   </th>
@@ -121,7 +123,7 @@ export function FacilitatorGuide({ plan }: { plan: FacilitatorPlan }) {
           {plan.extensions.map((extension) => (
             <li key={extension.slug} className="rounded-2xl border border-border bg-surface-raised p-5" data-segment>
               <h3 className="text-xl leading-tight font-bold">
-                <a href={extension.href} className={link}>
+                <a href={extension.href} className={`${link} ${TOUCH_LINK}`}>
                   {extension.title}
                 </a>
                 <span className="ml-3 text-lg font-semibold whitespace-nowrap text-text-muted">

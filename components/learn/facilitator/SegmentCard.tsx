@@ -67,13 +67,13 @@ function Links({ segment }: { segment: GuideSegment }) {
   return (
     <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-lg">
       {lesson && (
-        <a href={lesson.href} aria-label={`Open the lesson: ${lesson.title}`} className={`${link} inline-flex items-center gap-1.5`}>
+        <a href={lesson.href} aria-label={`Open the lesson: ${lesson.title}`} className={`${link} inline-flex items-center gap-1.5 pointer-coarse:min-h-11`}>
           <BookOpen aria-hidden="true" className="size-5" strokeWidth={2.25} />
           Open the lesson
         </a>
       )}
       {segment.projector && (
-        <a href={segment.projector.href} className={`${link} inline-flex items-center gap-1.5`}>
+        <a href={segment.projector.href} className={`${link} inline-flex items-center gap-1.5 pointer-coarse:min-h-11`}>
           <MonitorPlay aria-hidden="true" className="size-5" strokeWidth={2.25} />
           {segment.projector.label}
         </a>
