@@ -37,9 +37,11 @@ export interface UPlotChartProps {
    */
   stagger?: boolean;
   /**
-   * New data for a chart well out of sight waits until the chart comes near the screen (or a PNG is
-   * made of it: `drawPending`). The comparison's charts sit below its cards: a change redraws the
-   * numbers on screen without first drawing seven charts nobody sees yet.
+   * A chart well out of sight is made only when it comes near the screen, and new data for it waits
+   * until then too (or until a PNG is made of it: `drawPending`). "Near" is its section's: a figure
+   * of several charts (the comparison's cumulative flow) makes them all, so its PNG has them all. The
+   * comparison's charts sit below its cards: loading the page or changing a setting draws the numbers
+   * on screen without first drawing seven charts nobody sees yet.
    */
   drawWhenSeen?: boolean;
 }
@@ -103,16 +105,6 @@ export function UPlotChart({ options, data, height, label, onChart, className = 
         if (Math.abs(w - made.width) > 1) made.setSize({ width: w, height: latestHeight.current });
       });
       observer.observe(el);
-      if (lazy.current && typeof IntersectionObserver === "function") {
-        sight = new IntersectionObserver(
-          ([entry]) => {
-            seen.current = entry?.isIntersecting ?? true;
-            if (seen.current) drawPending(made);
-          },
-          { rootMargin: NEAR },
-        );
-        sight.observe(el);
-      }
     };
     let cancel: (() => void) | null = null;
     const schedule = () => {
@@ -129,7 +121,24 @@ export function UPlotChart({ options, data, height, label, onChart, className = 
             () => {},
           );
     void uplot.load().catch(() => {});
-    schedule();
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      schedule();
+    };
+    if (lazy.current && typeof IntersectionObserver === "function") {
+      sight = new IntersectionObserver(
+        ([entry]) => {
+          seen.current = entry?.isIntersecting ?? true;
+          if (!seen.current) return;
+          if (u) drawPending(u);
+          else start();
+        },
+        { rootMargin: NEAR },
+      );
+      sight.observe(el.closest("section") ?? el);
+    } else start();
     return () => {
       gone = true;
       cancel?.();
