@@ -56,9 +56,11 @@ async function smallTargets(page: Page, selector: string): Promise<string[]> {
       for (const el of root.querySelectorAll<HTMLElement>(targets)) {
         // A radio or checkbox inside its label: the label is what a finger presses.
         if (el.matches("input[type=radio], input[type=checkbox]") && el.closest("label")) continue;
-        // A link in a sentence is as tall as its line (WCAG 2.5.8's inline exception); a link stretched
-        // over its card (::after, inset 0) is as big as the card.
-        if (el.matches("a") && (el.closest("p") || getComputedStyle(el, "::after").position === "absolute")) continue;
+        // A link in a sentence (its parent has words of its own) is as tall as its line (WCAG 2.5.8's
+        // inline exception); a link stretched over its card (::after, inset 0) is as big as the card.
+        // A link alone on its line, even inside a <p>, is a target like any other.
+        const inSentence = [...(el.parentElement?.childNodes ?? [])].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+        if (el.matches("a") && (inSentence || getComputedStyle(el, "::after").position === "absolute")) continue;
         const r = el.getBoundingClientRect();
         if (r.width === 0 || r.height === 0 || el.closest(".sr-only")) continue;
         if (r.height < 43.5 || r.width < 43.5)
