@@ -17,6 +17,12 @@ import { WORKSPACE_CONTAINER } from "@/components/simulator/layoutClasses";
  * the start state from the address, which only the browser knows for this static page: until the
  * script runs, the fallback shows the workspace's frame. The page renders per request (its CSP nonce),
  * so BrowserSuspense keeps the run out of the server.
+ *
+ * The run's code stays in the page's first-load scripts, though the first paint is only the frame.
+ * Loaded lazily after hydration instead (tried for issue 13), the first load fell from 305 to 145 KB,
+ * but the live pipeline came about 2 s later on Lighthouse's slow 4G (its scripts done at 6.7-7.2 s
+ * against 4.6 s): the lazy chunks wait for the first ones, and React Flow's for the workspace's.
+ * Without a way to preload lazy chunks from the HTML, a later live run is the worse trade.
  */
 export default function SimulatorLayout({ children }: { children: ReactNode }) {
   return (

@@ -59,7 +59,14 @@ async function scriptsOf(browser: Browser, baseUrl: string, path: string): Promi
       await play.click();
       await page.waitForTimeout(1500);
     }
-    await page.waitForTimeout(500);
+    // Then until no script has come for a second (at most 10 s): /compare's workers load their
+    // chunks one after another with importScripts, after the network first went idle, and a fixed
+    // wait counted them in some runs and not in others (15 or 23 scripts, 237 or 338 KB).
+    for (let quiet = 0, seenCount = pending.length, waited = 0; quiet < 1000 && waited < 10_000; waited += 250) {
+      await page.waitForTimeout(250);
+      quiet = pending.length === seenCount ? quiet + 250 : 0;
+      seenCount = pending.length;
+    }
     const seen = new Set<string>();
     const scripts = (await Promise.all(pending)).filter((s): s is NonNullable<typeof s> => {
       if (!s || seen.has(s.url)) return false;
