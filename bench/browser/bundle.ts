@@ -62,10 +62,11 @@ async function scriptsOf(browser: Browser, baseUrl: string, path: string): Promi
     // Then until no script has come for a second (at most 10 s): /compare's workers load their
     // chunks one after another with importScripts, after the network first went idle, and a fixed
     // wait counted them in some runs and not in others (15 or 23 scripts, 237 or 338 KB).
-    for (let quiet = 0, seenCount = pending.length, waited = 0; quiet < 1000 && waited < 10_000; waited += 250) {
+    let quietFor = 0;
+    for (let waited = 0; quietFor < 1000 && waited < 10_000; waited += 250) {
+      const before = pending.length;
       await page.waitForTimeout(250);
-      quiet = pending.length === seenCount ? quiet + 250 : 0;
-      seenCount = pending.length;
+      quietFor = pending.length === before ? quietFor + 250 : 0;
     }
     const seen = new Set<string>();
     const scripts = (await Promise.all(pending)).filter((s): s is NonNullable<typeof s> => {

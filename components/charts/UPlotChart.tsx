@@ -38,7 +38,7 @@ export interface UPlotChartProps {
   stagger?: boolean;
   /**
    * A chart well out of sight is made only when it comes near the screen, and new data for it waits
-   * until then too (or until a PNG is made of it: `drawPending`). "Near" is its section's: a figure
+   * until then too (or until a PNG is made of it: chartPng calls `drawPending`). "Near" is its section's: a figure
    * of several charts (the comparison's cumulative flow) makes them all, so its PNG has them all. The
    * comparison's charts sit below its cards: loading the page or changing a setting draws the numbers
    * on screen without first drawing seven charts nobody sees yet.

@@ -12,7 +12,7 @@ import { MODE_STYLE, cssVar } from "../modeStyle";
 import { ChartFigure, ScrollTable, TD, TD_NUM, TH, TH_NUM, type LegendItem } from "./ChartFigure";
 import { FLOW_SERIES, MODE_SHAPE, batchOptions, chartColors, deploymentsOptions, flowOptions, leadTimeOptions } from "./options";
 import type { PngRequest } from "./png";
-import { UPlotChart, drawPending } from "@/components/charts/UPlotChart";
+import { UPlotChart } from "@/components/charts/UPlotChart";
 import { grouped } from "@/machines/words";
 
 const HEIGHT = 300;
@@ -120,9 +120,7 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
     (key: string, title: string, legendItems = pngLegend(modes)) =>
     (): PngRequest | null => {
       const chart = charts.get(key);
-      if (!chart) return null;
-      drawPending(chart);
-      return { title, footer: footer(runs), legend: legendItems, plots: [{ chart }], colors: chartColors() };
+      return chart ? { title, footer: footer(runs), legend: legendItems, plots: [{ chart }], colors: chartColors() } : null;
     };
 
   const days = runs[0]?.settings.days ?? 0;
@@ -233,9 +231,7 @@ export const CompareCharts = memo(function CompareCharts({ runs }: CompareCharts
         png={() => {
           const plots = runs.flatMap((r) => {
             const chart = charts.get(`flow-${r.mode}`);
-            if (!chart) return [];
-            drawPending(chart);
-            return [{ chart, caption: name(r.mode) }];
+            return chart ? [{ chart, caption: name(r.mode) }] : [];
           });
           if (plots.length === 0) return null;
           return {
